@@ -1,0 +1,53 @@
+//! The command line: arguments (clap) and one module per subcommand's printed output.
+
+pub mod args;
+pub mod print;
+
+use std::io::Write;
+
+use anyhow::Context;
+
+pub use args::{Cli, Command};
+
+use crate::briefing::Briefing;
+
+/// Loads the briefing named by `paths` (the bundled seeds when empty), printing warnings to stderr.
+pub fn load_briefing(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
+    let loaded = if paths.is_empty() {
+        crate::seeds::load()
+    } else if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        read_stdin()?
+    } else {
+        crate::ingest::walk::load(paths)?
+    };
+    let warnings: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
+    for w in &warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    Ok(crate::briefing::assemble(loaded.documents, warnings))
+}
+
+fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+        .context("reading standard input")?;
+    let (doc, skipped) =
+        crate::ingest::read_bytes("stdin", "-", crate::briefing::Format::Text, &bytes);
+    Ok(crate::ingest::Loaded {
+        documents: vec![doc],
+        skipped,
+    })
+}
+
+/// Runs a non-interactive subcommand, writing its result to standard output.
+pub fn run(command: &Command) -> anyhow::Result<()> {
+    let briefing = load_briefing(command.paths())?;
+    let text = match command {
+        Command::Articles { .. } => print::articles(&briefing),
+        Command::Export { .. } => crate::export::to_json(&briefing) + "\n",
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .context("writing to standard output")?;
+    out.flush().context("writing to standard output")
+}

@@ -1,0 +1,53 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Parallax: read a briefing — a folder of articles about one story — in the terminal.
+///
+/// With no PATH, opens the bundled briefing. PATH may be files, folders (read recursively), or `-`
+/// for standard input. Formats: .txt, .md/.markdown (with YAML front matter), .html/.htm.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without a subcommand, open the reader (TUI).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to open in the reader.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Output formats of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON following export.schema.json.
+    Json,
+}
+
+/// Non-interactive subcommands: each prints its result to standard output.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: id, outlet, date, title, paragraphs, removed lines, excerpt_of.
+    Articles {
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the whole briefing (articles and extraction) in a machine-readable format.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
+}
+
+impl Command {
+    /// The input paths of any subcommand.
+    pub fn paths(&self) -> &[PathBuf] {
+        match self {
+            Command::Articles { paths } | Command::Export { paths, .. } => paths,
+        }
+    }
+}

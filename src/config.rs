@@ -1,0 +1,1 @@
+//! Configuration: XDG paths and the user's TOML file merged over embedded defaults. (Placeholder.)

@@ -1,0 +1,1 @@
+//! actor rules (to be written).

@@ -1,0 +1,1 @@
+//! lexicon rules (to be written).

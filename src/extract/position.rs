@@ -1,0 +1,1 @@
+//! position rules (to be written).

@@ -1,0 +1,1 @@
+//! question rules (to be written).

@@ -1,0 +1,1 @@
+//! quote rules (to be written).

@@ -1,0 +1,22 @@
+//! Parallax: a terminal briefing reader.
+//!
+//! The library is a pure pipeline — [`ingest`] (paths → documents) → [`text`] (sanitize, clean,
+//! split sentences) → [`extract`] (actors, quotations, positions, questions) → [`outline`],
+//! [`search`], [`compare`] — assembled into a [`briefing::Briefing`] and exported by [`export`].
+//! [`app`] is the TUI state machine over a briefing, [`ui`] draws it, [`cli`] prints it.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod briefing;
+pub mod cli;
+pub mod compare;
+pub mod config;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod outline;
+pub mod search;
+pub mod seeds;
+pub mod text;
+pub mod ui;

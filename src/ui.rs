@@ -1,0 +1,1 @@
+//! The terminal UI: draws the app and turns input into actions. (Placeholder.)
