@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod print;
+pub mod search;
 
 use std::io::Write;
 
@@ -41,9 +42,12 @@ fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
 
 /// Runs a non-interactive subcommand, writing its result to standard output.
 pub fn run(command: &Command) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let briefing = load_briefing(command.paths())?;
     let text = match command {
         Command::Articles { .. } => print::articles(&briefing),
+        Command::Quotes { .. } => print::quotes(&briefing),
+        Command::Search(args) => search::run(&briefing, args, started.elapsed()),
         Command::Export { .. } => crate::export::to_json(&briefing) + "\n",
     };
     let mut out = std::io::stdout().lock();

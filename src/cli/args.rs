@@ -33,6 +33,13 @@ pub enum Command {
         /// Files or folders (default: the bundled briefing).
         paths: Vec<PathBuf>,
     },
+    /// Print every quotation, one per line: speaker, text, source.
+    Quotes {
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
+    /// Search sentences, quotations, actors and titles; print the best hits for each query.
+    Search(SearchArgs),
     /// Print the whole briefing (articles and extraction) in a machine-readable format.
     Export {
         /// Output format.
@@ -43,11 +50,30 @@ pub enum Command {
     },
 }
 
+/// Arguments of `parallax search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query (fzf syntax: terms ANDed, 'exact, ^prefix, suffix$, !negation).
+    #[arg(short = 'q', long = "query", required = true)]
+    pub queries: Vec<String>,
+    /// How many hits to print per query.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print the time spent loading, indexing and on each query to standard error.
+    #[arg(long)]
+    pub timings: bool,
+    /// Files or folders (default: the bundled briefing).
+    pub paths: Vec<PathBuf>,
+}
+
 impl Command {
     /// The input paths of any subcommand.
     pub fn paths(&self) -> &[PathBuf] {
         match self {
-            Command::Articles { paths } | Command::Export { paths, .. } => paths,
+            Command::Articles { paths }
+            | Command::Quotes { paths }
+            | Command::Export { paths, .. } => paths,
+            Command::Search(args) => &args.paths,
         }
     }
 }

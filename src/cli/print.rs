@@ -26,3 +26,29 @@ pub fn articles(briefing: &Briefing) -> String {
     }
     out
 }
+
+/// One quotation per line: `speaker<TAB>“text”<TAB>source article`.
+pub fn quotes(briefing: &Briefing) -> String {
+    let mut out = String::new();
+    for q in &briefing.quotes {
+        let article = briefing.article(q.at.article);
+        let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
+        let _ = writeln!(
+            out,
+            "{speaker}\t“{}”\t[{}]",
+            q.text,
+            citation(briefing, q.at.article)
+        );
+        let _ = article;
+    }
+    out
+}
+
+/// How an article is cited in printed output: `name, outlet` (outlet omitted when unknown).
+pub fn citation(briefing: &Briefing, id: crate::briefing::ArticleId) -> String {
+    let article = briefing.article(id);
+    match &article.meta.source {
+        Some(source) => format!("{}, {source}", article.name),
+        None => article.name.clone(),
+    }
+}
