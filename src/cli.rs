@@ -1,6 +1,7 @@
 //! The command line: arguments (clap) and one module per subcommand's printed output.
 
 pub mod args;
+pub mod compare;
 pub mod print;
 pub mod search;
 
@@ -48,6 +49,8 @@ pub fn run(command: &Command) -> anyhow::Result<()> {
         Command::Articles { .. } => print::articles(&briefing),
         Command::Quotes { .. } => print::quotes(&briefing),
         Command::Search(args) => search::run(&briefing, args, started.elapsed()),
+        Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,
+        Command::Matrix { format, sort, .. } => compare::matrix(&briefing, *format, *sort),
         Command::Export { .. } => crate::export::to_json(&briefing) + "\n",
     };
     let mut out = std::io::stdout().lock();

@@ -25,6 +25,24 @@ pub enum ExportFormat {
     Json,
 }
 
+/// Output formats of the report subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable Markdown.
+    Markdown,
+    /// JSON (shape documented in the README).
+    Json,
+}
+
+/// Row order of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixSort {
+    /// Actors reported by most sources first.
+    Coverage,
+    /// Actors by name.
+    Actor,
+}
+
 /// Non-interactive subcommands: each prints its result to standard output.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -40,6 +58,29 @@ pub enum Command {
     },
     /// Search sentences, quotations, actors and titles; print the best hits for each query.
     Search(SearchArgs),
+    /// Compare two sources: what each says on each actor and topic, where they agree or differ.
+    Compare {
+        /// The first article (id or unique prefix).
+        a: String,
+        /// The second article (id or unique prefix).
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the actor × source table of stances, and the questions raised by several sources.
+    Matrix {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
+        /// Row order.
+        #[arg(long, value_enum, default_value_t = MatrixSort::Coverage)]
+        sort: MatrixSort,
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
     /// Print the whole briefing (articles and extraction) in a machine-readable format.
     Export {
         /// Output format.
@@ -74,6 +115,7 @@ impl Command {
             | Command::Quotes { paths }
             | Command::Export { paths, .. } => paths,
             Command::Search(args) => &args.paths,
+            Command::Compare { paths, .. } | Command::Matrix { paths, .. } => paths,
         }
     }
 }
