@@ -12,6 +12,7 @@ pub mod briefing;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod exercise;
 pub mod export;
 pub mod extract;
 pub mod ingest;
