@@ -1,23 +1,206 @@
-//! Sentence splitting. (Placeholder: splits after `.`, `?`, `!` followed by a space and a capital.)
+//! Sentence splitting: paragraphs → sentence spans.
+//!
+//! A sentence ends at `.`, `?`, `!` or an ellipsis (plus any closing quotation marks and brackets)
+//! when the next word starts a new sentence (capital letter, digit or opening quotation mark).
+//! Not at: abbreviations from `assets/lexicons/abbreviations.txt` ("Mr.", "Lt.Gen"), dotted
+//! initialisms ("U.S.", "D.C."), initials ("J. K. Rowling"), decimals ("3.5"), or inside an open
+//! quotation that goes on after a comma (`"A. B," she said.` stays one sentence).
+
+use std::sync::LazyLock;
 
 use crate::briefing::Span;
+use crate::extract::lexicon::Lexicon;
 
-/// Splits `text` into sentence spans covering it in order (trailing spaces excluded).
+static ABBREVIATIONS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/abbreviations.txt")));
+
+/// Splits `text` into sentence spans covering it in order (leading and trailing spaces excluded).
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
+    let mut i = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '?' | '!') && bytes.get(i + 1) == Some(&b' ') {
-            let next = text[i + 2..].chars().next();
-            if next.is_some_and(|n| n.is_uppercase()) {
-                spans.push(Span::new(start, i + 1));
-                start = i + 2;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end = if b == b'.' || b == b'?' || b == b'!' {
+            terminal_end(text, i)
+        } else if bytes[i..].starts_with("…".as_bytes()) {
+            terminal_end(text, i + '…'.len_utf8() - 1)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            if is_boundary(text, start, i, end) {
+                push_trimmed(text, start, end, &mut spans);
+                start = end;
             }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
         }
     }
-    if start < text.trim_end().len() {
-        spans.push(Span::new(start, text.trim_end().len()));
-    }
+    push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// After a terminal at byte `i`: the end of the run of terminals and closing marks, if it is
+/// followed by white space (or the end of the text).
+fn terminal_end(text: &str, i: usize) -> Option<usize> {
+    let mut end = i + 1;
+    for c in text[end..].chars() {
+        if matches!(
+            c,
+            '.' | '?' | '!' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+        ) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    match text[end..].chars().next() {
+        None => Some(end),
+        Some(c) if c.is_whitespace() => Some(end),
+        _ => None,
+    }
+}
+
+/// Whether the terminal run `dot..end` ends the sentence that began at `start`.
+fn is_boundary(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    let next = text[end..].trim_start();
+    let Some(first) = next.chars().next() else {
+        return true;
+    };
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '['))
+    {
+        return false;
+    }
+    if text.as_bytes()[dot] == b'.' && end == dot + 1 && is_abbreviation(&text[start..dot]) {
+        return false;
+    }
+    !inside_continuing_quote(&text[start..end], next)
+}
+
+/// The word before a period is an abbreviation, an initial, or a dotted initialism.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or(word);
+    if word.is_empty() {
+        return false;
+    }
+    let single_letter = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    single_letter || dotted || ABBREVIATIONS.contains(last) || ABBREVIATIONS.contains(word)
+}
+
+/// A quotation opened in this sentence and not yet closed, when the text goes on inside it.
+fn inside_continuing_quote(sentence: &str, _next: &str) -> bool {
+    let opens = sentence.matches('“').count();
+    let closes = sentence.matches('”').count();
+    if opens > closes {
+        return true;
+    }
+    let straight = sentence.matches('"').count();
+    straight % 2 == 1 && !sentence.trim_end().ends_with('"')
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        spans.push(Span::new(start + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_sentences;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn sentences_end_at_terminal_punctuation_before_a_capital() {
+        assert_eq!(
+            split("One here. Two there? Three!"),
+            ["One here.", "Two there?", "Three!"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_titles_do_not_end_a_sentence() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones at St. Paul's. They left."),
+            ["Mr. Smith met Dr. Jones at St. Paul's.", "They left."]
+        );
+        assert_eq!(
+            split("Lt.Gen. Ben Hodges spoke. He left."),
+            ["Lt.Gen. Ben Hodges spoke.", "He left."]
+        );
+    }
+
+    #[test]
+    fn dotted_initialisms_do_not_end_a_sentence_unless_a_new_one_starts() {
+        assert_eq!(
+            split("The U.S. Air Force flew to Washington, D.C. on Monday."),
+            ["The U.S. Air Force flew to Washington, D.C. on Monday."]
+        );
+    }
+
+    #[test]
+    fn initials_and_decimals_stay_inside() {
+        assert_eq!(
+            split("J. K. Rowling sold 3.5 million copies. Fans cheered."),
+            ["J. K. Rowling sold 3.5 million copies.", "Fans cheered."]
+        );
+    }
+
+    #[test]
+    fn ellipses_end_a_sentence_only_before_a_new_one() {
+        assert_eq!(
+            split("Wait... and see. Then… Go."),
+            ["Wait... and see.", "Then…", "Go."]
+        );
+    }
+
+    #[test]
+    fn closing_quotation_marks_belong_to_the_sentence_they_end() {
+        assert_eq!(
+            split("He said “stop.” Then he left. Did she ask “why?” Yes."),
+            [
+                "He said “stop.”",
+                "Then he left.",
+                "Did she ask “why?”",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_continued_after_a_comma_is_one_sentence() {
+        assert_eq!(
+            split("“We came. We saw,” she said. Next."),
+            ["“We came. We saw,” she said.", "Next."]
+        );
+    }
+
+    #[test]
+    fn numbered_abbreviation_no_is_not_an_end() {
+        assert_eq!(
+            split("He is ranked No. 1 in the world."),
+            ["He is ranked No. 1 in the world."]
+        );
+    }
+
+    #[test]
+    fn spans_exclude_surrounding_space() {
+        let text = "  A b.  C d.  ";
+        assert_eq!(split(text), ["A b.", "C d."]);
+    }
 }
