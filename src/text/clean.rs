@@ -1,19 +1,64 @@
-//! Cleaning: separates body text from boilerplate. (Placeholder: keeps every block.)
+//! Cleaning: separates an article's body from page furniture (menus, breadcrumbs, labels,
+//! prompts, related-article lists, author boxes, footers, captions), the way jusText does:
+//! 1. every line is measured ([`line::Line`]) and classed good (prose), bad (furniture), near-good
+//!    or short;
+//! 2. short and near-good lines take the class of their good or bad neighbours;
+//! 3. the body is the largest cluster of good lines (gaps of a few bad lines allowed); good lines
+//!    far from it, and everything after a comments prompt, are furniture too.
+//!
+//! Metadata lines (headline, byline, date line) are neither body nor removed. Every removed line
+//! is recorded in [`Article::removed`]. Nothing here is specific to any site.
 
-use crate::briefing::{Article, ArticleId, Paragraph};
-use crate::ingest::Document;
+pub mod line;
+
+use std::ops::Range;
+
+use crate::briefing::{Article, ArticleId, BlockKind, Format, Paragraph};
+use crate::ingest::{Block, Document};
+use line::Line;
+
+/// The largest run of bad lines that may separate two parts of one body.
+const MAX_GAP: usize = 3;
+
+/// Class of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Body text.
+    Good,
+    /// Page furniture.
+    Bad,
+    /// Medium-length text: body if next to body.
+    NearGood,
+    /// A few words: body only between body lines.
+    Short,
+}
 
 /// Turns a document into a cleaned article: metadata read, boilerplate removed and recorded,
 /// paragraphs split into sentences.
 pub fn clean_document(id: ArticleId, doc: Document) -> Article {
-    let (text_meta, _meta_lines) = crate::text::meta::read_meta(&doc.blocks);
+    let blocks = if doc.format == Format::Text {
+        unwrap_hard_wrapped(doc.blocks)
+    } else {
+        doc.blocks
+    };
+    let lines: Vec<Line> = blocks.iter().map(|b| Line::measure(&b.text)).collect();
+    let classes = classify(&lines);
+    let body = body_region(&classes, &lines, &blocks);
+    let (text_meta, meta_lines) = crate::text::meta::read_meta(&blocks, &lines, body.clone());
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);
-    let paragraphs = doc
-        .blocks
-        .into_iter()
-        .map(|b| Paragraph::new(b.text, b.kind))
-        .collect();
+    let mut paragraphs = Vec::new();
+    let mut removed = Vec::new();
+    for (i, block) in blocks.into_iter().enumerate() {
+        if meta_lines.contains(&i) {
+            continue;
+        }
+        if body.contains(&i) && classes[i] == Class::Good {
+            paragraphs.push(Paragraph::new(block.text, block.kind));
+        } else {
+            removed.push(block.text);
+        }
+    }
     Article {
         id,
         name: doc.name,
@@ -22,6 +67,122 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
         meta,
         excerpt_of: None,
         paragraphs,
-        removed: Vec::new(),
+        removed,
     }
+}
+
+/// First pass and context pass: every line ends up `Good` or `Bad`.
+pub fn classify(lines: &[Line]) -> Vec<Class> {
+    let initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    (0..lines.len())
+        .map(|i| match initial[i] {
+            Class::Good | Class::Bad => initial[i],
+            own => {
+                let prev = neighbour(&initial, (0..i).rev());
+                let next = neighbour(&initial, i + 1..lines.len());
+                let good = |c: Option<Class>| c == Some(Class::Good);
+                let keep = match own {
+                    Class::NearGood => good(prev) || good(next),
+                    _ => good(prev) && good(next),
+                };
+                if keep {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        })
+        .collect()
+}
+
+fn initial_class(line: &Line) -> Class {
+    if line.is_furniture() || line.byline || line.date_only {
+        Class::Bad
+    } else if line.is_prose() {
+        Class::Good
+    } else if line.words < 5 || (!line.terminal && line.words < 10) {
+        Class::Short
+    } else {
+        Class::NearGood
+    }
+}
+
+/// The nearest neighbour that is not short (short lines do not vote).
+fn neighbour(classes: &[Class], mut order: impl Iterator<Item = usize>) -> Option<Class> {
+    order
+        .find(|&j| classes[j] != Class::Short)
+        .map(|j| classes[j])
+}
+
+/// The range of lines holding the main body: the cluster of good lines with the most text.
+fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usize> {
+    let end_of_page = comments_start(lines, blocks, classes).unwrap_or(classes.len());
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut current: Option<(usize, Range<usize>)> = None;
+    let mut gap = 0;
+    for i in (0..end_of_page).filter(|&i| classes[i] == Class::Good || classes[i] == Class::Bad) {
+        if classes[i] == Class::Bad {
+            gap += 1;
+            continue;
+        }
+        let weight = blocks[i].text.len();
+        current = match current.take() {
+            Some((w, r)) if gap <= MAX_GAP => Some((w + weight, r.start..i + 1)),
+            previous => {
+                best = pick(best, previous);
+                Some((weight, i..i + 1))
+            }
+        };
+        gap = 0;
+    }
+    pick(best, current).map_or(0..0, |(_, r)| r)
+}
+
+fn pick(
+    a: Option<(usize, Range<usize>)>,
+    b: Option<(usize, Range<usize>)>,
+) -> Option<(usize, Range<usize>)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The first comments prompt after some body text: everything from there on is reader comments.
+fn comments_start(lines: &[Line], blocks: &[Block], classes: &[Class]) -> Option<usize> {
+    let first_good = classes.iter().position(|c| *c == Class::Good)?;
+    (first_good..lines.len()).find(|&i| {
+        let lower = blocks[i].text.to_lowercase();
+        lines[i].prompt
+            && lines[i].words <= 6
+            && (lower.contains("comment") || lower.contains("reply"))
+    })
+}
+
+/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence)
+/// is re-joined into paragraphs at its blank lines; other text is returned as it is.
+pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
+    let wrapped = blocks
+        .windows(2)
+        .filter(|w| {
+            let len = w[0].text.chars().count();
+            (40..=100).contains(&len)
+                && !w[1].blank_before
+                && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
+        })
+        .count();
+    if blocks.len() < 4 || wrapped * 3 < blocks.len() {
+        return blocks;
+    }
+    let mut out: Vec<Block> = Vec::new();
+    for block in blocks {
+        match out.last_mut() {
+            Some(last) if !block.blank_before && last.kind == BlockKind::Text => {
+                last.text.push(' ');
+                last.text.push_str(&block.text);
+            }
+            _ => out.push(block),
+        }
+    }
+    out
 }

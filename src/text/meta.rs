@@ -1,10 +1,277 @@
-//! Metadata from the text itself: title, byline, date, outlet. (Placeholder.)
+//! Metadata read from the text itself: the headline above the byline, the byline, the date line
+//! or dateline, and the outlet (a disclaimer naming it, the © line, a header repeating a name, a
+//! wire tag, a closing bio sentence). A field the text does not give stays `None`: never guessed.
+
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::briefing::Meta;
+use crate::extract::lexicon::Lexicon;
 use crate::ingest::Block;
+use crate::text::clean::line::{parse_date_line, Line};
 
-/// Reads metadata from the blocks of a document. Returns the metadata and the indices of the
-/// blocks that are metadata lines (headline, byline, date line), which are not body text.
-pub fn read_meta(_blocks: &[Block]) -> (Meta, Vec<usize>) {
-    (Meta::default(), Vec::new())
+static BIO_ROLES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
+
+/// Reads metadata from a document's lines, given the body's range. Returns the metadata and the
+/// indices of the lines that are metadata (headline, byline, date line), which are not body.
+pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta, Vec<usize>) {
+    let header = 0..body.start.min(blocks.len());
+    let mut used = Vec::new();
+    let byline = header.clone().rev().find(|&i| lines[i].byline);
+    let date = header
+        .clone()
+        .rev()
+        .find_map(|i| dateline(&blocks[i].text).map(|d| (i, d)));
+    let anchor = byline.or(date.as_ref().map(|d| d.0));
+    let title = anchor.and_then(|a| {
+        (0..a)
+            .rev()
+            .find(|&i| is_headline(&blocks[i].text, &lines[i]) && Some(i) != byline)
+    });
+    let mut meta = Meta::default();
+    if let Some(i) = byline {
+        meta.author = Some(strip_byline(&blocks[i].text));
+        used.push(i);
+    }
+    if let Some((i, d)) = date {
+        meta.date = Some(d);
+        used.push(i);
+    }
+    if let Some(i) = title {
+        meta.title = Some(blocks[i].text.clone());
+        used.push(i);
+    }
+    let bio = closing_bio(blocks, body.end);
+    meta.source = outlet(blocks, lines).or_else(|| bio.as_ref().map(|b| b.1.clone()));
+    if meta.author.is_none() {
+        meta.author = bio.map(|b| b.0);
+    }
+    used.sort_unstable();
+    (meta, used)
+}
+
+/// A line that is only a date, or a dateline "Place/Place – August 20, 2025".
+fn dateline(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 10 {
+        return None;
+    }
+    parse_date_line(text).or_else(|| {
+        let (_, after) = text
+            .rsplit_once(['–', '—'])
+            .or_else(|| text.rsplit_once(" - "))?;
+        parse_date_line(after)
+    })
+}
+
+fn is_headline(text: &str, line: &Line) -> bool {
+    (2..=25).contains(&line.words)
+        && !line.is_furniture()
+        && !line.date_only
+        && !line.byline
+        && !text.ends_with('.')
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !is_repeated_name(text)
+}
+
+fn strip_byline(text: &str) -> String {
+    let rest = text
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, r)| r)
+        .trim();
+    rest.trim_start_matches(':').trim().to_string()
+}
+
+/// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag.
+fn outlet(blocks: &[Block], lines: &[Line]) -> Option<String> {
+    let texts = || blocks.iter().map(|b| b.text.as_str());
+    texts()
+        .find_map(disclaimer_outlet)
+        .or_else(|| {
+            texts()
+                .zip(lines)
+                .filter(|(_, l)| l.copyright)
+                .find_map(|(t, _)| copyright_holder(t))
+        })
+        .or_else(|| {
+            texts()
+                .take(3)
+                .find(|t| is_repeated_name(t))
+                .map(|t| first_half(t).to_string())
+        })
+        .or_else(|| texts().take(8).find_map(wire_tag))
+}
+
+/// "…do not necessarily reflect the views of the Atlantic Council, its staff…" → Atlantic Council.
+fn disclaimer_outlet(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if !lower.contains("views expressed") && !lower.contains("necessarily reflect") {
+        return None;
+    }
+    let at = lower.rfind("views of ")? + "views of ".len();
+    let rest = text[at..]
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let name: String = rest.split([',', '.', ';', '(']).next()?.trim().to_string();
+    is_name_like(&name).then_some(name)
+}
+
+/// "© 2025 Defense Priorities All Right Reserved" → Defense Priorities.
+fn copyright_holder(text: &str) -> Option<String> {
+    let mut t = text
+        .replace('©', " ")
+        .replace("(c)", " ")
+        .replace("Copyright", " ");
+    for stop in [
+        "All Rights Reserved",
+        "All Right Reserved",
+        "all rights reserved",
+        "All rights reserved",
+    ] {
+        if let Some(at) = t.find(stop) {
+            t.truncate(at);
+        }
+    }
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
+        })
+        .collect();
+    let name = words
+        .join(" ")
+        .trim_matches(|c: char| c == '.' || c == ',' || c == ' ')
+        .to_string();
+    is_name_like(&name).then_some(name)
+}
+
+/// "(Reuters) -" at the start of a wire story.
+fn wire_tag(text: &str) -> Option<String> {
+    let open = text.find('(')?;
+    let close = open + text[open..].find(')')?;
+    let tag = &text[open + 1..close];
+    let after = text[close + 1..].trim_start();
+    (after.starts_with(['-', '–', '—']) && is_name_like(tag) && tag.split_whitespace().count() <= 3)
+        .then(|| tag.to_string())
+}
+
+fn is_name_like(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=7).contains(&words.len()) && words[0].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn first_half(text: &str) -> &str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let half = words[..words.len() / 2].join(" ");
+    &text[..half.len()]
+}
+
+/// "Defense Priorities Defense Priorities": a site name printed twice (logo text + title).
+fn is_repeated_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = words.len();
+    n >= 2 && n % 2 == 0 && n <= 12 && words[..n / 2] == words[n / 2..] && is_name_like(text)
+}
+
+/// A closing bio sentence near the end of the body: "Jane Doe is a senior fellow at the X." →
+/// (Jane Doe, X).
+fn closing_bio(blocks: &[Block], body_end: usize) -> Option<(String, String)> {
+    let from = body_end.saturating_sub(2);
+    let to = (body_end + 3).min(blocks.len());
+    (from..to).rev().find_map(|i| bio_sentence(&blocks[i].text))
+}
+
+/// Parses "NAME is a/an/the ROLE… at/with/of ORG." (NAME two to four capitalised words).
+pub fn bio_sentence(text: &str) -> Option<(String, String)> {
+    let (name, rest) = text.split_once(" is ")?;
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&name_words.len())
+        || !name_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let rest = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("an "))
+        .or_else(|| rest.strip_prefix("the "))?;
+    let (role, org) = [" at ", " with ", " of ", " for "]
+        .iter()
+        .filter_map(|p| rest.split_once(p))
+        .min_by_key(|(r, _)| r.len())?;
+    if !role.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
+        return None;
+    }
+    let org = org.trim_start_matches("the ").trim_end_matches('.');
+    let org = org
+        .split(" and ")
+        .next()
+        .unwrap_or(org)
+        .split(',')
+        .next()
+        .unwrap_or(org)
+        .trim();
+    is_name_like(org).then(|| (name.trim().to_string(), org.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closing_bio_names_the_author_and_the_organisation() {
+        assert_eq!(
+            bio_sentence("Jane Doe is a senior research fellow at the Lowy Institute."),
+            Some(("Jane Doe".into(), "Lowy Institute".into()))
+        );
+        assert_eq!(bio_sentence("The plan is a disaster at every level."), None);
+    }
+
+    #[test]
+    fn a_dateline_gives_the_date() {
+        assert_eq!(
+            dateline("Washington/Brussels – August 20, 2025").as_deref(),
+            Some("2025-08-20")
+        );
+        assert_eq!(
+            dateline("PARIS — 3 March 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(dateline("Talks resume – soon"), None);
+    }
+
+    #[test]
+    fn the_copyright_line_names_the_outlet() {
+        assert_eq!(
+            copyright_holder("© 2025 Daily Planet All Rights Reserved").as_deref(),
+            Some("Daily Planet")
+        );
+        assert_eq!(
+            copyright_holder("Copyright 2019-2024 The Harbour Times.").as_deref(),
+            Some("The Harbour Times")
+        );
+    }
+
+    #[test]
+    fn a_disclaimer_names_the_publisher() {
+        let text = "The views expressed in Dispatch are solely those of the authors and do not necessarily reflect the views of the Lowy Institute, its staff, or its supporters.";
+        assert_eq!(disclaimer_outlet(text).as_deref(), Some("Lowy Institute"));
+    }
+
+    #[test]
+    fn a_wire_tag_names_the_agency() {
+        assert_eq!(
+            wire_tag("LONDON, March 3 (Reuters) - Shares fell.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            wire_tag("The plan (which failed) - was dropped").as_deref(),
+            None
+        );
+    }
 }

@@ -93,7 +93,7 @@ mod tests {
     fn escape_sequences_and_osc_are_removed_whole() {
         let dirty =
             "a\u{1b}[31mred\u{1b}[0m b\u{1b}]52;c;aGVsbG8=\u{7} c\u{1b}]8;;http://x\u{1b}\\link";
-        assert_eq!(sanitize(dirty), "ared b c link");
+        assert_eq!(sanitize(dirty), "ared b clink");
     }
 
     #[test]

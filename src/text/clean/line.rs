@@ -1,0 +1,286 @@
+//! Features of one input line (block) that tell body text from page furniture, in the spirit of
+//! jusText: length, terminal punctuation, stop-word density, capitalisation, and a few shapes
+//! (bullet, breadcrumb, label list, date, byline, caption, shouting headline).
+
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::Lexicon;
+
+static STOPWORDS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/stopwords.txt")));
+static PROMPTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"))
+        .iter()
+        .map(str::to_string)
+        .collect()
+});
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Measured features of a line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// Number of words.
+    pub words: usize,
+    /// Share of words that are stop words (0–1).
+    pub stop_density: f32,
+    /// Share of words that start with a capital letter (0–1).
+    pub capitalised: f32,
+    /// Ends with `.`, `?`, `!`, `:` or `…` (closing quotes and brackets skipped).
+    pub terminal: bool,
+    /// Starts with a bullet glyph.
+    pub bullet: bool,
+    /// Contains a boilerplate prompt phrase from the lexicon.
+    pub prompt: bool,
+    /// Letters are (almost) all upper case, in three or more words.
+    pub shouting: bool,
+    /// A breadcrumb trail: `Home / Section / Title`, `A > B > C`.
+    pub breadcrumb: bool,
+    /// A comma-separated list of capitalised labels (categories, tags).
+    pub label_list: bool,
+    /// The line is only a date ("August 19, 2025", "2025-08-19").
+    pub date_only: bool,
+    /// A byline: "By Jane Doe", "Featuring Jane Doe".
+    pub byline: bool,
+    /// A copyright line.
+    pub copyright: bool,
+}
+
+impl Line {
+    /// Measures `text` (one trimmed line).
+    pub fn measure(text: &str) -> Line {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let n = words.len().max(1) as f32;
+        let lower = fold_apostrophes(&text.to_lowercase());
+        let stop = words
+            .iter()
+            .filter(|w| STOPWORDS.contains(&trim_word(&w.to_lowercase())))
+            .count() as f32;
+        let caps = words
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count();
+        Line {
+            words: words.len(),
+            stop_density: stop / n,
+            capitalised: caps as f32 / n,
+            terminal: ends_terminal(text),
+            bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
+                && words.len() < 12,
+            prompt: PROMPTS.iter().any(|p| lower.contains(p.as_str())),
+            shouting: is_shouting(text, words.len()),
+            breadcrumb: is_breadcrumb(text),
+            label_list: is_label_list(text, &words),
+            date_only: parse_date_line(text).is_some() && words.len() <= 5,
+            byline: is_byline(&words),
+            copyright: text.contains('©')
+                || lower.starts_with("copyright")
+                || lower.starts_with("(c) "),
+        }
+    }
+
+    /// Looks like running prose: long enough, with function words, ending a sentence.
+    pub fn is_prose(&self) -> bool {
+        (self.words >= 10 && self.stop_density >= 0.2 && self.terminal)
+            || (self.words >= 25 && self.stop_density >= 0.25)
+    }
+
+    /// Unmistakable furniture, whatever surrounds it.
+    pub fn is_furniture(&self) -> bool {
+        self.prompt
+            || self.breadcrumb
+            || self.label_list
+            || self.copyright
+            || self.shouting
+            || (self.bullet && !self.is_prose())
+    }
+}
+
+fn trim_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+fn fold_apostrophes(s: &str) -> String {
+    s.replace(['’', '‘'], "'")
+}
+
+fn ends_terminal(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '?', '!', ':', '…', ';'])
+}
+
+fn is_shouting(text: &str, words: usize) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    words >= 3
+        && letters.len() >= 12
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+}
+
+fn is_breadcrumb(text: &str) -> bool {
+    let slashes = text.matches(" / ").count();
+    let arrows =
+        text.matches(" > ").count() + text.matches(" » ").count() + text.matches(" › ").count();
+    (slashes >= 2 || arrows >= 2) || (slashes >= 1 && text.to_lowercase().starts_with("home"))
+}
+
+/// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
+/// and capitalised, no sentence punctuation.
+fn is_label_list(text: &str, words: &[&str]) -> bool {
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    if items.len() < 3 || ends_terminal(text) || words.len() > 30 {
+        return false;
+    }
+    items.iter().all(|item| {
+        let n = item.split_whitespace().count();
+        (1..=4).contains(&n)
+            && item
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+            || item
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and" || w == "&")
+    })
+}
+
+fn is_byline(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lead = first.to_lowercase();
+    (lead == "by" || lead == "featuring" || lead == "written")
+        && (2..=9).contains(&words.len())
+        && words[1..]
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 1
+        && !ends_terminal(&words.join(" "))
+}
+
+/// A date written as a whole line or at the end of a dateline: "August 20, 2025",
+/// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
+pub fn parse_date_line(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(['.', ',']);
+    if let Some(iso) = parse_iso(t) {
+        return Some(iso);
+    }
+    let tokens: Vec<String> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_lowercase())
+        .collect();
+    let month_at = |s: &str| {
+        let s = s.trim_end_matches('.');
+        MONTHS.iter().position(|m| {
+            s.len() >= 3 && m.starts_with(s) && (s.len() == 3 || s == *m || s == "sept")
+        })
+    };
+    let number = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .ok()
+    };
+    match tokens.as_slice() {
+        [m, d, y] if month_at(m).is_some() => {
+            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
+        }
+        [d, m, y] if month_at(m).is_some() => {
+            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
+        }
+        _ => None,
+    }
+}
+
+/// `2025-08-19`, `2025-08-19T23:22:36…`, `2025/08/19`.
+pub fn parse_iso(text: &str) -> Option<String> {
+    let head: String = text.chars().take(10).collect();
+    let parts: Vec<&str> = head.split(['-', '/']).collect();
+    if parts.len() != 3 || parts[0].len() != 4 {
+        return None;
+    }
+    let rest = &text[head.len()..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
+        return None;
+    }
+    format_ymd(
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    )
+}
+
+fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_in_the_usual_written_forms() {
+        for text in [
+            "August 20, 2025",
+            "20 August 2025",
+            "Aug. 20, 2025",
+            "2025-08-20",
+            "2025-08-20T23:22:36",
+        ] {
+            assert_eq!(
+                parse_date_line(text).as_deref(),
+                Some("2025-08-20"),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_date_line("Mayday 20, 2025"), None);
+        assert_eq!(parse_date_line("The troops left"), None);
+    }
+
+    #[test]
+    fn prose_is_long_has_function_words_and_ends_a_sentence() {
+        assert!(Line::measure(
+            "The talks are aimed at shaping a framework that could reassure the country."
+        )
+        .is_prose());
+        assert!(!Line::measure("Grand Strategy Program").is_prose());
+    }
+
+    #[test]
+    fn furniture_shapes_are_recognised() {
+        assert!(Line::measure("Home / World / Europe").breadcrumb);
+        assert!(Line::measure("Politics, Europe and Eurasia, Trade, Energy").label_list);
+        assert!(Line::measure("• Contact").is_furniture());
+        assert!(Line::measure("BREAKING: MARKETS TUMBLE AS RATES RISE").shouting);
+        assert!(Line::measure("© 2024 The Daily Planet. All rights reserved.").copyright);
+        assert!(Line::measure("Share this article on Facebook").prompt);
+        assert!(Line::measure("By Jane Doe and John Roe").byline);
+        assert!(!Line::measure("By the end of the week, prices had fallen.").byline);
+    }
+
+    #[test]
+    fn a_sentence_with_commas_is_not_a_label_list() {
+        assert!(
+            !Line::measure("Poland, Italy, Spain, and the Czech Republic have rejected the idea.")
+                .label_list
+        );
+    }
+}
