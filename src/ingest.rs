@@ -85,6 +85,18 @@ pub enum IngestError {
     NoArticles(String),
 }
 
+/// The format to read `text` as: a `.txt` file that opens with YAML front matter is Markdown
+/// saved as text (blogs export it that way), so its front matter is read.
+pub fn sniff(format: Format, text: &str) -> Format {
+    let opens_front_matter = text.starts_with("---\n") || text.starts_with("---\r\n");
+    let closes = || text.lines().skip(1).take(60).any(|l| l.trim_end() == "---");
+    if format == Format::Text && opens_front_matter && closes() {
+        Format::Markdown
+    } else {
+        format
+    }
+}
+
 /// Reads one file's bytes as a document named `name`, choosing the reader by `format`.
 pub fn read_bytes(
     name: &str,
@@ -104,9 +116,20 @@ pub fn read_bytes(
             String::from_utf8_lossy(bytes)
         }
     };
+    let format = sniff(format, &text);
     let (meta, blocks) = match format {
         Format::Text => (Meta::default(), plain::read(&text)),
-        Format::Markdown => markdown::read(&text),
+        Format::Markdown => {
+            let read = markdown::read(&text);
+            if let Some(reason) = read.warning {
+                skipped.push(Skipped {
+                    path: path.to_string(),
+                    reason,
+                    loaded: true,
+                });
+            }
+            (read.meta, read.blocks)
+        }
         Format::Html => html::read(&text),
     };
     let doc = Document {

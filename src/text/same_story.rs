@@ -1,7 +1,177 @@
-//! Same story: marks an article whose body is contained near-verbatim in a longer one as its
-//! excerpt, and lets the longer inherit metadata only the shorter carries. (Placeholder.)
+//! Same story: an article whose body is contained near-verbatim in a longer one (most of its
+//! sentences appear there) is marked `excerpt_of` the longer, and the longer inherits the title,
+//! date, outlet and author that only the shorter carries.
+//!
+//! Sentences are compared after loose folding (case, quotes, dashes, white space) and hashed into
+//! an index, so the cost grows with the number of sentences, not the number of article pairs.
 
-use crate::briefing::Article;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
-/// Sets `excerpt_of` on every article that is an excerpt of a longer one.
-pub fn mark_excerpts(_articles: &mut [Article]) {}
+use crate::briefing::{Article, ArticleId};
+use crate::text::fold::fold_loose;
+
+/// The share of an article's sentences that must appear in the longer one.
+const CONTAINED: f32 = 0.7;
+/// Sentences shorter than this (in words) are no evidence: "Read more." appears everywhere.
+const MIN_WORDS: usize = 5;
+
+/// Sets `excerpt_of` on every article that is an excerpt of a longer one, and fills the longer
+/// article's missing metadata from its excerpt.
+pub fn mark_excerpts(articles: &mut [Article]) {
+    let hashes: Vec<Vec<u64>> = articles.iter().map(sentence_hashes).collect();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, hs) in hashes.iter().enumerate() {
+        for h in hs {
+            let owners = index.entry(*h).or_default();
+            if owners.last() != Some(&(i as u32)) {
+                owners.push(i as u32);
+            }
+        }
+    }
+    let sizes: Vec<usize> = articles.iter().map(body_len).collect();
+    for (i, hs) in hashes.iter().enumerate() {
+        if let Some(longer) = container(i, hs, &index, &sizes) {
+            articles[i].excerpt_of = Some(ArticleId(longer as u32));
+            let meta = articles[i].meta.clone();
+            articles[longer].meta.fill_from(&meta);
+        }
+    }
+}
+
+/// The longer article holding most of article `i`'s sentences, if any (the longest on ties).
+fn container(
+    i: usize,
+    hashes: &[u64],
+    index: &HashMap<u64, Vec<u32>>,
+    sizes: &[usize],
+) -> Option<usize> {
+    if hashes.is_empty() {
+        return None;
+    }
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for h in hashes {
+        for &other in index.get(h).into_iter().flatten() {
+            if other as usize != i {
+                *counts.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let needed = (hashes.len() as f32 * CONTAINED).ceil() as usize;
+    counts
+        .into_iter()
+        .filter(|&(other, n)| n >= needed && is_longer(other as usize, i, sizes))
+        .map(|(other, _)| other as usize)
+        .max_by_key(|&other| (sizes[other], std::cmp::Reverse(other)))
+}
+
+/// Strictly longer, or as long and earlier (so two identical copies do not point at each other).
+fn is_longer(a: usize, b: usize, sizes: &[usize]) -> bool {
+    sizes[a] > sizes[b] || (sizes[a] == sizes[b] && a < b)
+}
+
+fn body_len(article: &Article) -> usize {
+    article.paragraphs.iter().map(|p| p.text.len()).sum()
+}
+
+/// Hashes of the article's folded sentences of at least [`MIN_WORDS`] words, deduplicated.
+fn sentence_hashes(article: &Article) -> Vec<u64> {
+    let mut out: Vec<u64> = article
+        .sentences()
+        .map(|(_, s)| fold_loose(s))
+        .filter(|s| s.split(' ').count() >= MIN_WORDS)
+        .map(|s| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{BlockKind, Format, Meta, Paragraph};
+
+    fn article(id: u32, title: Option<&str>, paragraphs: &[&str]) -> Article {
+        Article {
+            id: ArticleId(id),
+            name: format!("a{id}"),
+            path: String::new(),
+            format: Format::Text,
+            meta: Meta {
+                title: title.map(Into::into),
+                ..Meta::default()
+            },
+            excerpt_of: None,
+            paragraphs: paragraphs
+                .iter()
+                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
+                .collect(),
+            removed: Vec::new(),
+        }
+    }
+
+    const A: &str = "The council approved the new budget on Monday evening.";
+    const B: &str = "Opponents said the plan would raise local taxes sharply.";
+    const C: &str = "A final vote on the bridge is expected next spring.";
+
+    #[test]
+    fn a_short_copy_contained_in_a_longer_one_is_its_excerpt_and_lends_its_title() {
+        let mut articles = [
+            article(0, Some("Budget passes"), &[A, B]),
+            article(1, None, &[A, B, C]),
+        ];
+        mark_excerpts(&mut articles);
+        assert_eq!(articles[0].excerpt_of, Some(ArticleId(1)));
+        assert_eq!(articles[1].excerpt_of, None);
+        assert_eq!(articles[1].meta.title.as_deref(), Some("Budget passes"));
+    }
+
+    #[test]
+    fn sharing_one_sentence_of_three_is_not_an_excerpt() {
+        let mut articles = [
+            article(
+                0,
+                None,
+                &[
+                    A,
+                    "Something else was said about trains today.",
+                    "Nothing more about the weather here.",
+                ],
+            ),
+            article(1, None, &[A, B, C]),
+        ];
+        mark_excerpts(&mut articles);
+        assert_eq!(articles[0].excerpt_of, None);
+    }
+
+    #[test]
+    fn case_quotes_and_spacing_do_not_hide_a_copy() {
+        let mut articles = [
+            article(
+                0,
+                None,
+                &["The council’s budget  passed on Monday evening."],
+            ),
+            article(
+                1,
+                None,
+                &["The council's budget passed on Monday evening.", B],
+            ),
+        ];
+        mark_excerpts(&mut articles);
+        assert_eq!(articles[0].excerpt_of, Some(ArticleId(1)));
+    }
+
+    #[test]
+    fn two_identical_copies_do_not_point_at_each_other() {
+        let mut articles = [article(0, None, &[A, B]), article(1, None, &[A, B])];
+        mark_excerpts(&mut articles);
+        assert_eq!(articles[0].excerpt_of, None);
+        assert_eq!(articles[1].excerpt_of, Some(ArticleId(0)));
+    }
+}

@@ -8,6 +8,8 @@ use crate::extract::lexicon::Lexicon;
 
 static STOPWORDS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/stopwords.txt")));
+static SECTION_LABELS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/section_labels.txt")));
 static PROMPTS: LazyLock<Vec<String>> = LazyLock::new(|| {
     Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"))
         .iter()
@@ -57,6 +59,8 @@ pub struct Line {
     pub byline: bool,
     /// A copyright line.
     pub copyright: bool,
+    /// A short widget title or navigation label ("Eurasia Center events").
+    pub section_label: bool,
 }
 
 impl Line {
@@ -93,6 +97,11 @@ impl Line {
             copyright: text.contains('©')
                 || lower.starts_with("copyright")
                 || lower.starts_with("(c) "),
+            section_label: words.len() <= 5
+                && !ends_terminal(text)
+                && words
+                    .last()
+                    .is_some_and(|w| SECTION_LABELS.contains(&trim_word(&w.to_lowercase()))),
         }
     }
 
@@ -109,6 +118,7 @@ impl Line {
             || self.label_list
             || self.copyright
             || self.shouting
+            || self.section_label
             || (self.bullet && !self.is_prose())
     }
 }
@@ -273,6 +283,8 @@ mod tests {
         assert!(Line::measure("© 2024 The Daily Planet. All rights reserved.").copyright);
         assert!(Line::measure("Share this article on Facebook").prompt);
         assert!(Line::measure("By Jane Doe and John Roe").byline);
+        assert!(Line::measure("Upcoming Science Hub events").is_furniture());
+        assert!(!Line::measure("The events of last week.").is_furniture());
         assert!(!Line::measure("By the end of the week, prices had fallen.").byline);
     }
 
