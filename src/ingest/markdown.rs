@@ -121,15 +121,13 @@ fn blocks(body: &str) -> Vec<Block> {
                     });
                 }
             }
-            Event::End(end) => {
-                if is_block_end(&end) {
-                    flush(
-                        &mut text,
-                        &mut out,
-                        kinds.last().copied().unwrap_or_default(),
-                    );
-                    kinds.pop();
-                }
+            Event::End(end) if is_block_end(&end) => {
+                flush(
+                    &mut text,
+                    &mut out,
+                    kinds.last().copied().unwrap_or_default(),
+                );
+                kinds.pop();
             }
             Event::Text(t) | Event::Code(t) if skip == 0 => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
