@@ -99,8 +99,8 @@ fn to_meta(fm: FrontMatter) -> Meta {
     }
 }
 
-/// The body's blocks, in order.
-fn blocks(body: &str) -> Vec<Block> {
+/// The blocks of a Markdown body (no front matter), in order.
+pub fn blocks(body: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut kinds: Vec<BlockKind> = Vec::new();
