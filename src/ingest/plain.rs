@@ -9,14 +9,24 @@ pub fn read(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut blank_before = false;
     for line in text.lines() {
-        let clean = sanitize(line);
+        let line = line.trim();
+        let clean = if line.is_empty() {
+            String::new()
+        } else {
+            sanitize(line)
+        };
         let trimmed = clean.trim();
         if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
+        let text = if trimmed.len() == clean.len() {
+            clean
+        } else {
+            trimmed.to_string()
+        };
         blocks.push(Block {
-            text: trimmed.to_string(),
+            text,
             kind: BlockKind::Text,
             blank_before,
         });

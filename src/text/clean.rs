@@ -152,10 +152,10 @@ fn pick(
 fn comments_start(lines: &[Line], blocks: &[Block], classes: &[Class]) -> Option<usize> {
     let first_good = classes.iter().position(|c| *c == Class::Good)?;
     (first_good..lines.len()).find(|&i| {
-        let lower = blocks[i].text.to_lowercase();
-        lines[i].prompt
-            && lines[i].words <= 6
-            && (lower.contains("comment") || lower.contains("reply"))
+        lines[i].prompt && lines[i].words <= 6 && {
+            let lower = blocks[i].text.to_lowercase();
+            lower.contains("comment") || lower.contains("reply")
+        }
     })
 }
 

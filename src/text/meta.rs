@@ -89,7 +89,9 @@ fn strip_byline(text: &str) -> String {
 fn outlet(blocks: &[Block], lines: &[Line]) -> Option<String> {
     let texts = || blocks.iter().map(|b| b.text.as_str());
     texts()
-        .find_map(disclaimer_outlet)
+        .zip(lines)
+        .filter(|(_, l)| l.prompt)
+        .find_map(|(t, _)| disclaimer_outlet(t))
         .or_else(|| {
             texts()
                 .zip(lines)

@@ -9,10 +9,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::briefing::{Article, ArticleId};
-use crate::text::fold::fold_loose;
 
 /// The share of an article's sentences that must appear in the longer one.
 const CONTAINED: f32 = 0.7;
+/// A sentence found in more articles than this is a stock phrase (a slogan, a standard
+/// disclaimer), not evidence that two articles are one story; skipping it keeps the cost linear.
+const MAX_OWNERS: usize = 32;
 /// Sentences shorter than this (in words) are no evidence: "Read more." appears everywhere.
 const MIN_WORDS: usize = 5;
 
@@ -51,7 +53,11 @@ fn container(
     }
     let mut counts: HashMap<u32, usize> = HashMap::new();
     for h in hashes {
-        for &other in index.get(h).into_iter().flatten() {
+        let owners = index.get(h).map_or(&[][..], Vec::as_slice);
+        if owners.len() > MAX_OWNERS {
+            continue;
+        }
+        for &other in owners {
             if other as usize != i {
                 *counts.entry(other).or_default() += 1;
             }
@@ -74,16 +80,45 @@ fn body_len(article: &Article) -> usize {
     article.paragraphs.iter().map(|p| p.text.len()).sum()
 }
 
+/// Hash and word count of a sentence as [`crate::text::fold::fold_loose`] would fold it (case, quotes, dashes and
+/// white-space runs ignored), computed without building the folded string.
+pub fn folded_hash(sentence: &str) -> (u64, usize) {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut words = 0;
+    let mut in_space = true;
+    for c in sentence.chars() {
+        if c.is_whitespace() {
+            in_space = true;
+            continue;
+        }
+        if in_space {
+            words += 1;
+            ' '.hash(&mut hasher);
+            in_space = false;
+        }
+        for folded in fold_char(c).to_lowercase() {
+            folded.hash(&mut hasher);
+        }
+    }
+    (hasher.finish(), words)
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '′' => '\'',
+        '“' | '”' | '„' | '″' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' => '-',
+        c => c,
+    }
+}
+
 /// Hashes of the article's folded sentences of at least [`MIN_WORDS`] words, deduplicated.
 fn sentence_hashes(article: &Article) -> Vec<u64> {
     let mut out: Vec<u64> = article
         .sentences()
-        .map(|(_, s)| fold_loose(s))
-        .filter(|s| s.split(' ').count() >= MIN_WORDS)
-        .map(|s| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            s.hash(&mut h);
-            h.finish()
+        .filter_map(|(_, s)| {
+            let (hash, words) = folded_hash(s);
+            (words >= MIN_WORDS).then_some(hash)
         })
         .collect();
     out.sort_unstable();

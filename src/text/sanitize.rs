@@ -5,6 +5,9 @@
 /// Returns `text` with control characters, escape sequences, bidi controls and zero-width
 /// characters removed, and every Unicode space made a plain space. Newlines are kept.
 pub fn sanitize(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -20,6 +23,22 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Fast check: no byte that could start a control, a special space or an invisible character.
+/// Plain ASCII prose and most accented text pass without a character-by-character rewrite.
+fn is_clean(text: &str) -> bool {
+    text.bytes().all(|b| {
+        (b >= 0x20
+            && b != 0x7f
+            && b != 0xc2
+            && b != 0xd8
+            && b != 0xe1
+            && b != 0xe2
+            && b != 0xe3
+            && b != 0xef)
+            || b == b'\n'
+    })
 }
 
 /// Whether `c` is a space other than U+0020 that should read as one (NBSP, thin space…).
@@ -106,6 +125,14 @@ mod tests {
         assert_eq!(
             sanitize("If\u{a0}Ukraine\u{2009}now\tok"),
             "If Ukraine now ok"
+        );
+    }
+
+    #[test]
+    fn text_without_suspicious_bytes_is_returned_unchanged() {
+        assert_eq!(
+            sanitize("Plain words, café and naïve."),
+            "Plain words, café and naïve."
         );
     }
 

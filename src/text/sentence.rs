@@ -6,13 +6,18 @@
 //! initialisms ("U.S.", "D.C."), initials ("J. K. Rowling"), decimals ("3.5"), or inside an open
 //! quotation that goes on after a comma (`"A. B," she said.` stays one sentence).
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::briefing::Span;
 use crate::extract::lexicon::Lexicon;
 
-static ABBREVIATIONS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/abbreviations.txt")));
+static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    Lexicon::parse(include_str!("../../assets/lexicons/abbreviations.txt"))
+        .iter()
+        .map(str::to_string)
+        .collect()
+});
 
 /// Splits `text` into sentence spans covering it in order (leading and trailing spaces excluded).
 pub fn split_sentences(text: &str) -> Vec<Span> {
@@ -94,7 +99,11 @@ fn is_abbreviation(before: &str) -> bool {
     }
     let single_letter = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    single_letter || dotted || ABBREVIATIONS.contains(last) || ABBREVIATIONS.contains(word)
+    single_letter || dotted || is_listed(last) || is_listed(word)
+}
+
+fn is_listed(word: &str) -> bool {
+    word.len() <= 8 && ABBREVIATIONS.contains(&word.to_ascii_lowercase())
 }
 
 /// A quotation opened in this sentence and not yet closed, when the text goes on inside it.

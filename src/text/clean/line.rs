@@ -2,20 +2,74 @@
 //! jusText: length, terminal punctuation, stop-word density, capitalisation, and a few shapes
 //! (bullet, breadcrumb, label list, date, byline, caption, shouting headline).
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::extract::lexicon::Lexicon;
 
-static STOPWORDS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/stopwords.txt")));
-static SECTION_LABELS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/section_labels.txt")));
-static PROMPTS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"))
+static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
+    LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
+/// One automaton over every prompt phrase (case-insensitive, both apostrophe styles): a line is
+/// scanned once, not once per phrase.
+static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lexicon = Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"));
+    let phrases: Vec<String> = lexicon
         .iter()
-        .map(str::to_string)
-        .collect()
+        .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(phrases)
+        .expect("prompt phrases form a valid automaton")
 });
+/// Stop words as a hash set borrowing the embedded lexicon text.
+static STOP_SET: LazyLock<HashSet<&'static str, Fnv>> =
+    LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/stopwords.txt")));
+
+/// A one-word-per-line lexicon (lower case, `#` comments) as a set borrowing the embedded text.
+fn word_set(text: &'static str) -> HashSet<&'static str, Fnv> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// FNV-1a: word sets are probed once per word of every line, and SipHash (the default, built to
+/// resist hash flooding by untrusted keys) costs more than the lookup; the keys here are our own.
+#[derive(Clone, Copy, Default)]
+pub struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The FNV-1a hasher state.
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Whether `word`, stripped of punctuation and ASCII-lower-cased into `buf`, is in `set`.
+fn in_set(set: &HashSet<&'static str, Fnv>, word: &str, buf: &mut String) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    buf.clear();
+    buf.extend(core.chars().map(|c| c.to_ascii_lowercase()));
+    set.contains(buf.as_str())
+}
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -68,11 +122,7 @@ impl Line {
     pub fn measure(text: &str) -> Line {
         let words: Vec<&str> = text.split_whitespace().collect();
         let n = words.len().max(1) as f32;
-        let lower = fold_apostrophes(&text.to_lowercase());
-        let stop = words
-            .iter()
-            .filter(|w| STOPWORDS.contains(&trim_word(&w.to_lowercase())))
-            .count() as f32;
+        let stop = count_stop_words(&words) as f32;
         let caps = words
             .iter()
             .filter(|w| {
@@ -88,20 +138,20 @@ impl Line {
             terminal: ends_terminal(text),
             bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
                 && words.len() < 12,
-            prompt: PROMPTS.iter().any(|p| lower.contains(p.as_str())),
+            prompt: PROMPTS.is_match(text),
             shouting: is_shouting(text, words.len()),
             breadcrumb: is_breadcrumb(text),
             label_list: is_label_list(text, &words),
-            date_only: parse_date_line(text).is_some() && words.len() <= 5,
+            date_only: words.len() <= 5 && parse_date_line(text).is_some(),
             byline: is_byline(&words),
             copyright: text.contains('©')
-                || lower.starts_with("copyright")
-                || lower.starts_with("(c) "),
+                || starts_with_ignoring_case(text, "copyright")
+                || text.starts_with("(c) "),
             section_label: words.len() <= 5
                 && !ends_terminal(text)
                 && words
                     .last()
-                    .is_some_and(|w| SECTION_LABELS.contains(&trim_word(&w.to_lowercase()))),
+                    .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
         }
     }
 
@@ -123,12 +173,18 @@ impl Line {
     }
 }
 
-fn trim_word(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-fn fold_apostrophes(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
+/// How many of `words` are stop words (no allocation per word).
+fn count_stop_words(words: &[&str]) -> usize {
+    let mut buf = String::with_capacity(16);
+    words
+        .iter()
+        .filter(|w| in_set(&STOP_SET, w, &mut buf))
+        .count()
 }
 
 fn ends_terminal(text: &str) -> bool {
@@ -137,13 +193,26 @@ fn ends_terminal(text: &str) -> bool {
 }
 
 fn is_shouting(text: &str, words: usize) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    words >= 3
-        && letters.len() >= 12
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    if words < 3 {
+        return false;
+    }
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_lowercase() {
+            lower += 1;
+            if lower > 3 && lower * 10 > letters {
+                return false; // plainly not shouting: stop early on long lines
+            }
+        }
+    }
+    letters >= 12 && lower * 10 <= letters
 }
 
 fn is_breadcrumb(text: &str) -> bool {
+    if !text.contains(['/', '>', '»', '›']) {
+        return false;
+    }
     let slashes = text.matches(" / ").count();
     let arrows =
         text.matches(" > ").count() + text.matches(" » ").count() + text.matches(" › ").count();
@@ -153,6 +222,9 @@ fn is_breadcrumb(text: &str) -> bool {
 /// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
 /// and capitalised, no sentence punctuation.
 fn is_label_list(text: &str, words: &[&str]) -> bool {
+    if text.bytes().filter(|&b| b == b',').count() < 2 {
+        return false;
+    }
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
     if items.len() < 3 || ends_terminal(text) || words.len() > 30 {
         return false;
@@ -188,6 +260,9 @@ fn is_byline(words: &[&str]) -> bool {
 /// A date written as a whole line or at the end of a dateline: "August 20, 2025",
 /// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
 pub fn parse_date_line(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
+        return None;
+    }
     let t = text.trim().trim_end_matches(['.', ',']);
     if let Some(iso) = parse_iso(t) {
         return Some(iso);

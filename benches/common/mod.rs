@@ -1,0 +1,125 @@
+//! A synthetic briefing for benchmarks: the seed articles (and the test fixtures) copied many
+//! times with words varied by a deterministic generator, so the vocabulary grows like a real
+//! corpus instead of repeating five texts.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// A tiny deterministic generator (xorshift64*), so the corpus is the same on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+fn sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["seeds", "tests/articles"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_string();
+            if ["txt", "md", "html"].contains(&ext.as_str()) {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.push((ext, text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Replaces about one word in six by a variant (letters rotated by a random amount), keeping
+/// capitalisation and punctuation, so each copy has words of its own.
+fn vary(text: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, piece) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let letters = piece.chars().filter(|c| c.is_ascii_lowercase()).count();
+        if letters >= 4 && rng.next() % 6 == 0 {
+            let shift = (rng.next() % 25 + 1) as u8;
+            out.extend(piece.chars().map(|c| {
+                if c.is_ascii_lowercase() {
+                    (b'a' + (c as u8 - b'a' + shift) % 26) as char
+                } else {
+                    c
+                }
+            }));
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
+}
+
+/// `n` varied article texts with their extensions, deterministic.
+pub fn articles(n: usize) -> Vec<(String, String)> {
+    let sources = sources();
+    let mut rng = Rng::new(42);
+    (0..n)
+        .map(|i| {
+            let (ext, text) = &sources[i % sources.len()];
+            (ext.clone(), vary(text, &mut rng))
+        })
+        .collect()
+}
+
+/// Writes `n` varied articles into `dir` (created; reused when a complete copy is there, since
+/// creating ten thousand files costs more than reading them); returns the total size in bytes.
+pub fn write_corpus(dir: &Path, n: usize) -> usize {
+    let marker = dir.join(".complete");
+    if let Ok(size) = std::fs::read_to_string(&marker) {
+        if let Ok(size) = size.trim().parse() {
+            return size;
+        }
+    }
+    std::fs::create_dir_all(dir).expect("create corpus dir");
+    let mut total = 0;
+    for (i, (ext, text)) in articles(n).into_iter().enumerate() {
+        total += text.len();
+        std::fs::write(dir.join(format!("{i:05}.{ext}")), text).expect("write corpus file");
+    }
+    std::fs::write(marker, total.to_string()).expect("write corpus marker");
+    total
+}
+
+/// Peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
+pub fn peak_rss() -> usize {
+    proc_status_kb("VmHWM:") * 1024
+}
+
+/// Current resident memory, in bytes (Linux; 0 elsewhere).
+pub fn current_rss() -> usize {
+    proc_status_kb("VmRSS:") * 1024
+}
+
+fn proc_status_kb(field: &str) -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}

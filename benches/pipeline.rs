@@ -1,0 +1,63 @@
+//! Throughput and memory of the pipeline on a 10,000-article corpus (`cargo bench --bench
+//! pipeline`): load + clean + split on one core (MB/s), the whole pipeline including extraction,
+//! and peak memory as a multiple of the corpus size. A plain harness, because criterion measures
+//! neither bytes per second of a one-shot load nor memory.
+
+mod common;
+
+use std::time::Instant;
+
+use parallax::briefing::ArticleId;
+
+fn main() {
+    let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
+    let bytes = common::write_corpus(&dir, n);
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {n} articles, {mb:.1} MB");
+    let rss_before = common::current_rss();
+
+    // The whole pipeline first, so the peak memory measured is the pipeline's own.
+    let started = Instant::now();
+    let loaded = parallax::ingest::walk::load(&[dir.clone()]).expect("corpus loads");
+    let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
+    let total = started.elapsed().as_secs_f64();
+    let peak = common::peak_rss().saturating_sub(rss_before);
+    println!(
+        "whole pipeline (load → clean → split → excerpts → extract): {total:.2} s, {:.1} MB/s; {} quotes, {} positions, {} questions",
+        mb / total,
+        briefing.quotes.len(),
+        briefing.positions.len(),
+        briefing.questions.len()
+    );
+    println!(
+        "peak memory above the starting point: {:.1} MB = {:.2}× the corpus",
+        peak as f64 / 1e6,
+        peak as f64 / bytes as f64
+    );
+    drop(briefing);
+
+    let started = Instant::now();
+    let loaded = parallax::ingest::walk::load(&[dir.clone()]).expect("corpus loads");
+    let read = started.elapsed();
+    let started = Instant::now();
+    let articles: Vec<_> = loaded
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, doc)| parallax::text::clean::clean_document(ArticleId(i as u32), doc))
+        .collect();
+    let clean = started.elapsed();
+    let core = (read + clean).as_secs_f64();
+    println!(
+        "load+clean+split: {:.2} s, {:.1} MB/s (read {:.2} s, clean+split {:.2} s), {} articles",
+        core,
+        mb / core,
+        read.as_secs_f64(),
+        clean.as_secs_f64(),
+        articles.len()
+    );
+}
