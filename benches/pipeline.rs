@@ -22,7 +22,7 @@ fn main() {
 
     // The whole pipeline first, so the peak memory measured is the pipeline's own.
     let started = Instant::now();
-    let loaded = parallax::ingest::walk::load(&[dir.clone()]).expect("corpus loads");
+    let loaded = parallax::ingest::walk::load(std::slice::from_ref(&dir)).expect("corpus loads");
     let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
     let total = started.elapsed().as_secs_f64();
     let peak = common::peak_rss().saturating_sub(rss_before);
@@ -41,7 +41,7 @@ fn main() {
     drop(briefing);
 
     let started = Instant::now();
-    let loaded = parallax::ingest::walk::load(&[dir.clone()]).expect("corpus loads");
+    let loaded = parallax::ingest::walk::load(std::slice::from_ref(&dir)).expect("corpus loads");
     let read = started.elapsed();
     let started = Instant::now();
     let articles: Vec<_> = loaded
