@@ -78,8 +78,10 @@ pub fn classify(lines: &[Line]) -> Vec<Class> {
         .map(|i| match initial[i] {
             Class::Good | Class::Bad => initial[i],
             own => {
-                let prev = neighbour(&initial, (0..i).rev());
-                let next = neighbour(&initial, i + 1..lines.len());
+                // near-good lines look past short ones; short lines past near-good ones too (jusText)
+                let skip_near_good = own == Class::Short;
+                let prev = neighbour(&initial, (0..i).rev(), skip_near_good);
+                let next = neighbour(&initial, i + 1..lines.len(), skip_near_good);
                 let good = |c: Option<Class>| c == Some(Class::Good);
                 let keep = match own {
                     Class::NearGood => good(prev) || good(next),
@@ -107,16 +109,20 @@ fn initial_class(line: &Line) -> Class {
     }
 }
 
-/// The nearest neighbour that is not short (short lines do not vote).
-fn neighbour(classes: &[Class], mut order: impl Iterator<Item = usize>) -> Option<Class> {
+/// The nearest neighbour that votes: never a short line, and no near-good one if so asked.
+fn neighbour(
+    classes: &[Class],
+    mut order: impl Iterator<Item = usize>,
+    skip_near_good: bool,
+) -> Option<Class> {
     order
-        .find(|&j| classes[j] != Class::Short)
+        .find(|&j| classes[j] != Class::Short && !(skip_near_good && classes[j] == Class::NearGood))
         .map(|j| classes[j])
 }
 
 /// The range of lines holding the main body: the cluster of good lines with the most text.
 fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usize> {
-    let end_of_page = comments_start(lines, blocks, classes).unwrap_or(classes.len());
+    let end_of_page = comments_start(lines, classes).unwrap_or(classes.len());
     let mut best: Option<(usize, Range<usize>)> = None;
     let mut current: Option<(usize, Range<usize>)> = None;
     let mut gap = 0;
@@ -148,15 +154,16 @@ fn pick(
     }
 }
 
-/// The first comments prompt after some body text: everything from there on is reader comments.
-fn comments_start(lines: &[Line], blocks: &[Block], classes: &[Class]) -> Option<usize> {
-    let first_good = classes.iter().position(|c| *c == Class::Good)?;
-    (first_good..lines.len()).find(|&i| {
-        lines[i].prompt && lines[i].words <= 6 && {
-            let lower = blocks[i].text.to_lowercase();
-            lower.contains("comment") || lower.contains("reply")
-        }
-    })
+/// The first end marker ("Comments", "About Acme", "Reporting by …") after the body has begun
+/// (two good lines): everything from there on follows the article.
+fn comments_start(lines: &[Line], classes: &[Class]) -> Option<usize> {
+    let second_good = classes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == Class::Good)
+        .nth(1)?
+        .0;
+    (second_good..lines.len()).find(|&i| lines[i].end_marker)
 }
 
 /// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence)
@@ -175,14 +182,20 @@ pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
         return blocks;
     }
     let mut out: Vec<Block> = Vec::new();
+    let mut last_line_len = 0;
     for block in blocks {
+        let len = block.text.chars().count();
         match out.last_mut() {
-            Some(last) if !block.blank_before && last.kind == BlockKind::Text => {
+            // join only a line that was itself wrapped (long, unfinished) to the next one
+            Some(last)
+                if !block.blank_before && last.kind == BlockKind::Text && last_line_len >= 40 =>
+            {
                 last.text.push(' ');
                 last.text.push_str(&block.text);
             }
             _ => out.push(block),
         }
+        last_line_len = len;
     }
     out
 }

@@ -23,11 +23,16 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         .clone()
         .rev()
         .find_map(|i| dateline(&blocks[i].text).map(|d| (i, d)));
-    let anchor = byline.or(date.as_ref().map(|d| d.0));
-    let title = anchor.and_then(|a| {
-        (0..a)
-            .rev()
-            .find(|&i| is_headline(&blocks[i].text, &lines[i]) && Some(i) != byline)
+    let date = date.or_else(|| {
+        let first = blocks.get(body.start).filter(|_| !body.is_empty())?;
+        body_dateline(&first.text).map(|d| (usize::MAX, d))
+    });
+    // the headline stands above the byline, else above the date line, else just above the body
+    let date_line = date.as_ref().map(|d| d.0).filter(|&i| i != usize::MAX);
+    let anchor = byline.or(date_line).unwrap_or(body.start).min(blocks.len());
+    let title = (0..anchor).rev().find(|&i| {
+        let words_enough = anchor != body.start || lines[i].words >= 4;
+        is_headline(&blocks[i].text, &lines[i]) && Some(i) != byline && words_enough
     });
     let mut meta = Meta::default();
     if let Some(i) = byline {
@@ -36,7 +41,9 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
     }
     if let Some((i, d)) = date {
         meta.date = Some(d);
-        used.push(i);
+        if i != usize::MAX {
+            used.push(i);
+        }
     }
     if let Some(i) = title {
         meta.title = Some(blocks[i].text.clone());
@@ -62,6 +69,21 @@ fn dateline(text: &str) -> Option<String> {
             .or_else(|| text.rsplit_once(" - "))?;
         parse_date_line(after)
     })
+}
+
+/// A dateline opening the first paragraph: "BOSTON, May 6, 2024 /PRNewswire/ -- Acme…".
+fn body_dateline(text: &str) -> Option<String> {
+    let head = text.get(..text.len().min(80)).unwrap_or(text);
+    let end = [" -- ", " – ", " — ", " - ", " /", " ("]
+        .iter()
+        .filter_map(|m| head.find(m))
+        .min()?;
+    let tokens: Vec<&str> = head[..end]
+        .split([' ', ','])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tail = tokens.get(tokens.len().checked_sub(3)?..)?.join(" ");
+    parse_date_line(&tail)
 }
 
 fn is_headline(text: &str, line: &Line) -> bool {
@@ -245,6 +267,19 @@ mod tests {
             Some("2024-03-03")
         );
         assert_eq!(dateline("Talks resume – soon"), None);
+    }
+
+    #[test]
+    fn a_dateline_opening_the_first_paragraph_gives_the_date() {
+        assert_eq!(
+            body_dateline("BOSTON, May 6, 2024 /PRNewswire/ -- Acme opened").as_deref(),
+            Some("2024-05-06")
+        );
+        assert_eq!(
+            body_dateline("LONDON, March 3 (Reuters) - Shares fell").as_deref(),
+            None,
+            "no year, no date"
+        );
     }
 
     #[test]

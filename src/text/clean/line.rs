@@ -11,6 +11,11 @@ use crate::extract::lexicon::Lexicon;
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
+static FURNITURE_LINES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/furniture_lines.txt")));
+static END_MARKERS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/end_markers.txt")));
+
 /// One automaton over every prompt phrase (case-insensitive, both apostrophe styles): a line is
 /// scanned once, not once per phrase.
 static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -115,6 +120,10 @@ pub struct Line {
     pub copyright: bool,
     /// A short widget title or navigation label ("Eurasia Center events").
     pub section_label: bool,
+    /// A whole line of furniture ("Advertisement"), an e-mail address, a URL or a phone number.
+    pub furniture_line: bool,
+    /// A short line that starts what follows an article ("Comments", "About Acme", "Reporting by").
+    pub end_marker: bool,
 }
 
 impl Line {
@@ -152,6 +161,9 @@ impl Line {
                 && words
                     .last()
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
+            furniture_line: words.len() <= 6 && is_furniture_line(text, &words),
+            end_marker: (words.len() <= 6 || (words.len() <= 12 && !ends_terminal(text)))
+                && is_end_marker(text, &words),
         }
     }
 
@@ -169,8 +181,41 @@ impl Line {
             || self.copyright
             || self.shouting
             || self.section_label
+            || self.furniture_line
+            || self.end_marker
             || (self.bullet && !self.is_prose())
     }
+}
+
+fn is_furniture_line(text: &str, words: &[&str]) -> bool {
+    let bare = text.trim_end_matches(['.', ':', '!', '›', '»', '>']).trim();
+    let contact = words.len() == 1
+        && (bare.contains('@') || bare.starts_with("http") || bare.starts_with("www."));
+    let phone = bare.chars().filter(char::is_ascii_digit).count() >= 7
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    contact || phone || FURNITURE_LINES.contains(bare)
+}
+
+/// "Comments", "12 Comments", "About Acme Robotics", "Reporting by …", "Further reading".
+fn is_end_marker(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let without_count = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let about_box = words.first() == Some(&"About")
+        && words.len() <= 5
+        && !ends_terminal(text)
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "the");
+    about_box
+        || END_MARKERS.iter().any(|m| {
+            without_count.starts_with(m)
+                && without_count[m.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
@@ -359,6 +404,14 @@ mod tests {
         assert!(Line::measure("Share this article on Facebook").prompt);
         assert!(Line::measure("By Jane Doe and John Roe").byline);
         assert!(Line::measure("Upcoming Science Hub events").is_furniture());
+        assert!(Line::measure("Advertisement").furniture_line);
+        assert!(Line::measure("press@example.org").furniture_line);
+        assert!(Line::measure("+1 617 555 0100").furniture_line);
+        assert!(Line::measure("12 Comments").end_marker);
+        assert!(Line::measure("About Acme Robotics").end_marker);
+        assert!(Line::measure("Reporting by Ann Lee; Editing by Bo Ng").end_marker);
+        assert!(!Line::measure("About 40 people came.").end_marker);
+        assert!(!Line::measure("Commentators disagreed.").end_marker);
         assert!(!Line::measure("The events of last week.").is_furniture());
         assert!(!Line::measure("By the end of the week, prices had fallen.").byline);
     }
