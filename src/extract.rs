@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod position;
 pub mod question;
 pub mod quote;
+pub mod token;
 
 use serde::Serialize;
 
@@ -98,8 +99,29 @@ pub struct Extraction {
     pub questions: Vec<Question>,
 }
 
-/// Runs every extraction rule over `articles`. (Placeholder: finds nothing yet.)
+/// Runs every extraction rule over `articles`: actors first (every later rule reads their
+/// mentions), then quotations, positions and questions, article by article.
 pub fn extract(articles: &[Article]) -> Extraction {
-    let _ = articles;
-    Extraction::default()
+    let mut index = actor::ActorIndex::build(articles);
+    let mut quotes: Vec<Quote> = articles
+        .iter()
+        .flat_map(|a| quote::find_quotes(a, &index))
+        .collect();
+    for q in &mut quotes {
+        // an unnamed source ("a senior European diplomat") is an actor kept as its description
+        if let (None, Some(name)) = (q.actor, q.speaker.as_deref()) {
+            q.actor = Some(index.intern(name, ActorKind::Person, name));
+        }
+    }
+    let positions = articles
+        .iter()
+        .flat_map(|a| position::find_positions(a, &index))
+        .collect();
+    let questions = articles.iter().flat_map(question::find_questions).collect();
+    Extraction {
+        actors: index.actors,
+        quotes,
+        positions,
+        questions,
+    }
 }

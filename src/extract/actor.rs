@@ -1,1 +1,480 @@
-//! actor rules (to be written).
+//! Actors: people, countries, organisations and groups mentioned in the briefing, merged across
+//! spellings and articles, and every mention of them located in the text.
+//!
+//! Two passes. The first collects people's names where evidence marks them as people (a title
+//! before, an appositive or speech verb after) and merges their spellings; the second walks every
+//! paragraph and records mentions of known people (full name, surname, "Sir" + first name),
+//! gazetteer entries (countries by name, capital or seat of government; organisations; groups),
+//! plural demonyms ("the Russians") and institutions named by rule ("the X Institute").
+
+pub mod gazetteer;
+pub mod person;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::briefing::{Article, Span};
+use crate::extract::token::{tokenize, Token};
+use crate::extract::{Actor, ActorId, ActorKind};
+use gazetteer::{Target, GAZETTEER};
+use person::{fold_name, has_person_evidence, name_len, titled_name_at};
+
+/// Words that end an institution's name ("Atlantic Council", "Lowy Institute").
+const INSTITUTION_WORDS: [&str; 16] = [
+    "Institute",
+    "Council",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Commission",
+    "Ministry",
+    "Agency",
+    "University",
+    "Party",
+    "Bank",
+    "Court",
+    "Committee",
+    "Association",
+    "Union",
+    "Department",
+];
+
+/// One mention of an actor in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Who.
+    pub actor: ActorId,
+    /// The words naming them (title excluded).
+    pub span: Span,
+    /// The kind of actor.
+    pub kind: ActorKind,
+    /// Index of the first token of the mention in the paragraph's tokens.
+    pub token: usize,
+    /// Number of tokens.
+    pub len: usize,
+}
+
+/// All actors and, per article and paragraph, their mentions in text order.
+#[derive(Debug, Clone, Default)]
+pub struct ActorIndex {
+    /// Actors in order of first mention.
+    pub actors: Vec<Actor>,
+    /// `mentions[article][paragraph]`.
+    pub mentions: Vec<Vec<Vec<Mention>>>,
+    by_key: HashMap<String, ActorId>,
+}
+
+/// A person as collected in the first pass: every spelling of their name.
+#[derive(Debug, Clone, Default)]
+struct Person {
+    full: Vec<String>,
+    spellings: Vec<String>,
+}
+
+impl ActorIndex {
+    /// Finds every actor of `articles` and their mentions.
+    pub fn build(articles: &[Article]) -> ActorIndex {
+        let people = collect_people(articles);
+        let mut index = ActorIndex::default();
+        for article in articles {
+            let per_paragraph = article
+                .paragraphs
+                .iter()
+                .map(|p| index.scan(&p.text, &people))
+                .collect();
+            index.mentions.push(per_paragraph);
+        }
+        for actor in &mut index.actors {
+            actor.aliases.retain(|a| *a != actor.name);
+            actor.aliases.sort();
+            actor.aliases.dedup();
+        }
+        index
+    }
+
+    /// The actor named exactly `name` or by one of its aliases.
+    pub fn find(&self, name: &str) -> Option<ActorId> {
+        let folded = fold_name(name);
+        self.actors
+            .iter()
+            .find(|a| a.name == name || a.aliases.iter().any(|x| x == name))
+            .or_else(|| {
+                self.actors
+                    .iter()
+                    .find(|a| a.kind == ActorKind::Person && fold_name(&a.name) == folded)
+            })
+            .map(|a| a.id)
+    }
+
+    /// The actor with canonical `name` and `kind`, created if new; `surface` is recorded as an alias.
+    pub fn intern(&mut self, name: &str, kind: ActorKind, surface: &str) -> ActorId {
+        let key = format!("{kind:?}:{name}");
+        let next = ActorId(self.actors.len() as u32);
+        let id = *self.by_key.entry(key).or_insert(next);
+        if id == next {
+            self.actors.push(Actor {
+                id,
+                name: name.to_string(),
+                kind,
+                aliases: Vec::new(),
+            });
+        }
+        let actor = &mut self.actors[id.0 as usize];
+        if surface != name && !actor.aliases.iter().any(|a| a == surface) {
+            actor.aliases.push(surface.to_string());
+        }
+        id
+    }
+
+    /// Mentions in one paragraph, registering actors as they are met.
+    fn scan(&mut self, text: &str, people: &People) -> Vec<Mention> {
+        let tokens = tokenize(text);
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.mention_at(&tokens, i, people) {
+                Some(m) => {
+                    i = m.token + m.len;
+                    mentions.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        mentions
+    }
+
+    fn mention_at(&mut self, tokens: &[Token], i: usize, people: &People) -> Option<Mention> {
+        let span = |len: usize| Span::new(tokens[i].start, tokens[i + len - 1].end);
+        let surface = |len: usize| {
+            tokens[i..i + len]
+                .iter()
+                .map(|t| t.bare())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
+            if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
+                let entry = GAZETTEER.entry(target);
+                let (name, kind) = (entry.name.clone(), entry.kind);
+                let actor = self.intern(&name, kind, &surface(len));
+                return Some(Mention {
+                    actor,
+                    span: span(len),
+                    kind,
+                    token: i,
+                    len,
+                });
+            }
+            return None;
+        }
+        let (start, len, titled) = titled_name_at(tokens, i)?;
+        let (i, span, surface) = (
+            start,
+            |l: usize| Span::new(tokens[start].start, tokens[start + l - 1].end),
+            |l: usize| {
+                tokens[start..start + l]
+                    .iter()
+                    .map(|t| t.bare())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+        );
+        if let Some(org) = institution(tokens, i, len) {
+            let actor = self.intern(&org, ActorKind::Organization, &org);
+            return Some(Mention {
+                actor,
+                span: span(len),
+                kind: ActorKind::Organization,
+                token: i,
+                len,
+            });
+        }
+        let words: Vec<&str> = tokens[i..i + len].iter().map(Token::bare).collect();
+        let name = people.resolve(
+            &words,
+            titled,
+            tokens.get(i.wrapping_sub(1)).map(Token::key).as_deref(),
+        )?;
+        let actor = self.intern(&name, ActorKind::Person, &surface(len));
+        Some(Mention {
+            actor,
+            span: span(len),
+            kind: ActorKind::Person,
+            token: i,
+            len,
+        })
+    }
+
+    /// Every mention in article `article`, paragraph `paragraph`.
+    pub fn in_paragraph(&self, article: usize, paragraph: usize) -> &[Mention] {
+        self.mentions
+            .get(article)
+            .and_then(|a| a.get(paragraph))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A demonym names the people, not the adjective: "the Russians", "Britons", "the British have".
+fn is_people_noun(tokens: &[Token], i: usize, len: usize) -> bool {
+    let word = tokens[i + len - 1].bare();
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    let after_the = i > 0 && tokens[i - 1].key() == "the";
+    let next_is_noun = tokens
+        .get(i + len)
+        .is_some_and(|t| t.is_word() && !is_function_word(&t.key()));
+    (plural && !next_is_noun) || (after_the && !next_is_noun)
+}
+
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "have"
+            | "has"
+            | "had"
+            | "are"
+            | "were"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "might"
+            | "may"
+            | "can"
+            | "could"
+            | "say"
+            | "said"
+            | "remain"
+            | "do"
+            | "did"
+            | "don't"
+            | "aren't"
+            | "want"
+            | "who"
+            | "themselves"
+            | "either"
+            | "too"
+            | "also"
+            | "should"
+    )
+}
+
+/// "the Atlantic Council", "Lowy Institute", "Center for European Policy Analysis".
+fn institution(tokens: &[Token], i: usize, len: usize) -> Option<String> {
+    let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.bare()).collect();
+    let mut end = words.iter().position(|w| INSTITUTION_WORDS.contains(w))?;
+    // "Center for European Policy Analysis": an institution word may take a "for/of" complement
+    if end + 1 == words.len() {
+        let mut j = i + len;
+        if tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.text, "for" | "of" | "on"))
+        {
+            let tail = name_len(tokens, j + 1);
+            if tail > 0 {
+                j += 1 + tail;
+                return Some(
+                    tokens[i..j]
+                        .iter()
+                        .map(|t| t.bare())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+    }
+    end = end.max(words.len() - 1);
+    Some(words[..=end].join(" "))
+}
+
+/// The people of the briefing, with their spellings merged.
+#[derive(Debug, Default)]
+struct People {
+    persons: Vec<Person>,
+    by_surname: BTreeMap<String, Vec<usize>>,
+    by_first: BTreeMap<String, Vec<usize>>,
+}
+
+impl People {
+    /// The canonical name for `words` seen in the text, if they name a known or evidenced person.
+    fn resolve(&self, words: &[&str], titled: bool, before: Option<&str>) -> Option<String> {
+        let surname = fold_name(words.last()?);
+        let first = (words.len() > 1).then(|| fold_name(words[0]));
+        let candidates = self.by_surname.get(&surname).map_or(&[][..], Vec::as_slice);
+        let hit = candidates.iter().find(|&&p| {
+            let full = &self.persons[p].full;
+            first
+                .as_ref()
+                .is_none_or(|f| full.len() < 2 || fold_name(&full[0]) == *f)
+        });
+        if let Some(&p) = hit {
+            return Some(self.persons[p].full.join(" "));
+        }
+        // "Sir Keir": a title and a known first name
+        if words.len() == 1 && titled && before == Some("sir") {
+            let firsts = self.by_first.get(&fold_name(words[0]))?;
+            return (firsts.len() == 1).then(|| self.persons[firsts[0]].full.join(" "));
+        }
+        None
+    }
+}
+
+/// First pass: people's names with evidence, grouped by folded surname and first name.
+fn collect_people(articles: &[Article]) -> People {
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for paragraph in articles.iter().flat_map(|a| &a.paragraphs) {
+        let tokens = tokenize(&paragraph.text);
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some((start, len, titled)) = titled_name_at(&tokens, i) else {
+                i += 1;
+                continue;
+            };
+            // "Sir Keir" is a first name: it is resolved later against the full names
+            let knighted_first_name =
+                len == 1 && start > 0 && matches!(tokens[start - 1].key().as_str(), "sir" | "dame");
+            if !knighted_first_name
+                && institution(&tokens, start, len).is_none()
+                && has_person_evidence(&tokens, start, len, titled)
+            {
+                seen.push(
+                    tokens[start..start + len]
+                        .iter()
+                        .map(|t| t.bare().to_string())
+                        .collect(),
+                );
+            }
+            i = start + len;
+        }
+    }
+    merge_people(seen)
+}
+
+/// Merges spellings: same folded surname and compatible first names are one person, named by
+/// the fullest form (most words; first seen on ties).
+fn merge_people(mut seen: Vec<Vec<String>>) -> People {
+    // fuller names first, so a bare surname joins the full name it belongs to
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..seen.len()).collect();
+        o.sort_by_key(|&i| (std::cmp::Reverse(seen[i].len()), i));
+        o
+    };
+    let mut people = People::default();
+    for i in order {
+        let words = std::mem::take(&mut seen[i]);
+        let surname = fold_name(words.last().map_or("", String::as_str));
+        let first = (words.len() > 1).then(|| fold_name(&words[0]));
+        let existing = people.by_surname.get(&surname).and_then(|ps| {
+            ps.iter().copied().find(|&p| {
+                let full = &people.persons[p].full;
+                first
+                    .as_ref()
+                    .is_none_or(|f| full.len() < 2 || fold_name(&full[0]) == *f)
+            })
+        });
+        match existing {
+            Some(p) => people.persons[p].spellings.push(words.join(" ")),
+            None => {
+                let p = people.persons.len();
+                people.by_surname.entry(surname).or_default().push(p);
+                if let Some(f) = first {
+                    people.by_first.entry(f).or_default().push(p);
+                }
+                people.persons.push(Person {
+                    spellings: vec![words.join(" ")],
+                    full: words,
+                });
+            }
+        }
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{ArticleId, BlockKind, Format, Meta, Paragraph};
+
+    fn index(paragraphs: &[&str]) -> ActorIndex {
+        let article = Article {
+            id: ArticleId(0),
+            name: "t".into(),
+            path: String::new(),
+            format: Format::Text,
+            meta: Meta::default(),
+            excerpt_of: None,
+            paragraphs: paragraphs
+                .iter()
+                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
+                .collect(),
+            removed: vec![],
+        };
+        ActorIndex::build(&[article])
+    }
+
+    fn names(index: &ActorIndex) -> Vec<String> {
+        index.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_title_marks_a_person_and_is_not_part_of_the_name() {
+        let idx = index(&["Foreign Minister Sergei Lavrov spoke. President Donald Trump left."]);
+        assert_eq!(names(&idx), ["Sergei Lavrov", "Donald Trump"]);
+    }
+
+    #[test]
+    fn surnames_and_transliterations_join_the_full_name() {
+        let idx = index(&[
+            "Ukrainian President Volodymyr Zelensky met allies.",
+            "Zelenskyy said no. Zelensky’s aides agreed.",
+        ]);
+        let zelensky: Vec<&Actor> = idx
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .collect();
+        assert_eq!(zelensky.len(), 1);
+        assert_eq!(zelensky[0].name, "Volodymyr Zelensky");
+        assert!(zelensky[0].aliases.contains(&"Zelenskyy".to_string()));
+    }
+
+    #[test]
+    fn capitals_and_seats_of_government_count_for_the_state() {
+        let idx = index(&["The Kremlin refused, and Moscow repeated it. Russia agreed later."]);
+        assert_eq!(names(&idx), ["Russia"]);
+        assert_eq!(idx.actors[0].aliases, ["Kremlin", "Moscow"]);
+    }
+
+    #[test]
+    fn an_adjective_demonym_is_not_a_mention_but_the_people_are() {
+        let idx = index(&["Russian troops moved.", "The Russians would permit it."]);
+        assert_eq!(idx.mentions[0][0].len(), 0);
+        assert_eq!(idx.mentions[0][1].len(), 1);
+    }
+
+    #[test]
+    fn sir_and_a_first_name_find_the_known_person() {
+        let idx = index(&[
+            "Prime Minister Keir Starmer spoke.",
+            "Sir Keir and others agreed.",
+        ]);
+        assert_eq!(idx.mentions[0][1][0].actor, idx.mentions[0][0][0].actor);
+    }
+
+    #[test]
+    fn capitalised_phrases_without_evidence_are_not_people() {
+        let idx = index(&["The Black Sea Fleet sailed past Eastern Europe."]);
+        assert!(
+            idx.actors.iter().all(|a| a.kind != ActorKind::Person),
+            "{:?}",
+            names(&idx)
+        );
+    }
+
+    #[test]
+    fn institutions_are_organisations_by_rule() {
+        let idx =
+            index(&["She is a fellow at the Lowy Institute and the Center for Naval Analyses."]);
+        assert_eq!(names(&idx), ["Lowy Institute", "Center for Naval Analyses"]);
+    }
+}

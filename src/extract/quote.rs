@@ -1,1 +1,322 @@
-//! quote rules (to be written).
+//! Quotations: every direct quotation with its speaker.
+//!
+//! Marks are found per paragraph ([`marks`]); each quoted stretch gets an attribution
+//! ([`attribution`]): after it, before it, or — for a quotation split by its attribution
+//! (`"A," she said. "B."`) or a paragraph that is only a quotation — from the quotation before.
+//! Pronouns and "the minister" resolve to the subject last named outside quotation marks.
+//! Scare quotes and terms ("so-called", "what we mean by", a label of a few words that no one
+//! says) are not quotations.
+
+pub mod attribution;
+pub mod marks;
+
+use crate::briefing::{Article, Loc, Span};
+use crate::extract::actor::{ActorIndex, Mention};
+use crate::extract::token::{tokenize, Token};
+use crate::extract::{ActorId, ActorKind, Quote};
+use attribution::{Context, Speaker};
+use marks::{find_marked, Marked};
+
+/// Words before a quotation that make it a term, not something said.
+const SCARE_MARKERS: [&str; 16] = [
+    "so-called",
+    "so called",
+    "mean by",
+    "the term",
+    "the phrase",
+    "the word",
+    "known as",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+    "nicknamed",
+    "overused",
+    "the notion of",
+    "the concept of",
+    "the idea of",
+];
+
+/// A quotation without a speaker must be this long (words) to count: shorter ones are labels.
+const MIN_UNATTRIBUTED_WORDS: usize = 8;
+/// A quotation this short (words) needs a named speaker or one singular unnamed source.
+const MAX_SHORT_WORDS: usize = 3;
+
+/// A resolved speaker: the name shown and the actor, if any.
+#[derive(Debug, Clone, PartialEq)]
+struct Said {
+    name: Option<String>,
+    actor: Option<ActorId>,
+    vague: bool,
+}
+
+/// One paragraph prepared for the rules.
+struct Para<'a> {
+    index: usize,
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    mentions: &'a [Mention],
+    marked: Vec<Marked>,
+    sentences: &'a [Span],
+}
+
+/// Every quotation in `article`, in reading order, with speakers from `actors`.
+pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
+    let paras: Vec<Para> = article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Para {
+            index: i,
+            text: &p.text,
+            tokens: tokenize(&p.text),
+            mentions: actors.in_paragraph(article.id.index(), i),
+            marked: find_marked(&p.text),
+            sentences: &p.sentences,
+        })
+        .collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut previous: Option<(usize, bool, Said)> = None; // (paragraph, attributed after, speaker)
+    let mut carry: Option<Quote> = None; // a quotation running on into the next paragraph
+    for para in &paras {
+        for (k, marked) in para.marked.iter().enumerate() {
+            let loc = Loc {
+                article: article.id,
+                paragraph: para.index,
+                span: trimmed(para.text, marked.inner),
+            };
+            if let Some(mut open) = carry.take() {
+                if marked.open == leading_space(para.text) {
+                    open.parts.push(loc);
+                    open.text = join(&open.text, loc.span.of(para.text));
+                    finish_or_carry(open, marked.closed, &mut quotes, &mut carry);
+                    continue;
+                }
+                quotes.push(open); // the run-on stopped: keep what was quoted
+            }
+            if is_scare_quote(para, marked) {
+                continue;
+            }
+            let words = loc.span.of(para.text).split_whitespace().count();
+            let (said, after) = attribute(article, &paras, para, k, actors);
+            let said = said.or_else(|| inherit(para, k, &previous, marked));
+            let merge = said.is_none() && split_continuation(para, k, &previous);
+            if merge {
+                if let Some(last) = quotes.last_mut() {
+                    last.parts.push(loc);
+                    last.text = join(&last.text, loc.span.of(para.text));
+                    continue;
+                }
+            }
+            let keep = match &said {
+                None => words >= MIN_UNATTRIBUTED_WORDS,
+                Some(s) => words > MAX_SHORT_WORDS || (s.name.is_some() && !s.vague),
+            };
+            if !keep || words == 0 {
+                continue;
+            }
+            let said = said.unwrap_or(Said {
+                name: None,
+                actor: None,
+                vague: true,
+            });
+            previous = Some((para.index, after, said.clone()));
+            let quote = Quote {
+                text: loc.span.of(para.text).to_string(),
+                speaker: said.name,
+                actor: said.actor,
+                at: loc,
+                parts: vec![loc],
+            };
+            finish_or_carry(quote, marked.closed, &mut quotes, &mut carry);
+        }
+    }
+    quotes.extend(carry);
+    quotes
+}
+
+fn finish_or_carry(quote: Quote, closed: bool, quotes: &mut Vec<Quote>, carry: &mut Option<Quote>) {
+    if closed {
+        quotes.push(quote);
+    } else {
+        *carry = Some(quote);
+    }
+}
+
+fn leading_space(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+fn join(a: &str, b: &str) -> String {
+    format!("{} {}", a.trim_end(), b.trim_start())
+}
+
+fn trimmed(text: &str, span: Span) -> Span {
+    let inner = span.of(text);
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// "so-called “coalition of the willing”", "what we mean by “security guarantees.”"
+fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
+    let before = para.text[..marked.open].to_lowercase();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    SCARE_MARKERS
+        .iter()
+        .any(|m| tail.trim_end().ends_with(m) || tail.contains(&format!("{m} ")))
+}
+
+/// The speaker from the attribution after or before the quotation, and whether it came after.
+fn attribute(
+    article: &Article,
+    paras: &[Para],
+    para: &Para,
+    k: usize,
+    actors: &ActorIndex,
+) -> (Option<Said>, bool) {
+    let marked = &para.marked[k];
+    let ctx = Context {
+        tokens: &para.tokens,
+        mentions: para.mentions,
+    };
+    let close_token = para
+        .tokens
+        .iter()
+        .position(|t| t.start >= marked.close)
+        .unwrap_or(para.tokens.len());
+    let open_token = para
+        .tokens
+        .iter()
+        .position(|t| t.start >= marked.open)
+        .unwrap_or(para.tokens.len());
+    let sentence_start = para
+        .sentences
+        .iter()
+        .find(|s| s.start <= marked.open && marked.open < s.end.max(s.start + 1))
+        .map_or(0, |s| s.start);
+    let from_token = para
+        .tokens
+        .iter()
+        .position(|t| t.start >= sentence_start)
+        .unwrap_or(0);
+    let after = if marked.closed {
+        attribution::after(&ctx, close_token)
+    } else {
+        None
+    };
+    let found = match after {
+        Some(s) => Some((s, true)),
+        None => attribution::before(&ctx, from_token, open_token).map(|s| (s, false)),
+    };
+    match found {
+        Some((speaker, is_after)) => (resolve(article, paras, para, speaker, actors), is_after),
+        None => (None, false),
+    }
+}
+
+fn resolve(
+    article: &Article,
+    paras: &[Para],
+    para: &Para,
+    speaker: Speaker,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    let named = |m: &Mention| Said {
+        name: Some(actors.actors[m.actor.0 as usize].name.clone()),
+        actor: Some(m.actor),
+        vague: false,
+    };
+    match speaker {
+        Speaker::Named(m) => Some(named(&para.mentions[m])),
+        Speaker::Unnamed {
+            description,
+            plural,
+        } => Some(Said {
+            name: Some(description),
+            actor: None,
+            vague: plural,
+        }),
+        Speaker::Pronoun(token) => {
+            let at = para.tokens[token].start;
+            antecedent(article, paras, para.index, at).map(|m| named(&m))
+        }
+    }
+}
+
+/// The person a pronoun at byte `at` of paragraph `p` refers to: a person named earlier in the
+/// same sentence, else the subject (first person outside quotation marks) of the nearest
+/// sentence before that names one.
+fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option<Mention> {
+    let para = &paras[p];
+    let outside = |para: &Para, m: &Mention| {
+        m.kind == ActorKind::Person
+            && !para
+                .marked
+                .iter()
+                .any(|q| q.inner.start <= m.span.start && m.span.end <= q.inner.end)
+    };
+    let sentence = para
+        .sentences
+        .iter()
+        .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        .copied()
+        .unwrap_or_default();
+    if let Some(m) = para
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= sentence.start && m.span.end <= at && outside(para, m))
+    {
+        return Some(*m);
+    }
+    let mut sentences: Vec<(usize, Span)> = Vec::new();
+    for q in paras[..=p].iter().rev() {
+        for s in q.sentences.iter().rev() {
+            if q.index == p && s.start >= sentence.start {
+                continue;
+            }
+            sentences.push((q.index, *s));
+        }
+    }
+    sentences.into_iter().find_map(|(q, s)| {
+        let para = &paras[q];
+        para.mentions
+            .iter()
+            .find(|m| m.span.start >= s.start && m.span.end <= s.end && outside(para, m))
+            .copied()
+    })
+}
+
+/// A paragraph that is only a quotation, right after a paragraph with one: the same speaker.
+fn inherit(
+    para: &Para,
+    k: usize,
+    previous: &Option<(usize, bool, Said)>,
+    marked: &Marked,
+) -> Option<Said> {
+    let (p, _, said) = previous.as_ref()?;
+    let whole = k == 0
+        && marked.open == leading_space(para.text)
+        && para.text[marked.close..].trim().len() <= 2;
+    (whole && *p + 1 == para.index && said.name.is_some()).then(|| said.clone())
+}
+
+/// `"A," she said. "B."`: a quotation with no attribution right after a quotation attributed
+/// after it, in the same paragraph, continues it.
+fn split_continuation(para: &Para, k: usize, previous: &Option<(usize, bool, Said)>) -> bool {
+    let Some((p, after, _)) = previous else {
+        return false;
+    };
+    if *p != para.index || !after || k == 0 {
+        return false;
+    }
+    let gap = &para.text[para.marked[k - 1].close..para.marked[k].open];
+    gap.split_whitespace().count() <= 6 && gap.trim_end().ends_with(['.', ',', ':'])
+}

@@ -1,0 +1,253 @@
+//! The gazetteer: countries (with other names, demonyms, capitals and seats of government),
+//! organisations and groups from `assets/lexicons/`, and titles, matched over tokens.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::token::Token;
+use crate::extract::ActorKind;
+
+/// What a gazetteer phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A state, by name, other name, capital or seat of government.
+    Country(usize),
+    /// A state's people or adjective ("Russians", "British").
+    Demonym(usize),
+    /// An organisation.
+    Org(usize),
+    /// A group.
+    Group(usize),
+}
+
+/// One entry: canonical name and kind.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name.
+    pub name: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+}
+
+struct Phrase {
+    words: Vec<String>,
+    target: Target,
+    /// All-capital short forms ("US", "UK", "EU") must match exactly: "us" is a pronoun.
+    exact_case: Option<Vec<String>>,
+}
+
+/// The loaded gazetteer.
+pub struct Gazetteer {
+    /// Countries, then organisations, then groups, by their index in each list.
+    pub countries: Vec<Entry>,
+    /// Organisations.
+    pub orgs: Vec<Entry>,
+    /// Groups.
+    pub groups: Vec<Entry>,
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+/// The gazetteer built from the embedded lexicons.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+static TITLES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
+    let mut titles: Vec<Vec<String>> = lex.iter().map(words_of).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    titles
+});
+
+fn words_of(phrase: &str) -> Vec<String> {
+    crate::extract::token::tokenize(phrase)
+        .iter()
+        .map(Token::key)
+        .collect()
+}
+
+fn fields(line: &str) -> Vec<Vec<&str>> {
+    line.split('|')
+        .map(|f| {
+            f.split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer {
+            countries: vec![],
+            orgs: vec![],
+            groups: vec![],
+            by_first: HashMap::new(),
+        };
+        for line in data_lines(include_str!("../../../assets/lexicons/countries.txt")) {
+            let f = fields(line);
+            let i = g.countries.len();
+            g.countries.push(Entry {
+                name: f[0][0].to_string(),
+                kind: ActorKind::Country,
+            });
+            let names = f
+                .iter()
+                .take(2)
+                .flatten()
+                .chain(f.get(3).into_iter().flatten());
+            for name in names.copied().collect::<Vec<_>>() {
+                g.add(name, Target::Country(i));
+            }
+            for demonym in f.get(2).into_iter().flatten().copied().collect::<Vec<_>>() {
+                g.add(demonym, Target::Demonym(i));
+            }
+        }
+        for (file, kind) in [
+            (
+                include_str!("../../../assets/lexicons/organizations.txt"),
+                ActorKind::Organization,
+            ),
+            (
+                include_str!("../../../assets/lexicons/groups.txt"),
+                ActorKind::Group,
+            ),
+        ] {
+            for line in data_lines(file) {
+                let f = fields(line);
+                let list = if kind == ActorKind::Group {
+                    &mut g.groups
+                } else {
+                    &mut g.orgs
+                };
+                let i = list.len();
+                list.push(Entry {
+                    name: f[0][0].to_string(),
+                    kind,
+                });
+                let target = if kind == ActorKind::Group {
+                    Target::Group(i)
+                } else {
+                    Target::Org(i)
+                };
+                for name in f.iter().flatten().copied().collect::<Vec<_>>() {
+                    g.add(name, target);
+                }
+            }
+        }
+        g
+    }
+
+    fn add(&mut self, name: &str, target: Target) {
+        let words = words_of(name);
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let upper = name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && name.len() <= 6;
+        let exact_case = upper.then(|| {
+            crate::extract::token::tokenize(name)
+                .iter()
+                .map(|t| t.text.to_string())
+                .collect()
+        });
+        self.by_first.entry(first).or_default().push(Phrase {
+            words,
+            target,
+            exact_case,
+        });
+        if let Some(list) = self.by_first.get_mut(&words_of(name)[0]) {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+    }
+
+    /// The longest phrase starting at token `i`: (number of tokens, target).
+    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Target)> {
+        let first = tokens.get(i)?;
+        let phrases = self.by_first.get(&first.key())?;
+        phrases.iter().find_map(|p| {
+            let end = i + p.words.len();
+            let slice = tokens.get(i..end)?;
+            let same = slice.iter().zip(&p.words).all(|(t, w)| t.key() == *w);
+            let case_ok = match &p.exact_case {
+                Some(exact) => slice.iter().zip(exact).all(|(t, w)| t.bare() == w),
+                None => slice.iter().any(|t| t.is_capitalised()),
+            };
+            (same && case_ok).then_some((p.words.len(), p.target))
+        })
+    }
+
+    /// The entry a target names.
+    pub fn entry(&self, target: Target) -> &Entry {
+        match target {
+            Target::Country(i) | Target::Demonym(i) => &self.countries[i],
+            Target::Org(i) => &self.orgs[i],
+            Target::Group(i) => &self.groups[i],
+        }
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
+pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
+    let len = TITLES.iter().find_map(|title| {
+        let slice = tokens.get(i..i + title.len())?;
+        slice
+            .iter()
+            .zip(title)
+            .all(|(t, w)| t.key() == *w)
+            .then_some(title.len())
+    })?;
+    let retired = tokens.get(i + len..i + len + 3).is_some_and(|t| {
+        t[0].text == "("
+            && matches!(t[1].key().as_str(), "retd" | "ret" | "rtd" | "retired")
+            && t[2].text == ")"
+    });
+    Some(if retired { len + 3 } else { len })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn target(text: &str) -> Option<String> {
+        let tokens = tokenize(text);
+        let (_, t) = GAZETTEER.match_at(&tokens, 0)?;
+        Some(GAZETTEER.entry(t).name.clone())
+    }
+
+    #[test]
+    fn capitals_and_seats_of_government_stand_for_their_state() {
+        assert_eq!(target("Kremlin").as_deref(), Some("Russia"));
+        assert_eq!(
+            target("Downing Street said").as_deref(),
+            Some("United Kingdom")
+        );
+        assert_eq!(target("White House").as_deref(), Some("United States"));
+        assert_eq!(target("Kyiv’s allies").as_deref(), Some("Ukraine"));
+    }
+
+    #[test]
+    fn short_capital_forms_match_only_in_capitals() {
+        assert_eq!(target("US troops").as_deref(), Some("United States"));
+        assert_eq!(target("us all"), None);
+        assert_eq!(target("Nato members").as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn titles_are_matched_longest_first_with_a_retired_mark() {
+        let tokens = tokenize("Foreign Minister Sergei Lavrov");
+        assert_eq!(title_at(&tokens, 0), Some(2));
+        let tokens = tokenize("Lt.Gen (retd) Ben Hodges");
+        assert_eq!(title_at(&tokens, 0), Some(4));
+    }
+}

@@ -1,0 +1,276 @@
+//! People's names: capitalised word sequences that evidence marks as a person (a title before,
+//! an appositive or a speech verb after), and the folding that merges spellings of one name.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::extract::actor::gazetteer::{title_at, GAZETTEER};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::token::Token;
+
+static SPEECH_VERBS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/speech_verbs.txt")));
+
+/// Lower-case particles inside names ("Ursula von der Leyen").
+const PARTICLES: [&str; 12] = [
+    "von", "der", "van", "de", "da", "di", "del", "bin", "al", "la", "le", "du",
+];
+
+/// Capitalised words that start sentences or name months and days, never people.
+static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "or",
+        "if",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "as",
+        "by",
+        "with",
+        "while",
+        "although",
+        "however",
+        "meanwhile",
+        "instead",
+        "yet",
+        "so",
+        "then",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "there",
+        "here",
+        "what",
+        "when",
+        "where",
+        "who",
+        "why",
+        "how",
+        "which",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "other",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "not",
+        "nobody",
+        "everyone",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "read",
+        "image",
+        "photo",
+        "like",
+        "let's",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether `token` may be part of a person's name.
+pub fn is_name_word(token: &Token) -> bool {
+    token.is_word()
+        && token.is_capitalised()
+        && !NOT_NAMES.contains(token.key().as_str())
+        && token.text.chars().any(char::is_lowercase)
+}
+
+/// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
+pub fn name_len(tokens: &[Token], i: usize) -> usize {
+    let mut len = 0;
+    while i + len < tokens.len() && len < 5 {
+        let t = &tokens[i + len];
+        // a place name may be part of a name ("Michael Jordan") but does not start one
+        if is_name_word(t) && (len > 0 || GAZETTEER.match_at(tokens, i).is_none()) {
+            len += 1;
+        } else if len > 0 && PARTICLES.contains(&t.text) {
+            // "von der": a run of particles counts only when a name word follows it
+            let run = tokens[i + len..]
+                .iter()
+                .take_while(|t| PARTICLES.contains(&t.text))
+                .count();
+            if !tokens.get(i + len + run).is_some_and(is_name_word) {
+                break;
+            }
+            len += run;
+            continue;
+        } else {
+            break;
+        }
+        if t.text.ends_with("’s") || t.text.ends_with("'s") {
+            break;
+        }
+    }
+    len
+}
+
+/// Titles from token `i` on, then a name: (first name token, name length, whether titled).
+pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
+    let mut start = i;
+    while let Some(t) = title_at(tokens, start) {
+        start += t;
+    }
+    let len = name_len(tokens, start);
+    let len = (0..len)
+        .find(|&k| k > 0 && title_at(tokens, start + k).is_some())
+        .unwrap_or(len);
+    (len > 0).then_some((start, len, start > i))
+}
+
+/// Whether a speech verb stands at token `i`.
+pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| SPEECH_VERBS.contains(&t.key()))
+        || tokens
+            .get(i..i + 2)
+            .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", t[0].key(), t[1].key())))
+}
+
+/// Evidence that the name at `i..i+len` is a person: a title before it, an appositive or a
+/// speech verb after it, or "said"/"according to" before it.
+pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool) -> bool {
+    if titled {
+        return true;
+    }
+    if len < 2 {
+        return false;
+    }
+    let after = i + len;
+    let appositive = tokens.get(after).is_some_and(|t| t.text == ",")
+        && tokens.get(after + 1).is_some_and(|t| {
+            matches!(
+                t.key().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "senior"
+                    | "former"
+                    | "chief"
+                    | "head"
+                    | "director"
+                    | "professor"
+            )
+        });
+    let speech_after = is_speech_verb(tokens, after)
+        || (tokens
+            .get(after)
+            .is_some_and(|t| matches!(t.key().as_str(), "has" | "had" | "have"))
+            && is_speech_verb(tokens, after + 1));
+    let speech_before = i > 0
+        && (is_speech_verb(tokens, i - 1)
+            || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
+    appositive || speech_after || speech_before
+}
+
+/// A title ending just before token `i`: its start, if any (looks back up to five tokens).
+pub fn title_before(tokens: &[Token], i: usize) -> Option<usize> {
+    (i.saturating_sub(5)..i).find(|&s| title_at(tokens, s) == Some(i - s))
+}
+
+/// A surname folded so that spellings of one name meet: lower case, doubled letters single, a
+/// final "iy"/"yy"/"ii" as "y" ("Zelenskyy", "Zelenskiy" → "zelensky").
+pub fn fold_name(word: &str) -> String {
+    let bare = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
+    let mut out = String::with_capacity(bare.len());
+    for c in bare
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+    {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if let Some(stem) = out.strip_suffix("iy") {
+        out = format!("{stem}y");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    #[test]
+    fn transliterations_fold_to_one_surname() {
+        assert_eq!(fold_name("Zelenskyy"), fold_name("Zelensky"));
+        assert_eq!(fold_name("Zelenskiy’s"), fold_name("Zelensky"));
+        assert_ne!(fold_name("Trump"), fold_name("Truman"));
+    }
+
+    #[test]
+    fn names_run_over_particles_but_not_sentence_words() {
+        let tokens = tokenize("Ursula von der Leyen said");
+        assert_eq!(name_len(&tokens, 0), 4);
+        let tokens = tokenize("However Trump said");
+        assert_eq!(name_len(&tokens, 0), 0);
+    }
+
+    #[test]
+    fn a_speech_verb_or_appositive_after_two_names_is_evidence() {
+        let tokens = tokenize("Edward Arnold, senior research fellow");
+        assert!(has_person_evidence(&tokens, 0, 2, false));
+        let tokens = tokenize("Black Sea is calm");
+        assert!(!has_person_evidence(&tokens, 0, 2, false));
+    }
+}

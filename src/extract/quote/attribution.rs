@@ -1,0 +1,224 @@
+//! Who said it: the attribution around a quotation. After it (`"…," said X`, `"…," he says`),
+//! or before it (`X said: "…"`, `X told Y that "…"`, `X, who …, says he is sceptical that the
+//! "…"`, `described Ukraine as "…"`), with appositives and parentheticals skipped, titles
+//! dropped, and unnamed sources kept as their description ("a senior European diplomat").
+
+use std::sync::LazyLock;
+
+use crate::extract::actor::person::is_speech_verb;
+use crate::extract::actor::Mention;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::token::Token;
+use crate::extract::ActorKind;
+
+static ROLE_NOUNS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/role_nouns.txt")));
+
+/// Words that may stand between a subject and its verb without changing who speaks.
+const BETWEEN: [&str; 18] = [
+    "has",
+    "have",
+    "had",
+    "also",
+    "now",
+    "recently",
+    "then",
+    "later",
+    "again",
+    "yet",
+    "repeatedly",
+    "previously",
+    "once",
+    "reportedly",
+    "publicly",
+    "privately",
+    "still",
+    "further",
+];
+
+/// The speaker found by an attribution rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A mentioned actor (index into the paragraph's mentions).
+    Named(usize),
+    /// A pronoun or "the minister": the person last named as a subject (token index).
+    Pronoun(usize),
+    /// An unnamed source, as described ("a senior European diplomat"); plural if "officials".
+    Unnamed {
+        /// The description, with "one" made "a".
+        description: String,
+        /// "Officials", "experts": many speakers, too vague to own a short quotation.
+        plural: bool,
+    },
+}
+
+/// Paragraph context for the rules: its tokens and actor mentions.
+pub struct Context<'a> {
+    /// The paragraph's tokens.
+    pub tokens: &'a [Token<'a>],
+    /// Mentions in the paragraph, in order.
+    pub mentions: &'a [Mention],
+}
+
+impl Context<'_> {
+    fn person_ending_at(&self, j: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.kind == ActorKind::Person && m.token + m.len == j + 1)
+    }
+    fn person_starting_at(&self, j: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.kind == ActorKind::Person && m.token == j)
+    }
+    fn key(&self, j: usize) -> String {
+        self.tokens.get(j).map(Token::key).unwrap_or_default()
+    }
+}
+
+/// An attribution right after the closing mark at token `j`: `, said X`, `, X said`, `, he says`.
+pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
+    while ctx
+        .tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.text, "," | "—" | "–" | "-"))
+    {
+        j += 1;
+    }
+    if is_speech_verb(ctx.tokens, j) {
+        let k = j + if is_two_word_verb(ctx, j) { 2 } else { 1 };
+        return speaker_at(ctx, k);
+    }
+    let subject = speaker_at(ctx, j)?;
+    let after_subject = match &subject {
+        Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
+        Speaker::Pronoun(p) => p + 1,
+        Speaker::Unnamed { description, .. } => j + description.split(' ').count(),
+    };
+    let k = skip_between(ctx, after_subject);
+    is_speech_verb(ctx.tokens, k).then_some(subject)
+}
+
+fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
+    matches!(
+        (ctx.key(j).as_str(), ctx.key(j + 1).as_str()),
+        ("according", "to") | ("put", "it") | ("puts", "it")
+    )
+}
+
+fn skip_between(ctx: &Context, mut k: usize) -> usize {
+    while BETWEEN.contains(&ctx.key(k).as_str()) {
+        k += 1;
+    }
+    k
+}
+
+/// A speaker standing at token `k`: a person, a pronoun, or a description of a source.
+fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
+    if let Some(m) = ctx.person_starting_at(k) {
+        return Some(Speaker::Named(m));
+    }
+    // a title before the name: "said Foreign Minister Sergei Lavrov"
+    if let Some(m) = ctx
+        .mentions
+        .iter()
+        .position(|m| m.kind == ActorKind::Person && m.token > k && m.token <= k + 4)
+    {
+        if ctx.tokens[k..ctx.mentions[m].token]
+            .iter()
+            .all(|t| t.is_capitalised() || t.key() == "of")
+        {
+            return Some(Speaker::Named(m));
+        }
+    }
+    match ctx.key(k).as_str() {
+        "he" | "she" => return Some(Speaker::Pronoun(k)),
+        _ => {}
+    }
+    description_at(ctx, k)
+}
+
+/// "one senior European diplomat", "a spokeswoman", "officials", "the minister".
+fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
+    let det = ctx.key(k);
+    let has_det = matches!(det.as_str(), "a" | "an" | "one" | "the" | "another");
+    let first = if has_det { k + 1 } else { k };
+    let head = (first..first + 5).find(|&j| ROLE_NOUNS.contains(&ctx.key(j)))?;
+    if ctx.tokens[first..head].iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let words: Vec<&str> = ctx.tokens[first..=head].iter().map(|t| t.text).collect();
+    if det == "the" && head == first {
+        return Some(Speaker::Pronoun(k)); // "the minister said": the person named before
+    }
+    let plural = ctx.key(head).ends_with('s') && !has_det;
+    let article = if words[0].starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    let description = if has_det && det != "the" {
+        format!("{article} {}", words.join(" "))
+    } else if det == "the" {
+        format!("the {}", words.join(" "))
+    } else {
+        words.join(" ")
+    };
+    Some(Speaker::Unnamed {
+        description,
+        plural,
+    })
+}
+
+/// An attribution before the opening mark at token `open`, in the sentence starting at token
+/// `start`: the speech verb nearest the quotation and its subject.
+pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
+    let verb = (start..open).rev().find(|&v| is_speech_verb(ctx.tokens, v));
+    let Some(v) = verb else {
+        // `X: "…"` with no verb: the subject before the colon
+        return (open > start && ctx.tokens[open - 1].text == ":")
+            .then(|| subject_before(ctx, start, open - 1))
+            .flatten();
+    };
+    if is_two_word_verb(ctx, v) && ctx.key(v) == "according" {
+        return speaker_at(ctx, v + 2);
+    }
+    subject_before(ctx, start, v).or_else(|| first_subject(ctx, start, open))
+}
+
+/// The subject of the verb at token `v`: the mention just before it, past adverbs, an
+/// auxiliary and one comma-delimited appositive ("X, who commanded …, says").
+fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
+    let mut j = v.checked_sub(1)?;
+    while j > start && BETWEEN.contains(&ctx.key(j).as_str()) {
+        j -= 1;
+    }
+    if ctx.tokens[j].text == "," {
+        let open_comma = (start..j).rev().find(|&c| ctx.tokens[c].text == ",")?;
+        j = open_comma.checked_sub(1)?;
+    }
+    if j < start {
+        return None;
+    }
+    if let Some(m) = ctx.person_ending_at(j) {
+        return Some(Speaker::Named(m));
+    }
+    if matches!(ctx.key(j).as_str(), "he" | "she") {
+        return Some(Speaker::Pronoun(j));
+    }
+    // "one senior European diplomat said": a description ending at j
+    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| ROLE_NOUNS.contains(&ctx.key(j))))
+}
+
+/// The sentence's first person, or its opening pronoun: the subject of coordinated verbs
+/// ("Trump described … and vowed that …").
+fn first_subject(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
+    if let Some(m) = ctx
+        .mentions
+        .iter()
+        .position(|m| m.kind == ActorKind::Person && m.token >= start && m.token < open)
+    {
+        return Some(Speaker::Named(m));
+    }
+    matches!(ctx.key(start).as_str(), "he" | "she").then_some(Speaker::Pronoun(start))
+}

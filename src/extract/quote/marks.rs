@@ -1,0 +1,141 @@
+//! Finding quoted stretches in a paragraph: curly and straight double quotes, single quotes
+//! (‘…’ and '…' as British papers use them) when not nested inside double ones, with
+//! apostrophes (don’t, Kyiv’s, ’90s, the Europeans’) never taken for quotation marks.
+
+use crate::briefing::Span;
+
+/// One quoted stretch of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The words inside the marks.
+    pub inner: Span,
+    /// Byte offset just past the closing mark, or the paragraph's end if the quotation runs on
+    /// into the next paragraph (no closing mark).
+    pub close: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    Double,
+    Single,
+}
+
+/// Every quoted stretch of `text`, in order. An opening mark left open at the end of the
+/// paragraph yields an unclosed stretch to the end.
+pub fn find_marked(text: &str) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, Style)> = None; // (mark offset, inner start, style)
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = at + c.len_utf8();
+        match open {
+            None => {
+                if let Some(style) = opening(c, prev, next) {
+                    open = Some((at, after, style));
+                }
+            }
+            Some((mark, inner, style)) => {
+                if closes(c, style, prev, next) {
+                    out.push(Marked {
+                        open: mark,
+                        inner: Span::new(inner, at),
+                        close: after,
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((mark, inner, _)) = open {
+        out.push(Marked {
+            open: mark,
+            inner: Span::new(inner, text.len()),
+            close: text.len(),
+            closed: false,
+        });
+    }
+    out
+}
+
+fn is_boundary_before(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:;,".contains(p))
+}
+
+fn opening(c: char, prev: Option<char>, next: Option<char>) -> Option<Style> {
+    let starts_word = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '“' | '«' | '„' => Some(Style::Double),
+        '"' if is_boundary_before(prev) && starts_word => Some(Style::Double),
+        '‘' | '\'' if is_boundary_before(prev) && next.is_some_and(char::is_alphabetic) => {
+            Some(Style::Single)
+        }
+        _ => None,
+    }
+}
+
+fn closes(c: char, style: Style, prev: Option<char>, next: Option<char>) -> bool {
+    let ends_word = next.is_none_or(|n| !n.is_alphanumeric());
+    match (style, c) {
+        (Style::Double, '”' | '»' | '"') => true,
+        (Style::Single, '’' | '\'') => {
+            ends_word
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !is_plural_possessive(prev, next)
+        }
+        _ => false,
+    }
+}
+
+/// "the Europeans’ view": an apostrophe after an s and before a space and a lower-case word.
+fn is_plural_possessive(prev: Option<char>, next: Option<char>) -> bool {
+    prev == Some('s') && next == Some(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find_marked(text).iter().map(|m| m.inner.of(text)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_double_quotes_are_found() {
+        assert_eq!(inner(r#"He said “yes” and "no" too."#), ["yes", "no"]);
+    }
+
+    #[test]
+    fn single_quotes_nested_in_double_quotes_stay_inside() {
+        assert_eq!(
+            inner("“A ‘mini-NATO’ guarantee,” he said."),
+            ["A ‘mini-NATO’ guarantee,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        assert!(inner("The council’s plan isn’t final, and the ’90s are over.").is_empty());
+    }
+
+    #[test]
+    fn british_single_quotes_are_quotations() {
+        assert_eq!(
+            inner("He said: 'We will win the league.' Then he left."),
+            ["We will win the league."]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_runs_to_the_end_of_the_paragraph() {
+        let marked = find_marked("“We will go on. We will not stop.");
+        assert_eq!(marked.len(), 1);
+        assert!(!marked[0].closed);
+    }
+}

@@ -1,0 +1,118 @@
+//! Word tokens with byte offsets, shared by the extraction rules. A word is a run of letters and
+//! digits that may hold an inner apostrophe, hyphen or period ("Kyiv’s", "non-combat", "U.S.");
+//! every other non-space character is a token of its own.
+
+/// One token of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The text as written.
+    pub text: &'a str,
+    /// Byte offset of its first character in the paragraph.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+}
+
+impl Token<'_> {
+    /// A word (starts with a letter or digit), not punctuation.
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
+    pub fn key(&self) -> String {
+        let lower = self.text.to_lowercase().replace('’', "'");
+        lower
+            .strip_suffix("'s")
+            .map(str::to_string)
+            .unwrap_or(lower)
+    }
+    /// The text without a possessive ending.
+    pub fn bare(&self) -> &str {
+        self.text
+            .strip_suffix("’s")
+            .or_else(|| self.text.strip_suffix("'s"))
+            .unwrap_or(self.text)
+    }
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(i, d)) = chars.peek() {
+                let joins = matches!(d, '\'' | '’' | '-' | '‑' | '.')
+                    && text[i + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || joins {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period: single letters joined by periods
+            if text[end..].starts_with('.') && is_initialism(&text[start..end]) {
+                end += 1;
+                chars.next();
+            }
+        }
+        tokens.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+        });
+    }
+    tokens
+}
+
+fn is_initialism(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokenize;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_initialism_periods() {
+        assert_eq!(
+            words("Kyiv’s non-combat U.S. troops, Lt.Gen (retd)."),
+            [
+                "Kyiv’s",
+                "non-combat",
+                "U.S.",
+                "troops",
+                ",",
+                "Lt.Gen",
+                "(",
+                "retd",
+                ")",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_the_token() {
+        let text = "Say “no.”";
+        for t in tokenize(text) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+}
