@@ -9,6 +9,7 @@ pub mod position;
 pub mod question;
 pub mod quote;
 pub mod token;
+pub mod topic;
 
 use serde::Serialize;
 

@@ -221,7 +221,7 @@ fn is_people_noun(tokens: &[Token], i: usize, len: usize) -> bool {
     let next_is_noun = tokens
         .get(i + len)
         .is_some_and(|t| t.is_word() && !is_function_word(&t.key()));
-    (plural && !next_is_noun) || (after_the && !next_is_noun)
+    (after_the || plural) && !next_is_noun
 }
 
 fn is_function_word(word: &str) -> bool {

@@ -1,10 +1,374 @@
-//! Positions (placeholder until the position rules land).
+//! Positions: sentences in which an actor states, holds or acts on a stance ("ruled out",
+//! "rejected", "remain cautious", "signalled their readiness", "won't entertain"), recorded as
+//! actor + stance label + topic + the whole sentence. Stance phrases live in
+//! `assets/lexicons/stances.toml`.
+//!
+//! The holder is the subject next to the stance phrase (an actor, or a pronoun resolved to the
+//! person last named as a subject), extended over an enumeration ("Poland, Italy, Spain, and the
+//! Czech Republic have rejected" → four positions); "such as X" after the phrase names the
+//! holders instead; in reported speech ("Lavrov said that Moscow won't …") the speaker holds it
+//! too. A negated supportive stance ("no countries are prepared to") becomes "refuses".
 
-use crate::briefing::Article;
-use crate::extract::actor::ActorIndex;
-use crate::extract::Position;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use crate::briefing::{Article, Loc, Span};
+use crate::extract::actor::person::is_speech_verb;
+use crate::extract::actor::{ActorIndex, Mention};
+use crate::extract::token::{tokenize, Token};
+use crate::extract::topic::topic_of;
+use crate::extract::{ActorId, ActorKind, Position};
+
+/// A stance phrase: its words (`*` any one word) and its label.
+struct Phrase {
+    words: Vec<String>,
+    label: String,
+}
+
+static PHRASES: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
+    let table: BTreeMap<String, Vec<String>> =
+        toml::from_str(include_str!("../../assets/lexicons/stances.toml"))
+            .expect("stances.toml is valid");
+    let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+    for (label, phrases) in table {
+        for phrase in phrases {
+            let words: Vec<String> = tokenize(&phrase).iter().map(Token::key).collect();
+            if let Some(first) = words.first().cloned() {
+                by_first.entry(first).or_default().push(Phrase {
+                    words,
+                    label: label.clone(),
+                });
+            }
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+    by_first
+});
+
+/// Words that may stand between a subject and its stance phrase ("Germany has so far adopted a
+/// skeptical stance", "the Kremlin has reiterated its absolute opposition").
+const LINKING: [&str; 44] = [
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "also",
+    "now",
+    "so",
+    "far",
+    "still",
+    "already",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "quietly",
+    "firmly",
+    "again",
+    "adopted",
+    "taken",
+    "reiterated",
+    "expressed",
+    "voiced",
+    "made",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "absolute",
+    "strong",
+    "remain",
+    "remains",
+    "seem",
+    "appear",
+    "appears",
+];
+const MAX_GAP: usize = 6;
+const SUPPORTIVE: [&str; 6] = [
+    "ready", "supports", "wants", "commits", "pledges", "hopeful",
+];
+
+/// A stance phrase found at tokens `start..end` of a paragraph.
+struct Hit {
+    start: usize,
+    end: usize,
+    label: String,
+}
 
 /// Every position stated in `article`.
-pub fn find_positions(_article: &Article, _actors: &ActorIndex) -> Vec<Position> {
-    Vec::new()
+pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
+    let mut out = Vec::new();
+    let mut last_subject: Option<ActorId> = None;
+    for (p, paragraph) in article.paragraphs.iter().enumerate() {
+        let tokens = tokenize(&paragraph.text);
+        let mentions = actors.in_paragraph(article.id.index(), p);
+        for sentence in &paragraph.sentences {
+            let (from, to) = token_range(&tokens, *sentence);
+            let ctx = Sentence {
+                tokens: &tokens,
+                mentions,
+                from,
+                to,
+                last_subject,
+            };
+            let mut seen: Vec<(ActorId, String)> = Vec::new();
+            for hit in stance_hits(&tokens, from, to) {
+                for actor in ctx.holders(&hit) {
+                    let label = ctx.label(&hit);
+                    if !seen.contains(&(actor, label.clone())) {
+                        seen.push((actor, label.clone()));
+                        let text = sentence.of(&paragraph.text);
+                        let at = Loc {
+                            article: article.id,
+                            paragraph: p,
+                            span: *sentence,
+                        };
+                        out.push(Position {
+                            actor,
+                            stance: label,
+                            topic: topic_of(text),
+                            sentence: text.to_string(),
+                            at,
+                        });
+                    }
+                }
+            }
+            last_subject = ctx.subject().or(last_subject);
+        }
+    }
+    out
+}
+
+fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
+    let from = tokens
+        .iter()
+        .position(|t| t.start >= span.start)
+        .unwrap_or(tokens.len());
+    let to = tokens
+        .iter()
+        .position(|t| t.start >= span.end)
+        .unwrap_or(tokens.len());
+    (from, to)
+}
+
+fn stance_hits(tokens: &[Token], from: usize, to: usize) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut i = from;
+    while i < to {
+        let found = PHRASES.get(&tokens[i].key()).and_then(|list| {
+            list.iter().find(|p| {
+                i + p.words.len() <= to
+                    && p.words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| w == "*" || tokens[i + k].key() == *w)
+            })
+        });
+        match found {
+            Some(p) => {
+                hits.push(Hit {
+                    start: i,
+                    end: i + p.words.len(),
+                    label: p.label.clone(),
+                });
+                i += p.words.len();
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// One sentence with what the rules need to find holders.
+struct Sentence<'a> {
+    tokens: &'a [Token<'a>],
+    mentions: &'a [Mention],
+    from: usize,
+    to: usize,
+    last_subject: Option<ActorId>,
+}
+
+impl Sentence<'_> {
+    fn key(&self, i: usize) -> String {
+        self.tokens.get(i).map(Token::key).unwrap_or_default()
+    }
+
+    /// The sentence's subject: its first person mentioned, else its first actor.
+    fn subject(&self) -> Option<ActorId> {
+        let inside = |m: &&Mention| m.token >= self.from && m.token < self.to;
+        let mentions: Vec<&Mention> = self.mentions.iter().filter(inside).collect();
+        mentions
+            .iter()
+            .find(|m| m.kind == ActorKind::Person)
+            .or(mentions.first())
+            .map(|m| m.actor)
+    }
+
+    fn mention_ending_at(&self, j: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.token + m.len == j + 1 && m.token >= self.from)
+    }
+
+    /// The person a pronoun at token `j` stands for: one named earlier in this sentence, else
+    /// the last sentence subject.
+    fn antecedent(&self, j: usize) -> Option<ActorId> {
+        self.mentions
+            .iter()
+            .filter(|m| m.kind == ActorKind::Person && m.token >= self.from && m.token < j)
+            .map(|m| m.actor)
+            .next()
+            .or(self.last_subject)
+    }
+
+    fn label(&self, hit: &Hit) -> String {
+        let negated = (hit.start.saturating_sub(2)..hit.start)
+            .any(|k| matches!(self.key(k).as_str(), "not" | "never" | "n't"))
+            || self.key(self.clause_start(hit.start)) == "no";
+        match (negated, SUPPORTIVE.contains(&hit.label.as_str())) {
+            (true, true) => "refuses".to_string(),
+            _ => hit.label.clone(),
+        }
+    }
+
+    /// The first token of the clause holding token `i`.
+    fn clause_start(&self, i: usize) -> usize {
+        (self.from..i)
+            .rev()
+            .find(|&k| {
+                let t = self.key(k);
+                matches!(
+                    t.as_str(),
+                    ";" | "while" | "whereas" | "but" | "although" | "though"
+                ) || (t == "," && matches!(self.key(k + 1).as_str(), "with" | "while" | "but"))
+            })
+            .map_or(self.from, |k| k + 1)
+    }
+
+    /// Who holds the stance of `hit`.
+    fn holders(&self, hit: &Hit) -> Vec<ActorId> {
+        let mut holders = self.such_as(hit);
+        if holders.is_empty() {
+            holders = self.subject_of(hit);
+        }
+        if let Some(speaker) = self.reporting_speaker(hit.start) {
+            if !holders.contains(&speaker) {
+                holders.push(speaker);
+            }
+        }
+        holders
+    }
+
+    /// The actor (or pronoun) right before the stance, with any enumeration it ends.
+    fn subject_of(&self, hit: &Hit) -> Vec<ActorId> {
+        let clause = self.clause_start(hit.start);
+        let mut j = hit.start;
+        for _ in 0..=MAX_GAP {
+            if j == clause {
+                return Vec::new();
+            }
+            j -= 1;
+            if let Some(m) = self.mention_ending_at(j) {
+                return self.enumeration(m, clause);
+            }
+            if matches!(self.key(j).as_str(), "he" | "she") {
+                return self.antecedent(j).into_iter().collect();
+            }
+            let word = self.key(j);
+            if !(LINKING.contains(&word.as_str()) || word.ends_with("ly")) {
+                return Vec::new();
+            }
+        }
+        Vec::new()
+    }
+
+    /// "Poland, Italy, Spain, and the Czech Republic": the mentions joined by commas and "and"
+    /// that end with `last`, in text order. Titles may stand in the gaps ("Keir Starmer and
+    /// French President Emmanuel Macron").
+    fn enumeration(&self, last: &Mention, clause: usize) -> Vec<ActorId> {
+        let mut found = vec![last.actor];
+        let mut start = last.token;
+        while let Some(previous) = self.previous_in_list(start, clause) {
+            if !found.contains(&previous.actor) {
+                found.insert(0, previous.actor);
+            }
+            start = previous.token;
+        }
+        found
+    }
+
+    /// The mention before token `start` joined to it by a comma or "and" (at most four tokens of
+    /// joiners, articles and title words between).
+    fn previous_in_list(&self, start: usize, clause: usize) -> Option<&Mention> {
+        let mut joined = false;
+        let mut j = start;
+        while j > clause && start - j < 5 {
+            j -= 1;
+            if let Some(m) = self.mention_ending_at(j) {
+                return joined.then_some(m);
+            }
+            let word = self.key(j);
+            if matches!(word.as_str(), "," | "and" | "or" | "&") {
+                joined = true;
+            } else if !(word == "the" || self.tokens[j].is_capitalised()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "who also quietly oppose it, such as Slovakia": the examples after the stance.
+    fn such_as(&self, hit: &Hit) -> Vec<ActorId> {
+        let marker = (hit.end..self.to.min(hit.end + 8)).find(|&k| {
+            (self.key(k) == "such" && self.key(k + 1) == "as") || self.key(k) == "including"
+        });
+        let Some(k) = marker else { return Vec::new() };
+        let first = if self.key(k) == "such" { k + 2 } else { k + 1 };
+        self.mentions
+            .iter()
+            .filter(|m| m.token >= first && m.token < self.to && m.token <= first + 12)
+            .take_while(|m| m.kind == ActorKind::Country || m.kind == ActorKind::Organization)
+            .map(|m| m.actor)
+            .collect()
+    }
+
+    /// In "X said (…) (that) <clause>", the person X who reports the stance (not across a
+    /// quotation mark: words inside a quotation are the quoted person's, not the reporter's).
+    fn reporting_speaker(&self, stance: usize) -> Option<ActorId> {
+        let clause = self.clause_start(stance);
+        let verb = (clause..stance)
+            .rev()
+            .find(|&v| is_speech_verb(self.tokens, v))?;
+        if self.tokens[verb..stance]
+            .iter()
+            .any(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’"))
+        {
+            return None;
+        }
+        let mut j = verb;
+        while j > clause
+            && (LINKING.contains(&self.key(j - 1).as_str()) || self.key(j - 1).ends_with("ly"))
+        {
+            j -= 1;
+        }
+        let j = j.checked_sub(1)?;
+        if matches!(self.key(j).as_str(), "he" | "she") {
+            return self.antecedent(j);
+        }
+        self.mention_ending_at(j)
+            .filter(|m| m.kind == ActorKind::Person)
+            .map(|m| m.actor)
+    }
 }

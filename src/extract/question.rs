@@ -1,9 +1,101 @@
-//! Questions (placeholder until the question rules land).
+//! Open questions: sentences that ask (a `?`, also inside a quotation) or state an unknown
+//! ("remain unclear", "no consensus", "a big question mark remains over", "there's a lot we
+//! don't know", "as yet undefined"), cue phrases from `assets/lexicons/question_cues.txt`.
 
-use crate::briefing::Article;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use crate::briefing::{Article, Loc};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::topic::topic_of;
 use crate::extract::Question;
 
-/// Every open question raised in `article`.
-pub fn find_questions(_article: &Article) -> Vec<Question> {
-    Vec::new()
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lexicon = Lexicon::parse(include_str!("../../assets/lexicons/question_cues.txt"));
+    let cues: Vec<String> = lexicon
+        .iter()
+        .flat_map(|c| [c.to_string(), c.replace('\'', "’")])
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues)
+        .expect("question cues form a valid automaton")
+});
+
+/// Whether `sentence` raises an open question or states an unknown.
+pub fn is_open_question(sentence: &str) -> bool {
+    asks(sentence)
+        || CUES
+            .find_iter(sentence)
+            .any(|m| is_whole_words(sentence, m.start(), m.end()))
+}
+
+/// A question mark ending the sentence or a quotation inside it.
+fn asks(sentence: &str) -> bool {
+    sentence.match_indices('?').any(|(i, _)| {
+        let rest = sentence[i + 1..].trim_start_matches(['"', '”', '’', '\'', ')']);
+        rest.trim().is_empty()
+            || rest.starts_with(' ') && sentence[i + 1..].starts_with(['"', '”', '’', '\''])
+    })
+}
+
+fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Every open question in `article`, in reading order.
+pub fn find_questions(article: &Article) -> Vec<Question> {
+    article
+        .sentences()
+        .filter(|(_, s)| is_open_question(s))
+        .map(|(at, s): (Loc, &str)| Question {
+            text: s.to_string(),
+            topic: topic_of(s),
+            at,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_open_question;
+
+    #[test]
+    fn a_direct_question_is_open() {
+        assert!(is_open_question("Would soldiers be allowed to fight back?"));
+        assert!(is_open_question("“Who pays for it?” the mayor asked."));
+    }
+
+    #[test]
+    fn stated_unknowns_are_open_questions() {
+        assert!(is_open_question(
+            "The exact role of such a force remains unclear."
+        ));
+        assert!(is_open_question(
+            "But there’s a lot we don’t know, including how it would work."
+        ));
+        assert!(is_open_question(
+            "A big question mark, though, remains over what Russia will accept."
+        ));
+        assert!(is_open_question(
+            "The US plays a crucial but as yet undefined role."
+        ));
+    }
+
+    #[test]
+    fn a_plain_statement_is_not_a_question() {
+        assert!(!is_open_question(
+            "The council approved the budget on Monday."
+        ));
+        assert!(!is_open_question("The unknownst fields were sown."));
+    }
 }
