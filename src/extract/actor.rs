@@ -192,7 +192,7 @@ impl ActorIndex {
         let name = people.resolve(
             &words,
             titled,
-            tokens.get(i.wrapping_sub(1)).map(Token::key).as_deref(),
+            tokens.get(i.wrapping_sub(1)).map(Token::key),
         )?;
         let actor = self.intern(&name, ActorKind::Person, &surface(len));
         Some(Mention {
@@ -213,6 +213,22 @@ impl ActorIndex {
     }
 }
 
+/// The mentions whose first token lies in `from..to` (mentions are in token order).
+pub fn mentions_in(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.token < from);
+    let b = mentions.partition_point(|m| m.token < to);
+    &mentions[a..b.max(a)]
+}
+
+/// The mention whose last token is `j`, if any.
+pub fn mention_ending_at(mentions: &[Mention], j: usize) -> Option<(usize, &Mention)> {
+    let k = mentions.partition_point(|m| m.token + m.len <= j);
+    mentions
+        .get(k)
+        .filter(|m| m.token + m.len == j + 1)
+        .map(|m| (k, m))
+}
+
 /// A demonym names the people, not the adjective: "the Russians", "Britons", "the British have".
 fn is_people_noun(tokens: &[Token], i: usize, len: usize) -> bool {
     let word = tokens[i + len - 1].bare();
@@ -220,7 +236,7 @@ fn is_people_noun(tokens: &[Token], i: usize, len: usize) -> bool {
     let after_the = i > 0 && tokens[i - 1].key() == "the";
     let next_is_noun = tokens
         .get(i + len)
-        .is_some_and(|t| t.is_word() && !is_function_word(&t.key()));
+        .is_some_and(|t| t.is_word() && !is_function_word(t.key()));
     (after_the || plural) && !next_is_noun
 }
 
@@ -332,7 +348,7 @@ fn collect_people(articles: &[Article]) -> People {
             };
             // "Sir Keir" is a first name: it is resolved later against the full names
             let knighted_first_name =
-                len == 1 && start > 0 && matches!(tokens[start - 1].key().as_str(), "sir" | "dame");
+                len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
             if !knighted_first_name
                 && institution(&tokens, start, len).is_none()
                 && has_person_evidence(&tokens, start, len, titled)

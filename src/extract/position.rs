@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use crate::briefing::{Article, Loc, Span};
 use crate::extract::actor::person::is_speech_verb;
-use crate::extract::actor::{ActorIndex, Mention};
+use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::topic::topic_of;
 use crate::extract::{ActorId, ActorKind, Position};
@@ -32,7 +32,10 @@ static PHRASES: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
     let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
     for (label, phrases) in table {
         for phrase in phrases {
-            let words: Vec<String> = tokenize(&phrase).iter().map(Token::key).collect();
+            let words: Vec<String> = tokenize(&phrase)
+                .iter()
+                .map(|t| t.key().to_string())
+                .collect();
             if let Some(first) = words.first().cloned() {
                 by_first.entry(first).or_default().push(Phrase {
                     words,
@@ -152,14 +155,8 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
 }
 
 fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
-    let from = tokens
-        .iter()
-        .position(|t| t.start >= span.start)
-        .unwrap_or(tokens.len());
-    let to = tokens
-        .iter()
-        .position(|t| t.start >= span.end)
-        .unwrap_or(tokens.len());
+    let from = tokens.partition_point(|t| t.start < span.start);
+    let to = tokens.partition_point(|t| t.start < span.end);
     (from, to)
 }
 
@@ -167,7 +164,7 @@ fn stance_hits(tokens: &[Token], from: usize, to: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = from;
     while i < to {
-        let found = PHRASES.get(&tokens[i].key()).and_then(|list| {
+        let found = PHRASES.get(tokens[i].key()).and_then(|list| {
             list.iter().find(|p| {
                 i + p.words.len() <= to
                     && p.words
@@ -201,14 +198,13 @@ struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
-    fn key(&self, i: usize) -> String {
-        self.tokens.get(i).map(Token::key).unwrap_or_default()
+    fn key(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", Token::key)
     }
 
     /// The sentence's subject: its first person mentioned, else its first actor.
     fn subject(&self) -> Option<ActorId> {
-        let inside = |m: &&Mention| m.token >= self.from && m.token < self.to;
-        let mentions: Vec<&Mention> = self.mentions.iter().filter(inside).collect();
+        let mentions = mentions_in(self.mentions, self.from, self.to);
         mentions
             .iter()
             .find(|m| m.kind == ActorKind::Person)
@@ -217,25 +213,25 @@ impl Sentence<'_> {
     }
 
     fn mention_ending_at(&self, j: usize) -> Option<&Mention> {
-        self.mentions
-            .iter()
-            .find(|m| m.token + m.len == j + 1 && m.token >= self.from)
+        mention_ending_at(self.mentions, j)
+            .map(|(_, m)| m)
+            .filter(|m| m.token >= self.from)
     }
 
     /// The person a pronoun at token `j` stands for: one named earlier in this sentence, else
     /// the last sentence subject.
     fn antecedent(&self, j: usize) -> Option<ActorId> {
-        self.mentions
+        let before = mentions_in(self.mentions, self.from, j);
+        before
             .iter()
-            .filter(|m| m.kind == ActorKind::Person && m.token >= self.from && m.token < j)
+            .find(|m| m.kind == ActorKind::Person)
             .map(|m| m.actor)
-            .next()
             .or(self.last_subject)
     }
 
     fn label(&self, hit: &Hit) -> String {
         let negated = (hit.start.saturating_sub(2)..hit.start)
-            .any(|k| matches!(self.key(k).as_str(), "not" | "never" | "n't"))
+            .any(|k| matches!(self.key(k), "not" | "never" | "n't"))
             || self.key(self.clause_start(hit.start)) == "no";
         match (negated, SUPPORTIVE.contains(&hit.label.as_str())) {
             (true, true) => "refuses".to_string(),
@@ -249,10 +245,8 @@ impl Sentence<'_> {
             .rev()
             .find(|&k| {
                 let t = self.key(k);
-                matches!(
-                    t.as_str(),
-                    ";" | "while" | "whereas" | "but" | "although" | "though"
-                ) || (t == "," && matches!(self.key(k + 1).as_str(), "with" | "while" | "but"))
+                matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though")
+                    || (t == "," && matches!(self.key(k + 1), "with" | "while" | "but"))
             })
             .map_or(self.from, |k| k + 1)
     }
@@ -283,11 +277,11 @@ impl Sentence<'_> {
             if let Some(m) = self.mention_ending_at(j) {
                 return self.enumeration(m, clause);
             }
-            if matches!(self.key(j).as_str(), "he" | "she") {
+            if matches!(self.key(j), "he" | "she") {
                 return self.antecedent(j).into_iter().collect();
             }
             let word = self.key(j);
-            if !(LINKING.contains(&word.as_str()) || word.ends_with("ly")) {
+            if !(LINKING.contains(&word) || word.ends_with("ly")) {
                 return Vec::new();
             }
         }
@@ -320,7 +314,7 @@ impl Sentence<'_> {
                 return joined.then_some(m);
             }
             let word = self.key(j);
-            if matches!(word.as_str(), "," | "and" | "or" | "&") {
+            if matches!(word, "," | "and" | "or" | "&") {
                 joined = true;
             } else if !(word == "the" || self.tokens[j].is_capitalised()) {
                 return None;
@@ -336,9 +330,8 @@ impl Sentence<'_> {
         });
         let Some(k) = marker else { return Vec::new() };
         let first = if self.key(k) == "such" { k + 2 } else { k + 1 };
-        self.mentions
+        mentions_in(self.mentions, first, self.to.min(first + 13))
             .iter()
-            .filter(|m| m.token >= first && m.token < self.to && m.token <= first + 12)
             .take_while(|m| m.kind == ActorKind::Country || m.kind == ActorKind::Organization)
             .map(|m| m.actor)
             .collect()
@@ -358,13 +351,12 @@ impl Sentence<'_> {
             return None;
         }
         let mut j = verb;
-        while j > clause
-            && (LINKING.contains(&self.key(j - 1).as_str()) || self.key(j - 1).ends_with("ly"))
+        while j > clause && (LINKING.contains(&self.key(j - 1)) || self.key(j - 1).ends_with("ly"))
         {
             j -= 1;
         }
         let j = j.checked_sub(1)?;
-        if matches!(self.key(j).as_str(), "he" | "she") {
+        if matches!(self.key(j), "he" | "she") {
             return self.antecedent(j);
         }
         self.mention_ending_at(j)

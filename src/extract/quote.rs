@@ -187,26 +187,13 @@ fn attribute(
         tokens: &para.tokens,
         mentions: para.mentions,
     };
-    let close_token = para
-        .tokens
-        .iter()
-        .position(|t| t.start >= marked.close)
-        .unwrap_or(para.tokens.len());
-    let open_token = para
-        .tokens
-        .iter()
-        .position(|t| t.start >= marked.open)
-        .unwrap_or(para.tokens.len());
+    let close_token = para.tokens.partition_point(|t| t.start < marked.close);
+    let open_token = para.tokens.partition_point(|t| t.start < marked.open);
     let sentence_start = para
         .sentences
-        .iter()
-        .find(|s| s.start <= marked.open && marked.open < s.end.max(s.start + 1))
-        .map_or(0, |s| s.start);
-    let from_token = para
-        .tokens
-        .iter()
-        .position(|t| t.start >= sentence_start)
-        .unwrap_or(0);
+        .get(para.sentences.partition_point(|s| s.end <= marked.open))
+        .map_or(0, |s| s.start.min(marked.open));
+    let from_token = para.tokens.partition_point(|t| t.start < sentence_start);
     let after = if marked.closed {
         attribution::after(&ctx, close_token)
     } else {
@@ -256,42 +243,47 @@ fn resolve(
 /// sentence before that names one.
 fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option<Mention> {
     let para = &paras[p];
-    let outside = |para: &Para, m: &Mention| {
-        m.kind == ActorKind::Person
-            && !para
-                .marked
-                .iter()
-                .any(|q| q.inner.start <= m.span.start && m.span.end <= q.inner.end)
-    };
     let sentence = para
         .sentences
-        .iter()
-        .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        .get(para.sentences.partition_point(|s| s.end <= at))
         .copied()
         .unwrap_or_default();
-    if let Some(m) = para
-        .mentions
+    let here = first_person_outside_quotes(para, sentence.start, at);
+    if here.is_some() {
+        return here;
+    }
+    // earlier sentences, nearest first, a bounded look-back
+    let earlier = paras[..=p].iter().rev().flat_map(|q| {
+        let before = if q.index == p {
+            q.sentences.partition_point(|s| s.end <= sentence.start)
+        } else {
+            q.sentences.len()
+        };
+        q.sentences[..before].iter().rev().map(move |s| (q, *s))
+    });
+    earlier
+        .take(LOOK_BACK)
+        .find_map(|(q, s)| first_person_outside_quotes(q, s.start, s.end))
+}
+
+/// How many sentences back a pronoun may find its antecedent.
+const LOOK_BACK: usize = 12;
+
+/// The first person mentioned between bytes `from` and `to` of `para`, outside quotation marks.
+fn first_person_outside_quotes(para: &Para, from: usize, to: usize) -> Option<Mention> {
+    let first = para.mentions.partition_point(|m| m.span.start < from);
+    para.mentions[first..]
         .iter()
-        .find(|m| m.span.start >= sentence.start && m.span.end <= at && outside(para, m))
-    {
-        return Some(*m);
-    }
-    let mut sentences: Vec<(usize, Span)> = Vec::new();
-    for q in paras[..=p].iter().rev() {
-        for s in q.sentences.iter().rev() {
-            if q.index == p && s.start >= sentence.start {
-                continue;
-            }
-            sentences.push((q.index, *s));
-        }
-    }
-    sentences.into_iter().find_map(|(q, s)| {
-        let para = &paras[q];
-        para.mentions
-            .iter()
-            .find(|m| m.span.start >= s.start && m.span.end <= s.end && outside(para, m))
-            .copied()
-    })
+        .take_while(|m| m.span.end <= to)
+        .find(|m| {
+            let k = para.marked.partition_point(|q| q.inner.end < m.span.end);
+            let quoted = para
+                .marked
+                .get(k)
+                .is_some_and(|q| q.inner.start <= m.span.start && m.span.end <= q.inner.end);
+            m.kind == ActorKind::Person && !quoted
+        })
+        .copied()
 }
 
 /// A paragraph that is only a quotation, right after a paragraph with one: the same speaker.

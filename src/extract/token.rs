@@ -3,7 +3,7 @@
 //! every other non-space character is a token of its own.
 
 /// One token of a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The text as written.
     pub text: &'a str,
@@ -11,6 +11,8 @@ pub struct Token<'a> {
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
+    /// The lexicon form, computed once: see [`Token::key`].
+    folded: Box<str>,
 }
 
 impl Token<'_> {
@@ -23,12 +25,8 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
     /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
-    pub fn key(&self) -> String {
-        let lower = self.text.to_lowercase().replace('’', "'");
-        lower
-            .strip_suffix("'s")
-            .map(str::to_string)
-            .unwrap_or(lower)
+    pub fn key(&self) -> &str {
+        &self.folded
     }
     /// The text without a possessive ending.
     pub fn bare(&self) -> &str {
@@ -68,13 +66,27 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 chars.next();
             }
         }
+        let word = &text[start..end];
         tokens.push(Token {
-            text: &text[start..end],
+            text: word,
             start,
             end,
+            folded: fold(word),
         });
     }
     tokens
+}
+
+fn fold(word: &str) -> Box<str> {
+    let lower = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        word.to_lowercase().replace('’', "'")
+    } else {
+        word.to_string()
+    };
+    match lower.strip_suffix("'s") {
+        Some(stem) => stem.into(),
+        None => lower.into_boxed_str(),
+    }
 }
 
 fn is_initialism(word: &str) -> bool {

@@ -51,17 +51,23 @@ pub struct Gazetteer {
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-static TITLES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+/// Titles by first word, longest first.
+static TITLES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut titles: Vec<Vec<String>> = lex.iter().map(words_of).collect();
-    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    titles
+    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
+        by_first.entry(title[0].clone()).or_default().push(title);
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    }
+    by_first
 });
 
 fn words_of(phrase: &str) -> Vec<String> {
     crate::extract::token::tokenize(phrase)
         .iter()
-        .map(Token::key)
+        .map(|t| t.key().to_string())
         .collect()
 }
 
@@ -167,7 +173,7 @@ impl Gazetteer {
     /// The longest phrase starting at token `i`: (number of tokens, target).
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Target)> {
         let first = tokens.get(i)?;
-        let phrases = self.by_first.get(&first.key())?;
+        let phrases = self.by_first.get(first.key())?;
         phrases.iter().find_map(|p| {
             let end = i + p.words.len();
             let slice = tokens.get(i..end)?;
@@ -198,17 +204,18 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
 pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let len = TITLES.iter().find_map(|title| {
+    let titles = TITLES.get(tokens.get(i)?.key())?;
+    let len = titles.iter().find_map(|title| {
         let slice = tokens.get(i..i + title.len())?;
         slice
             .iter()
             .zip(title)
-            .all(|(t, w)| t.key() == *w)
+            .all(|(t, w)| t.key() == w)
             .then_some(title.len())
     })?;
     let retired = tokens.get(i + len..i + len + 3).is_some_and(|t| {
         t[0].text == "("
-            && matches!(t[1].key().as_str(), "retd" | "ret" | "rtd" | "retired")
+            && matches!(t[1].key(), "retd" | "ret" | "rtd" | "retired")
             && t[2].text == ")"
     });
     Some(if retired { len + 3 } else { len })

@@ -126,7 +126,7 @@ static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub fn is_name_word(token: &Token) -> bool {
     token.is_word()
         && token.is_capitalised()
-        && !NOT_NAMES.contains(token.key().as_str())
+        && !NOT_NAMES.contains(token.key())
         && token.text.chars().any(char::is_lowercase)
 }
 
@@ -176,7 +176,7 @@ pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)
 pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
     tokens
         .get(i)
-        .is_some_and(|t| SPEECH_VERBS.contains(&t.key()))
+        .is_some_and(|t| SPEECH_VERBS.contains(t.key()))
         || tokens
             .get(i..i + 2)
             .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", t[0].key(), t[1].key())))
@@ -195,7 +195,7 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     let appositive = tokens.get(after).is_some_and(|t| t.text == ",")
         && tokens.get(after + 1).is_some_and(|t| {
             matches!(
-                t.key().as_str(),
+                t.key(),
                 "a" | "an"
                     | "the"
                     | "who"
@@ -210,7 +210,7 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     let speech_after = is_speech_verb(tokens, after)
         || (tokens
             .get(after)
-            .is_some_and(|t| matches!(t.key().as_str(), "has" | "had" | "have"))
+            .is_some_and(|t| matches!(t.key(), "has" | "had" | "have"))
             && is_speech_verb(tokens, after + 1));
     let speech_before = i > 0
         && (is_speech_verb(tokens, i - 1)

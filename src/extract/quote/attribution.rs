@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::actor::person::is_speech_verb;
-use crate::extract::actor::Mention;
+use crate::extract::actor::{mention_ending_at, mentions_in, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
@@ -62,17 +62,27 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     fn person_ending_at(&self, j: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .position(|m| m.kind == ActorKind::Person && m.token + m.len == j + 1)
+        mention_ending_at(self.mentions, j)
+            .filter(|(_, m)| m.kind == ActorKind::Person)
+            .map(|(k, _)| k)
     }
     fn person_starting_at(&self, j: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.token < j);
         self.mentions
-            .iter()
-            .position(|m| m.kind == ActorKind::Person && m.token == j)
+            .get(k)
+            .filter(|m| m.token == j && m.kind == ActorKind::Person)
+            .map(|_| k)
     }
-    fn key(&self, j: usize) -> String {
-        self.tokens.get(j).map(Token::key).unwrap_or_default()
+    /// The first person whose first token is in `from..to`, as an index into the mentions.
+    fn first_person_in(&self, from: usize, to: usize) -> Option<usize> {
+        let offset = self.mentions.partition_point(|m| m.token < from);
+        mentions_in(self.mentions, from, to)
+            .iter()
+            .position(|m| m.kind == ActorKind::Person)
+            .map(|k| offset + k)
+    }
+    fn key(&self, j: usize) -> &str {
+        self.tokens.get(j).map_or("", Token::key)
     }
 }
 
@@ -101,13 +111,13 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
 
 fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
     matches!(
-        (ctx.key(j).as_str(), ctx.key(j + 1).as_str()),
+        (ctx.key(j), ctx.key(j + 1)),
         ("according", "to") | ("put", "it") | ("puts", "it")
     )
 }
 
 fn skip_between(ctx: &Context, mut k: usize) -> usize {
-    while BETWEEN.contains(&ctx.key(k).as_str()) {
+    while BETWEEN.contains(&ctx.key(k)) {
         k += 1;
     }
     k
@@ -119,11 +129,7 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
         return Some(Speaker::Named(m));
     }
     // a title before the name: "said Foreign Minister Sergei Lavrov"
-    if let Some(m) = ctx
-        .mentions
-        .iter()
-        .position(|m| m.kind == ActorKind::Person && m.token > k && m.token <= k + 4)
-    {
+    if let Some(m) = ctx.first_person_in(k + 1, k + 5) {
         if ctx.tokens[k..ctx.mentions[m].token]
             .iter()
             .all(|t| t.is_capitalised() || t.key() == "of")
@@ -131,7 +137,7 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
             return Some(Speaker::Named(m));
         }
     }
-    match ctx.key(k).as_str() {
+    match ctx.key(k) {
         "he" | "she" => return Some(Speaker::Pronoun(k)),
         _ => {}
     }
@@ -141,9 +147,9 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
 /// "one senior European diplomat", "a spokeswoman", "officials", "the minister".
 fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let det = ctx.key(k);
-    let has_det = matches!(det.as_str(), "a" | "an" | "one" | "the" | "another");
+    let has_det = matches!(det, "a" | "an" | "one" | "the" | "another");
     let first = if has_det { k + 1 } else { k };
-    let head = (first..first + 5).find(|&j| ROLE_NOUNS.contains(&ctx.key(j)))?;
+    let head = (first..first + 5).find(|&j| ROLE_NOUNS.contains(ctx.key(j)))?;
     if ctx.tokens[first..head].iter().any(|t| !t.is_word()) {
         return None;
     }
@@ -190,7 +196,7 @@ pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
 /// auxiliary and one comma-delimited appositive ("X, who commanded …, says").
 fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     let mut j = v.checked_sub(1)?;
-    while j > start && BETWEEN.contains(&ctx.key(j).as_str()) {
+    while j > start && BETWEEN.contains(&ctx.key(j)) {
         j -= 1;
     }
     if ctx.tokens[j].text == "," {
@@ -203,22 +209,18 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if let Some(m) = ctx.person_ending_at(j) {
         return Some(Speaker::Named(m));
     }
-    if matches!(ctx.key(j).as_str(), "he" | "she") {
+    if matches!(ctx.key(j), "he" | "she") {
         return Some(Speaker::Pronoun(j));
     }
     // "one senior European diplomat said": a description ending at j
-    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| ROLE_NOUNS.contains(&ctx.key(j))))
+    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| ROLE_NOUNS.contains(ctx.key(j))))
 }
 
 /// The sentence's first person, or its opening pronoun: the subject of coordinated verbs
 /// ("Trump described … and vowed that …").
 fn first_subject(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
-    if let Some(m) = ctx
-        .mentions
-        .iter()
-        .position(|m| m.kind == ActorKind::Person && m.token >= start && m.token < open)
-    {
+    if let Some(m) = ctx.first_person_in(start, open) {
         return Some(Speaker::Named(m));
     }
-    matches!(ctx.key(start).as_str(), "he" | "she").then_some(Speaker::Pronoun(start))
+    matches!(ctx.key(start), "he" | "she").then_some(Speaker::Pronoun(start))
 }
