@@ -47,6 +47,7 @@ pub fn run(command: &Command) -> anyhow::Result<()> {
     let briefing = load_briefing(command.paths())?;
     let text = match command {
         Command::Articles { .. } => print::articles(&briefing),
+        Command::Outline { .. } => crate::outline::to_markdown(&briefing),
         Command::Quotes { .. } => print::quotes(&briefing),
         Command::Search(args) => search::run(&briefing, args, started.elapsed()),
         Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,

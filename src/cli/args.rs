@@ -51,6 +51,11 @@ pub enum Command {
         /// Files or folders (default: the bundled briefing).
         paths: Vec<PathBuf>,
     },
+    /// Print the outline as Markdown: positions by actor, open questions, quotations.
+    Outline {
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
     /// Print every quotation, one per line: speaker, text, source.
     Quotes {
         /// Files or folders (default: the bundled briefing).
@@ -112,6 +117,7 @@ impl Command {
     pub fn paths(&self) -> &[PathBuf] {
         match self {
             Command::Articles { paths }
+            | Command::Outline { paths }
             | Command::Quotes { paths }
             | Command::Export { paths, .. } => paths,
             Command::Search(args) => &args.paths,

@@ -127,8 +127,15 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
                 last_subject,
             };
             let mut seen: Vec<(ActorId, String)> = Vec::new();
+            let mut previous: Vec<ActorId> = Vec::new();
             for hit in stance_hits(&tokens, from, to) {
-                for actor in ctx.holders(&hit) {
+                let mut holders = ctx.holders(&hit);
+                // "Zelenskyy has said he wants …, and insists …": a coordinated verb shares the subject
+                if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
+                    holders = previous.clone();
+                }
+                previous.clone_from(&holders);
+                for actor in holders {
                     let label = ctx.label(&hit);
                     if !seen.contains(&(actor, label.clone())) {
                         seen.push((actor, label.clone()));
