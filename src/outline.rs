@@ -128,7 +128,7 @@ fn quote_groups(briefing: &Briefing) -> Vec<SpeakerQuotes> {
         .into_iter()
         .map(|(speaker, quotes)| SpeakerQuotes { speaker, quotes })
         .collect();
-    groups.sort_by(|x, y| y.quotes.len().cmp(&x.quotes.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
     groups
 }
 

@@ -16,7 +16,7 @@ use crate::briefing::{Article, Span};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{Actor, ActorId, ActorKind};
 use gazetteer::{Target, GAZETTEER};
-use person::{fold_name, has_person_evidence, name_len, titled_name_at};
+use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
 /// Words that end an institution's name ("Atlantic Council", "Lowy Institute").
 const INSTITUTION_WORDS: [&str; 16] = [
@@ -338,6 +338,10 @@ impl People {
 /// First pass: people's names with evidence, grouped by folded surname and first name.
 fn collect_people(articles: &[Article]) -> People {
     let mut seen: Vec<Vec<String>> = Vec::new();
+    // two- and three-word capitalised names without evidence of their own: a surname with
+    // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
+    let mut weak: Vec<Vec<String>> = Vec::new();
+    let mut singles: Vec<String> = Vec::new();
     for paragraph in articles.iter().flat_map(|a| &a.paragraphs) {
         let tokens = tokenize(&paragraph.text);
         let mut i = 0;
@@ -349,11 +353,21 @@ fn collect_people(articles: &[Article]) -> People {
             // "Sir Keir" is a first name: it is resolved later against the full names
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
+            let is_institution = institution(&tokens, start, len).is_some();
             if !knighted_first_name
-                && institution(&tokens, start, len).is_none()
+                && !is_institution
                 && has_person_evidence(&tokens, start, len, titled)
             {
                 seen.push(
+                    tokens[start..start + len]
+                        .iter()
+                        .map(|t| t.bare().to_string())
+                        .collect(),
+                );
+            } else if len == 1 && !titled && is_surname_speaking(&tokens, start) {
+                singles.push(fold_name(tokens[start].bare()));
+            } else if (2..=3).contains(&len) && !is_institution {
+                weak.push(
                     tokens[start..start + len]
                         .iter()
                         .map(|t| t.bare().to_string())
@@ -363,7 +377,28 @@ fn collect_people(articles: &[Article]) -> People {
             i = start + len;
         }
     }
+    promote_full_names(&mut seen, &singles, &weak);
     merge_people(seen)
+}
+
+/// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
+/// names exactly one such person ("Owen Fitch").
+fn promote_full_names(seen: &mut Vec<Vec<String>>, singles: &[String], weak: &[Vec<String>]) {
+    let mut promoted: Vec<Vec<String>> = Vec::new();
+    for surname in singles {
+        let surname = surname.clone();
+        let mut matches: Vec<&Vec<String>> = weak
+            .iter()
+            .filter(|w| w.last().is_some_and(|l| fold_name(l) == surname))
+            .collect();
+        matches.dedup();
+        if let [full] = matches.as_slice() {
+            if !promoted.contains(*full) {
+                promoted.push((*full).clone());
+            }
+        }
+    }
+    seen.extend(promoted);
 }
 
 /// Merges spellings: same folded surname and compatible first names are one person, named by

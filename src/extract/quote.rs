@@ -100,7 +100,9 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
             let words = loc.span.of(para.text).split_whitespace().count();
             let (said, after) = attribute(article, &paras, para, k, actors);
             let said = said.or_else(|| inherit(para, k, &previous, marked));
-            let merge = said.is_none() && split_continuation(para, k, &previous);
+            // `"A," she said, "B."`: the second part continues the first unless it has an
+            // attribution of its own after it
+            let merge = split_continuation(para, k, &previous) && !(said.is_some() && after);
             if merge {
                 if let Some(last) = quotes.last_mut() {
                     last.parts.push(loc);
@@ -310,5 +312,125 @@ fn split_continuation(para: &Para, k: usize, previous: &Option<(usize, bool, Sai
         return false;
     }
     let gap = &para.text[para.marked[k - 1].close..para.marked[k].open];
-    gap.split_whitespace().count() <= 6 && gap.trim_end().ends_with(['.', ',', ':'])
+    let words = gap.split_whitespace().count();
+    words <= 20 && gap.trim_end().ends_with(['.', ',', ':']) && !gap.contains(['“', '”', '"'])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::briefing::{assemble, Format};
+    use crate::ingest::read_bytes;
+
+    /// The quotations of `text` (paragraphs separated by blank lines) as "speaker: text".
+    fn quotes(text: &str) -> Vec<String> {
+        let (doc, _) = read_bytes("t", "t", Format::Markdown, text.as_bytes());
+        let briefing = assemble(vec![doc], Vec::new());
+        briefing
+            .quotes
+            .iter()
+            .map(|q| format!("{}: {}", q.speaker.as_deref().unwrap_or("?"), q.text))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_before_a_colon_owns_the_quote() {
+        assert_eq!(
+            quotes(r#"Ana Ruiz, the bank's economist, said: "Rates will stay high.""#),
+            ["Ana Ruiz: Rates will stay high."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_never_open_a_quotation() {
+        assert!(quotes("The council's plan isn't final, officials said.").is_empty());
+    }
+
+    #[test]
+    fn said_and_a_title_after_the_quote_name_the_speaker() {
+        assert_eq!(
+            quotes("“We will win,” said Foreign Minister Jan Kovac."),
+            ["Jan Kovac: We will win,"]
+        );
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_is_one_quote() {
+        assert_eq!(
+            quotes("“Prices will rise,” Maria Lund said. “Nobody can stop that.”"),
+            ["Maria Lund: Prices will rise, Nobody can stop that."]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_the_quote_is_the_last_subject_named() {
+        let text = "Coach Tim Hale looked tired.\n\n“It was a long season,” he says.";
+        assert_eq!(quotes(text), ["Tim Hale: It was a long season,"]);
+    }
+
+    #[test]
+    fn the_appositive_is_dropped_from_the_speaker() {
+        let text = "John Foreman, a former attaché in Moscow who has followed the war, told me: “It will not end soon.”";
+        assert_eq!(quotes(text), ["John Foreman: It will not end soon."]);
+    }
+
+    #[test]
+    fn according_to_names_the_speaker_after_it() {
+        assert_eq!(
+            quotes("According to Ravi Menon, “the deal is dead in its current form.”"),
+            ["Ravi Menon: the deal is dead in its current form."]
+        );
+    }
+
+    #[test]
+    fn described_as_introduces_a_short_quote_of_the_subject() {
+        assert_eq!(
+            quotes("Mayor Ines Vidal described the plan as “a disaster.”"),
+            ["Ines Vidal: a disaster."]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_is_kept_as_its_description() {
+        assert_eq!(
+            quotes("“The talks are over,” said one senior Dutch official."),
+            ["a senior Dutch official: The talks are over,"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_quote_continues_the_last_speaker() {
+        let text = "“We tried,” said Lena Ek.\n\n“Next year we will try again, and we will be better prepared for it.”";
+        assert_eq!(
+            quotes(text),
+            [
+                "Lena Ek: We tried,",
+                "Lena Ek: Next year we will try again, and we will be better prepared for it."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_running_over_paragraphs_is_one_quote() {
+        let text = "Sara Holm said: “The first year was hard.\n\n“The second was worse.”";
+        assert_eq!(
+            quotes(text),
+            ["Sara Holm: The first year was hard. The second was worse."]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_labels_are_not_quotations() {
+        assert!(quotes("The so-called “peace dividend” never came.").is_empty());
+        assert!(quotes("What we mean by “security” matters.").is_empty());
+        assert!(quotes("They spoke of “boots on the ground” again.").is_empty());
+    }
+
+    #[test]
+    fn a_short_quote_needs_a_named_speaker() {
+        assert!(quotes("Experts said any “reassurance force” would be small.").is_empty());
+        assert_eq!(
+            quotes("Ruth Adeyemi called it “a betrayal.”"),
+            ["Ruth Adeyemi: a betrayal."]
+        );
+    }
 }

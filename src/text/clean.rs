@@ -42,8 +42,22 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
         doc.blocks
     };
     let lines: Vec<Line> = blocks.iter().map(|b| Line::measure(&b.text)).collect();
-    let classes = classify(&lines);
-    let body = body_region(&classes, &lines, &blocks);
+    let mut classes = classify(&lines);
+    let mut body = body_region(&classes, &lines, &blocks);
+    if body.is_empty() {
+        // no line reads as prose (a note, a one-line quote): keep all that is not furniture
+        classes = lines
+            .iter()
+            .map(|l| {
+                if l.is_furniture() {
+                    Class::Bad
+                } else {
+                    Class::Good
+                }
+            })
+            .collect();
+        body = 0..blocks.len();
+    }
     let (text_meta, meta_lines) = crate::text::meta::read_meta(&blocks, &lines, body.clone());
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);

@@ -207,6 +207,15 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
                     | "professor"
             )
         });
+    // "Owen Fitch, said", "Marsh, 23, admitted": an age or a comma may stand before the verb
+    let mut after = after;
+    if tokens.get(after).is_some_and(|t| t.text == ",") {
+        let age = tokens
+            .get(after + 1)
+            .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+            && tokens.get(after + 2).is_some_and(|t| t.text == ",");
+        after += if age { 3 } else { 1 };
+    }
     let speech_after = is_speech_verb(tokens, after)
         || (tokens
             .get(after)
@@ -216,6 +225,24 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
         && (is_speech_verb(tokens, i - 1)
             || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
     appositive || speech_after || speech_before
+}
+
+/// Evidence that a lone capitalised word is someone's surname: a speech verb right after it,
+/// possibly past an age ("Fitch said", "Marsh, 23, admitted"). Such a word only ever names the
+/// full name it ends ("Owen Fitch"), never a person of its own.
+pub fn is_surname_speaking(tokens: &[Token], i: usize) -> bool {
+    let mut after = i + 1;
+    if tokens.get(after).is_some_and(|t| t.text == ",") {
+        let age = tokens
+            .get(after + 1)
+            .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+            && tokens.get(after + 2).is_some_and(|t| t.text == ",");
+        if !age {
+            return false;
+        }
+        after += 3;
+    }
+    is_speech_verb(tokens, after) && !tokens[i].text.ends_with('s')
 }
 
 /// A title ending just before token `i`: its start, if any (looks back up to five tokens).

@@ -61,11 +61,6 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn person_ending_at(&self, j: usize) -> Option<usize> {
-        mention_ending_at(self.mentions, j)
-            .filter(|(_, m)| m.kind == ActorKind::Person)
-            .map(|(k, _)| k)
-    }
     fn person_starting_at(&self, j: usize) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.token < j);
         self.mentions
@@ -103,7 +98,11 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
     let after_subject = match &subject {
         Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
         Speaker::Pronoun(p) => p + 1,
-        Speaker::Unnamed { description, .. } => j + description.split(' ').count(),
+        Speaker::Unnamed { .. } => (j..j + 7)
+            .find(|&v| {
+                is_speech_verb(ctx.tokens, v) || !ctx.tokens.get(v).is_some_and(Token::is_word)
+            })
+            .unwrap_or(j),
     };
     let k = skip_between(ctx, after_subject);
     is_speech_verb(ctx.tokens, k).then_some(subject)
@@ -128,11 +127,11 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
     if let Some(m) = ctx.person_starting_at(k) {
         return Some(Speaker::Named(m));
     }
-    // a title before the name: "said Foreign Minister Sergei Lavrov"
+    // a title before the name: "said Foreign Minister Sergei Lavrov", "said chief forecaster Helen Dyer"
     if let Some(m) = ctx.first_person_in(k + 1, k + 5) {
         if ctx.tokens[k..ctx.mentions[m].token]
             .iter()
-            .all(|t| t.is_capitalised() || t.key() == "of")
+            .all(|t| t.is_word() && !matches!(t.key(), "that" | "the" | "a" | "an"))
         {
             return Some(Speaker::Named(m));
         }
@@ -155,7 +154,9 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     }
     let words: Vec<&str> = ctx.tokens[first..=head].iter().map(|t| t.text).collect();
     if det == "the" && head == first {
-        return Some(Speaker::Pronoun(k)); // "the minister said": the person named before
+        // "the insider said": the source described earlier ("one club insider"), else the
+        // person named before ("the minister said")
+        return Some(earlier_description(ctx, k, ctx.key(head)).unwrap_or(Speaker::Pronoun(k)));
     }
     let plural = ctx.key(head).ends_with('s') && !has_det;
     let article = if words[0].starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
@@ -174,6 +175,18 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
         description,
         plural,
     })
+}
+
+/// "one club insider" earlier in the paragraph, for a later "the insider".
+fn earlier_description(ctx: &Context, before: usize, head: &str) -> Option<Speaker> {
+    let at = (0..before).rev().find(|&j| ctx.key(j) == head)?;
+    let det = (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&j| matches!(ctx.key(j), "a" | "an" | "one"))?;
+    match description_at(ctx, det)? {
+        found @ Speaker::Unnamed { .. } => Some(found),
+        _ => None,
+    }
 }
 
 /// An attribution before the opening mark at token `open`, in the sentence starting at token
@@ -206,7 +219,8 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if j < start {
         return None;
     }
-    if let Some(m) = ctx.person_ending_at(j) {
+    // organisations and states speak too: "The Retail Council warned that …"
+    if let Some((m, _)) = mention_ending_at(ctx.mentions, j) {
         return Some(Speaker::Named(m));
     }
     if matches!(ctx.key(j), "he" | "she") {
