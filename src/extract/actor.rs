@@ -384,18 +384,23 @@ fn collect_people(articles: &[Article]) -> People {
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
 /// names exactly one such person ("Owen Fitch").
 fn promote_full_names(seen: &mut Vec<Vec<String>>, singles: &[String], weak: &[Vec<String>]) {
-    let mut promoted: Vec<Vec<String>> = Vec::new();
-    for surname in singles {
-        let surname = surname.clone();
-        let mut matches: Vec<&Vec<String>> = weak
-            .iter()
-            .filter(|w| w.last().is_some_and(|l| fold_name(l) == surname))
-            .collect();
-        matches.dedup();
-        if let [full] = matches.as_slice() {
-            if !promoted.contains(*full) {
-                promoted.push((*full).clone());
+    let mut by_surname: HashMap<String, Vec<&Vec<String>>> = HashMap::new();
+    for name in weak {
+        if let Some(last) = name.last() {
+            let list = by_surname.entry(fold_name(last)).or_default();
+            if !list.contains(&name) {
+                list.push(name);
             }
+        }
+    }
+    let mut promoted: Vec<Vec<String>> = Vec::new();
+    let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for surname in singles {
+        if !done.insert(surname.as_str()) {
+            continue;
+        }
+        if let Some([full]) = by_surname.get(surname).map(Vec::as_slice) {
+            promoted.push((*full).clone());
         }
     }
     seen.extend(promoted);

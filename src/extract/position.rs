@@ -10,6 +10,8 @@
 //! too. A negated supportive stance ("no countries are prepared to") becomes "refuses".
 
 use std::collections::{BTreeMap, HashMap};
+
+use crate::text::clean::line::Fnv;
 use std::sync::LazyLock;
 
 use crate::briefing::{Article, Loc, Span};
@@ -25,11 +27,11 @@ struct Phrase {
     label: String,
 }
 
-static PHRASES: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
+static PHRASES: LazyLock<HashMap<String, Vec<Phrase>, Fnv>> = LazyLock::new(|| {
     let table: BTreeMap<String, Vec<String>> =
         toml::from_str(include_str!("../../assets/lexicons/stances.toml"))
             .expect("stances.toml is valid");
-    let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<Phrase>, Fnv> = HashMap::default();
     for (label, phrases) in table {
         for phrase in phrases {
             let words: Vec<String> = tokenize(&phrase)

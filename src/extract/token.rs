@@ -11,8 +11,8 @@ pub struct Token<'a> {
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
-    /// The lexicon form, computed once: see [`Token::key`].
-    folded: Box<str>,
+    /// The lexicon form when it differs from the text (computed once): see [`Token::key`].
+    folded: Option<Box<str>>,
 }
 
 impl Token<'_> {
@@ -26,7 +26,7 @@ impl Token<'_> {
     }
     /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
     pub fn key(&self) -> &str {
-        &self.folded
+        self.folded.as_deref().unwrap_or(self.text)
     }
     /// The text without a possessive ending.
     pub fn bare(&self) -> &str {
@@ -77,16 +77,22 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
-fn fold(word: &str) -> Box<str> {
-    let lower = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        word.to_lowercase().replace('’', "'")
-    } else {
+/// The lexicon form of `word`, or `None` when it is the word itself (plain lower-case ASCII
+/// without a possessive: most words, so most tokens allocate nothing).
+fn fold(word: &str) -> Option<Box<str>> {
+    let plain = word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80);
+    if plain && !word.ends_with("'s") {
+        return None;
+    }
+    let lower = if plain {
         word.to_string()
+    } else {
+        word.to_lowercase().replace('’', "'")
     };
-    match lower.strip_suffix("'s") {
+    Some(match lower.strip_suffix("'s") {
         Some(stem) => stem.into(),
         None => lower.into_boxed_str(),
-    }
+    })
 }
 
 fn is_initialism(word: &str) -> bool {

@@ -2,6 +2,8 @@
 //! organisations and groups from `assets/lexicons/`, and titles, matched over tokens.
 
 use std::collections::HashMap;
+
+use crate::text::clean::line::Fnv;
 use std::sync::LazyLock;
 
 use crate::extract::lexicon::Lexicon;
@@ -45,16 +47,16 @@ pub struct Gazetteer {
     pub orgs: Vec<Entry>,
     /// Groups.
     pub groups: Vec<Entry>,
-    by_first: HashMap<String, Vec<Phrase>>,
+    by_first: HashMap<String, Vec<Phrase>, Fnv>,
 }
 
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 /// Titles by first word, longest first.
-static TITLES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+static TITLES: LazyLock<HashMap<String, Vec<Vec<String>>, Fnv>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<Vec<String>>, Fnv> = HashMap::default();
     for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
         by_first.entry(title[0].clone()).or_default().push(title);
     }
@@ -88,7 +90,7 @@ impl Gazetteer {
             countries: vec![],
             orgs: vec![],
             groups: vec![],
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         };
         for line in data_lines(include_str!("../../../assets/lexicons/countries.txt")) {
             let f = fields(line);
