@@ -247,17 +247,17 @@ pub struct JumpList {
 impl App {
     /// A new app on `briefing`, sized `width` × `height`.
     pub fn new(briefing: Arc<Briefing>, width: u16, height: u16) -> App {
-        let second = briefing.articles.len().min(2).saturating_sub(1) as u32;
+        // the readers open the first two sources as listed (excerpts after their full story)
+        let order = crate::ui::render::source_order(&briefing);
+        let first = order.first().copied().unwrap_or(ArticleId(0));
+        let second = order.get(1).copied().unwrap_or(first);
         let outline = OutlineState::new(&briefing);
         App {
-            readers: [
-                ReaderState::new(ArticleId(0)),
-                ReaderState::new(ArticleId(second)),
-            ],
+            readers: [ReaderState::new(first), ReaderState::new(second)],
             briefing,
             focus: Focus::ReaderA,
             mode: Mode::Normal,
-            source: 0,
+            source: first.index(),
             outline,
             search: SearchState::default(),
             help_scroll: 0,

@@ -110,21 +110,24 @@ fn sources(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         } else {
             Style::new()
         };
-        let head = format!(
-            "{indent}{} {}",
-            short_id(a),
-            a.meta.source.as_deref().unwrap_or("—")
-        );
+        // first row: the outlet (or, without one, the title); second row: date and title
+        let title = a.meta.title.as_deref().unwrap_or("(no title)");
+        let (name, rest) = match a.meta.source.as_deref() {
+            Some(outlet) => (outlet, title),
+            None => (title, ""),
+        };
+        let head = format!("{indent}{} {name}", short_id(a));
         lines.push(Line::from(Span::styled(
             safe(&head),
             style.patch(theme.title),
         )));
         let date = a.meta.date.as_deref().unwrap_or("undated");
-        let title = a.meta.title.as_deref().unwrap_or("(no title)");
-        lines.push(Line::from(Span::styled(
-            safe(&format!("  {date} · {title}")),
-            theme.dim,
-        )));
+        let second = if rest.is_empty() {
+            format!("  {date}")
+        } else {
+            format!("  {date} · {rest}")
+        };
+        lines.push(Line::from(Span::styled(safe(&second), theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if app.focus == Focus::Sources && app.mode == Mode::Normal {
