@@ -151,7 +151,7 @@ impl Line {
             shouting: is_shouting(text, words.len()),
             breadcrumb: is_breadcrumb(text),
             label_list: is_label_list(text, &words),
-            date_only: words.len() <= 5 && parse_date_line(text).is_some(),
+            date_only: words.len() <= 8 && parse_date_line(text).is_some(),
             byline: is_byline(&words),
             copyright: text.contains('©')
                 || starts_with_ignoring_case(text, "copyright")
@@ -328,6 +328,37 @@ pub fn parse_date_line(text: &str) -> Option<String> {
             .parse::<u32>()
             .ok()
     };
+    // "March 3, 2025 7:42 AM GMT", "Updated 3 March 2025 at 09:10": a time after the date
+    let is_time = |t: &String| {
+        t.contains(':')
+            || matches!(
+                t.as_str(),
+                "am" | "pm"
+                    | "a.m."
+                    | "p.m."
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "pt"
+                    | "at"
+            )
+    };
+    let mut tokens = tokens;
+    while tokens.len() > 3 && tokens.last().is_some_and(is_time) {
+        tokens.pop();
+    }
+    if tokens.len() == 4
+        && matches!(
+            tokens[0].as_str(),
+            "updated" | "published" | "posted" | "on"
+        )
+    {
+        tokens.remove(0);
+    }
     match tokens.as_slice() {
         [m, d, y] if month_at(m).is_some() => {
             format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
@@ -374,6 +405,8 @@ mod tests {
             "Aug. 20, 2025",
             "2025-08-20",
             "2025-08-20T23:22:36",
+            "August 20, 2025 7:42 AM GMT",
+            "Updated 20 August 2025 at 09:10",
         ] {
             assert_eq!(
                 parse_date_line(text).as_deref(),
