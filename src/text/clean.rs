@@ -10,6 +10,7 @@
 //! is recorded in [`Article::removed`]. Nothing here is specific to any site.
 
 pub mod line;
+pub mod prompt;
 
 use std::ops::Range;
 

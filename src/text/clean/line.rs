@@ -5,8 +5,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use crate::extract::lexicon::Lexicon;
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
@@ -16,20 +14,6 @@ static FURNITURE_LINES: LazyLock<Lexicon> =
 static END_MARKERS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/end_markers.txt")));
 
-/// One automaton over every prompt phrase (case-insensitive, both apostrophe styles): a line is
-/// scanned once, not once per phrase.
-static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let lexicon = Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"));
-    let phrases: Vec<String> = lexicon
-        .iter()
-        .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
-        .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(phrases)
-        .expect("prompt phrases form a valid automaton")
-});
 /// Stop words as a hash set borrowing the embedded lexicon text.
 static STOP_SET: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/stopwords.txt")));
@@ -147,7 +131,7 @@ impl Line {
             terminal: ends_terminal(text),
             bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
                 && words.len() < 12,
-            prompt: PROMPTS.is_match(text),
+            prompt: super::prompt::has_prompt(text, words.len()),
             shouting: is_shouting(text, words.len()),
             breadcrumb: is_breadcrumb(text),
             label_list: is_label_list(text, &words),
