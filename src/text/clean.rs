@@ -9,6 +9,7 @@
 //! Metadata lines (headline, byline, date line) are neither body nor removed. Every removed line
 //! is recorded in [`Article::removed`]. Nothing here is specific to any site.
 
+pub mod date;
 pub mod line;
 pub mod prompt;
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::extract::lexicon::Lexicon;
+pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
@@ -59,21 +60,6 @@ fn in_set(set: &HashSet<&'static str, Fnv>, word: &str, buf: &mut String) -> boo
     buf.extend(core.chars().map(|c| c.to_ascii_lowercase()));
     set.contains(buf.as_str())
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Measured features of a line.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -286,88 +272,9 @@ fn is_byline(words: &[&str]) -> bool {
         && !ends_terminal(&words.join(" "))
 }
 
-/// A date written as a whole line or at the end of a dateline: "August 20, 2025",
-/// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
-pub fn parse_date_line(text: &str) -> Option<String> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
-        return None;
-    }
-    let t = text.trim().trim_end_matches(['.', ',']);
-    if let Some(iso) = parse_iso(t) {
-        return Some(iso);
-    }
-    let tokens: Vec<String> = t
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.to_lowercase())
-        .collect();
-    let month_at = |s: &str| {
-        let s = s.trim_end_matches('.');
-        MONTHS.iter().position(|m| {
-            s.len() >= 3 && m.starts_with(s) && (s.len() == 3 || s == *m || s == "sept")
-        })
-    };
-    let number = |s: &str| {
-        s.trim_end_matches(|c: char| c.is_alphabetic())
-            .parse::<u32>()
-            .ok()
-    };
-    match tokens.as_slice() {
-        [m, d, y] if month_at(m).is_some() => {
-            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
-        }
-        [d, m, y] if month_at(m).is_some() => {
-            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
-        }
-        _ => None,
-    }
-}
-
-/// `2025-08-19`, `2025-08-19T23:22:36…`, `2025/08/19`.
-pub fn parse_iso(text: &str) -> Option<String> {
-    let head: String = text.chars().take(10).collect();
-    let parts: Vec<&str> = head.split(['-', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 {
-        return None;
-    }
-    let rest = &text[head.len()..];
-    if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
-        return None;
-    }
-    format_ymd(
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    )
-}
-
-fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_read_in_the_usual_written_forms() {
-        for text in [
-            "August 20, 2025",
-            "20 August 2025",
-            "Aug. 20, 2025",
-            "2025-08-20",
-            "2025-08-20T23:22:36",
-        ] {
-            assert_eq!(
-                parse_date_line(text).as_deref(),
-                Some("2025-08-20"),
-                "{text}"
-            );
-        }
-        assert_eq!(parse_date_line("Mayday 20, 2025"), None);
-        assert_eq!(parse_date_line("The troops left"), None);
-    }
 
     #[test]
     fn prose_is_long_has_function_words_and_ends_a_sentence() {
