@@ -61,6 +61,7 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
         body = 0..blocks.len();
     }
     let (text_meta, meta_lines) = crate::text::meta::read_meta(&blocks, &lines, body.clone());
+    body.start = start_after_meta(body.start, &meta_lines, &lines, &mut classes);
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);
     let mut paragraphs = Vec::new();
@@ -87,28 +88,35 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     }
 }
 
-/// First pass and context pass: every line ends up `Good` or `Bad`.
+/// First pass and context pass (jusText's): every line ends up `Good` or `Bad`.
+/// - a near-good line is good unless the nearest good-or-bad lines on both sides are bad;
+/// - a short line is good between good lines, bad between bad ones, and between a good and a
+///   bad one takes the class of a near-good line touching it on the bad side (a dialogue run
+///   "Why now?" / "Very." ends with the body, not with the furniture after it).
+///
+/// The page's edges count as bad.
 pub fn classify(lines: &[Line]) -> Vec<Class> {
     let initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    let before = |i: usize, skip_near_good| neighbour(&initial, (0..i).rev(), skip_near_good);
+    let after = |i: usize, skip_near_good| neighbour(&initial, i + 1..lines.len(), skip_near_good);
     (0..lines.len())
         .map(|i| match initial[i] {
-            Class::Good | Class::Bad => initial[i],
-            own => {
-                // near-good lines look past short ones; short lines past near-good ones too (jusText)
-                let skip_near_good = own == Class::Short;
-                let prev = neighbour(&initial, (0..i).rev(), skip_near_good);
-                let next = neighbour(&initial, i + 1..lines.len(), skip_near_good);
-                let good = |c: Option<Class>| c == Some(Class::Good);
-                let keep = match own {
-                    Class::NearGood => good(prev) || good(next),
-                    _ => good(prev) && good(next),
-                };
-                if keep {
-                    Class::Good
-                } else {
+            Class::NearGood => {
+                let bad = before(i, true) == Class::Bad && after(i, true) == Class::Bad;
+                if bad {
                     Class::Bad
+                } else {
+                    Class::Good
                 }
             }
+            Class::Short => match (before(i, true), after(i, true)) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (Class::Bad, _) if before(i, false) == Class::NearGood => Class::Good,
+                (_, Class::Bad) if after(i, false) == Class::NearGood => Class::Good,
+                _ => Class::Bad,
+            },
+            own => own,
         })
         .collect()
 }
@@ -118,22 +126,49 @@ fn initial_class(line: &Line) -> Class {
         Class::Bad
     } else if line.is_prose() {
         Class::Good
-    } else if line.words < 5 || (!line.terminal && line.words < 10) {
+    } else if line.words < 5 && !(line.terminal && line.words >= 2) {
+        Class::Short
+    } else if !line.terminal && line.words < 10 {
         Class::Short
     } else {
         Class::NearGood
     }
 }
 
-/// The nearest neighbour that votes: never a short line, and no near-good one if so asked.
+/// The class of the nearest line that votes: never a short line, and no near-good one if so
+/// asked; past the page's edge, `Bad`.
 fn neighbour(
     classes: &[Class],
     mut order: impl Iterator<Item = usize>,
     skip_near_good: bool,
-) -> Option<Class> {
+) -> Class {
     order
         .find(|&j| classes[j] != Class::Short && !(skip_near_good && classes[j] == Class::NearGood))
-        .map(|j| classes[j])
+        .map_or(Class::Bad, |j| classes[j])
+}
+
+/// The most lines between the byline or date line and the body that may join the body.
+const MAX_LEAD: usize = 2;
+
+/// The body begins right under the byline or date line: a first line the context pass dropped
+/// there (a poem's opening line ending in a comma) is body unless it is furniture.
+fn start_after_meta(
+    start: usize,
+    meta_lines: &[usize],
+    lines: &[Line],
+    classes: &mut [Class],
+) -> usize {
+    let Some(last_meta) = meta_lines.iter().copied().filter(|&i| i < start).max() else {
+        return start;
+    };
+    let lead = last_meta + 1..start;
+    if lead.len() > MAX_LEAD || lead.clone().any(|i| lines[i].is_furniture()) {
+        return start;
+    }
+    for i in lead.clone() {
+        classes[i] = Class::Good;
+    }
+    lead.start
 }
 
 /// The range of lines holding the main body: the cluster of good lines with the most text.

@@ -92,7 +92,10 @@ fn headline(
     let candidate = |i: usize| is_headline(&blocks[i].text, &lines[i]) && !taken.contains(&Some(i));
     let found = (0..anchor)
         .rev()
-        .find(|&i| candidate(i) && (!at_body || lines[i].words >= 4))?;
+        .find(|&i| candidate(i) && (!at_body || lines[i].words >= 4));
+    let Some(found) = found else {
+        return shouted_title(blocks, lines, anchor);
+    };
     let above = found
         .checked_sub(1)
         .filter(|&j| candidate(j) && lines[j].words >= 5 && lines[found].words > lines[j].words);
@@ -133,6 +136,18 @@ fn body_dateline(text: &str) -> Option<String> {
         .collect();
     let tail = tokens.get(tokens.len().checked_sub(3)?..)?.join(" ");
     parse_date_line(&tail)
+}
+
+/// A title printed in capitals just above the body ("MINUTES OF THE ANNUAL GENERAL MEETING"),
+/// when no other headline stands there: elsewhere a shouting line is a promotion.
+fn shouted_title(blocks: &[Block], lines: &[Line], anchor: usize) -> Option<usize> {
+    (anchor.saturating_sub(2)..anchor).rev().find(|&i| {
+        let quiet = Line {
+            shouting: false,
+            ..lines[i].clone()
+        };
+        lines[i].shouting && is_headline(&blocks[i].text, &quiet)
+    })
 }
 
 fn is_headline(text: &str, line: &Line) -> bool {
