@@ -250,3 +250,137 @@ pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Meta;
+
+    fn clean_with(text: &str, meta: Meta) -> Article {
+        let doc = Document {
+            name: "t".into(),
+            path: "t.txt".into(),
+            format: Format::Text,
+            meta,
+            blocks: crate::ingest::plain::read(text),
+        };
+        clean_document(ArticleId(0), doc)
+    }
+
+    fn clean(text: &str) -> Article {
+        clean_with(text, Meta::default())
+    }
+
+    fn body(article: &Article) -> Vec<&str> {
+        article.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    const P1: &str =
+        "The council approved the new budget on Monday evening after a long debate about taxes.";
+    const P2: &str = "Opponents said the plan would raise local taxes sharply and hurt small shops in the centre.";
+    const P3: &str = "A final vote on the bridge is expected next spring, when the engineers report back to them.";
+
+    #[test]
+    fn a_lone_all_caps_headline_inside_the_body_is_removed() {
+        let a = clean(&format!(
+            "{P1}\nCOUNCIL TAX TO RISE AS BUDGET PASSES\n{P2}\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed, ["COUNCIL TAX TO RISE AS BUDGET PASSES"]);
+    }
+
+    #[test]
+    fn a_short_line_between_paragraphs_is_body() {
+        let a = clean(&format!(
+            "{P1}\n\nThe cogs are clearly turning.\n\n{P2}\n\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, "The cogs are clearly turning.", P2, P3]);
+    }
+
+    #[test]
+    fn a_navigation_menu_and_breadcrumb_before_the_body_are_removed() {
+        let a = clean(&format!(
+            "• News\n• Sport\n• Weather\nHome / News / Local\nPolitics, Local Government, Budget\n{P1}\n{P2}\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_related_list_and_footer_after_the_body_are_removed() {
+        let a = clean(&format!(
+            "{P1}\n{P2}\n{P3}\nMore from Local\nMayor opens new library in the old station\nBy Ann Lee\nMarch 2, 2024\nSchools face cuts as budget tightens\n© 2024 The Herald. All rights reserved."
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 6);
+    }
+
+    #[test]
+    fn prose_holding_a_prompt_word_is_kept() {
+        let line =
+            "The government will spend more on defence this year, the minister said on Monday.";
+        let a = clean(&format!("{P1}\n{line}\n{P2}"));
+        assert_eq!(body(&a), [P1, line, P2]);
+    }
+
+    #[test]
+    fn everything_after_a_comments_prompt_is_removed() {
+        let comment = "I have lived here for thirty years and this is the worst decision the council has made.";
+        let a = clean(&format!("{P1}\n{P2}\n{P3}\n3 Comments\n{comment}"));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed, ["3 Comments", comment]);
+    }
+
+    #[test]
+    fn metadata_lines_are_neither_body_nor_removed() {
+        let a = clean(&format!(
+            "• Home\n• News\nCouncil passes budget after long debate\nBy Jane Doe\nMarch 4, 2024\n{P1}\n{P2}"
+        ));
+        assert_eq!(body(&a), [P1, P2]);
+        assert_eq!(a.removed, ["• Home", "• News"]);
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Council passes budget after long debate")
+        );
+        assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.meta.date.as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn the_document_s_own_metadata_wins_over_the_text() {
+        let declared = Meta {
+            title: Some("Declared title".into()),
+            ..Meta::default()
+        };
+        let a = clean_with(
+            &format!("Council passes budget after long debate\nBy Jane Doe\n{P1}\n{P2}"),
+            declared,
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("Declared title"));
+        assert_eq!(
+            a.meta.author.as_deref(),
+            Some("Jane Doe"),
+            "the rest from the text"
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_rejoined_into_paragraphs() {
+        let text = "The annual general meeting of the residents association was\n\
+                    held in the church hall on a wet Thursday. Forty-two members\n\
+                    attended, and the chair opened the meeting at seven o'clock.\n\
+                    \n\
+                    The treasurer reported that the association ended the year\n\
+                    with a surplus of four hundred pounds, most of it from the fair.\n";
+        let a = clean(text);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(a.paragraphs[0].text.contains("was held in the church hall"));
+        assert!(a.paragraphs[1].text.ends_with("most of it from the fair."));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_rejoined() {
+        let a = clean(&format!("{P1}\n{P2}\n{P3}"));
+        assert_eq!(a.paragraphs.len(), 3);
+    }
+}
