@@ -3,11 +3,12 @@
 //!
 //! Phrases marked `^` in the lexicon also occur in prose ("they will spend more on schools"), so
 //! they count only where furniture puts them: opening the line, in a short label, or as a credit
-//! ending a caption ("… Photograph: Ian Rutherford/Alamy").
+//! ending a caption ("… Photograph: Ian Rutherford/Alamy"). Matches are leftmost-longest, so
+//! "share this article" (anywhere) wins over the "share this" it starts with (restricted).
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// The prompt phrases and, for each pattern of the automaton, whether it is position-restricted.
 struct Prompts {
@@ -34,6 +35,7 @@ static PROMPTS: LazyLock<Prompts> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
         .build(phrases)
         .expect("prompt phrases form a valid automaton");
@@ -54,7 +56,7 @@ pub fn has_prompt(text: &str, words: usize) -> bool {
     let short_label = words <= SHORT_LABEL && !text.trim_end().ends_with(['.', '?', '!']);
     PROMPTS
         .automaton
-        .find_overlapping_iter(text)
+        .find_iter(text)
         .filter(|m| at_word_boundaries(text, m.start(), m.end()))
         .any(|m| {
             if !PROMPTS.restricted[m.pattern().as_usize()] || short_label {
@@ -116,6 +118,7 @@ mod tests {
             "Many economists share this view, though few say so in public.",
             "Voters who sign up before Friday can still take part.",
             "Subscribers to the service complained about the price rise.",
+            "Readers often explore more on the topic than they planned to.",
         ] {
             assert!(!prompt(text), "{text}");
         }
