@@ -41,6 +41,14 @@ fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
     })
 }
 
+/// Opens the reader (TUI) on `paths`: config and briefing are loaded, and every problem reported,
+/// before the terminal is touched.
+pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let config = crate::config::load()?;
+    let briefing = load_briefing(paths)?;
+    crate::ui::run(briefing, config.keymap).context("running the terminal interface")
+}
+
 /// Runs a non-interactive subcommand, writing its result to standard output.
 pub fn run(command: &Command) -> anyhow::Result<()> {
     let started = std::time::Instant::now();

@@ -7,9 +7,7 @@ fn main() {
     let cli = parallax::cli::Cli::parse();
     let result = match &cli.command {
         Some(command) => parallax::cli::run(command),
-        None => parallax::cli::run(&parallax::cli::Command::Articles {
-            paths: cli.paths.clone(),
-        }),
+        None => parallax::cli::run_reader(&cli.paths),
     };
     if let Err(err) = result {
         if is_broken_pipe(&err) {

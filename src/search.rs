@@ -1,7 +1,22 @@
-//! Fuzzy search over sentences, quotations, actors and titles. (Placeholder: a linear
-//! case-insensitive substring scan; the real index replaces it behind the same API.)
+//! Fuzzy search over every sentence, quotation, actor and title of a briefing, fast enough to run
+//! on every keystroke of a 10,000-article briefing.
+//!
+//! Matching every sentence character by character costs about a microsecond each — half a
+//! second per keystroke at 400,000 sentences. Instead the index keeps the briefing's distinct
+//! words and an inverted index word → items. A fuzzy term is matched (with fuzzy-matcher's skim
+//! algorithm) against the distinct words only; the items containing a matching word for every
+//! term are intersected, exact/prefix/suffix/negated terms filter them, and the best `limit` are
+//! kept by a partial sort. Matched characters are computed for those only.
+
+pub mod query;
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
 
 use crate::briefing::{Briefing, Loc, Span};
+use query::{How, Term};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,9 +36,10 @@ pub enum HitKind {
 pub struct Hit {
     /// What matched.
     pub kind: HitKind,
-    /// Where to jump: the sentence, the quotation, the actor's first mention, or the article top.
+    /// Where to jump: the sentence, the quotation, the actor's first position or quotation, or
+    /// the top of the article.
     pub loc: Loc,
-    /// The text shown for the hit (the sentence, quote, name or title).
+    /// The text shown for the hit (the sentence, quotation, name or title).
     pub text: String,
     /// Higher is better.
     pub score: i64,
@@ -31,16 +47,27 @@ pub struct Hit {
     pub matched: Vec<usize>,
 }
 
+#[derive(Debug, Clone)]
+struct Item {
+    kind: HitKind,
+    loc: Loc,
+    text: String,
+}
+
 /// A searchable index of a briefing.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    entries: Vec<(HitKind, Loc, String)>,
+    items: Vec<Item>,
+    /// Distinct lower-cased words.
+    words: Vec<String>,
+    /// For each word, the items containing it (ascending).
+    postings: Vec<Vec<u32>>,
 }
 
 impl Index {
     /// Builds the index over every sentence, quotation, actor and title of `briefing`.
     pub fn build(briefing: &Briefing) -> Index {
-        let mut entries = Vec::new();
+        let mut items = Vec::new();
         for a in &briefing.articles {
             if let Some(t) = &a.meta.title {
                 let loc = Loc {
@@ -48,34 +75,371 @@ impl Index {
                     paragraph: 0,
                     span: Span::default(),
                 };
-                entries.push((HitKind::Title, loc, t.clone()));
+                items.push(Item {
+                    kind: HitKind::Title,
+                    loc,
+                    text: t.clone(),
+                });
             }
-            for (loc, s) in a.sentences() {
-                entries.push((HitKind::Sentence, loc, s.to_string()));
+            items.extend(a.sentences().map(|(loc, s)| Item {
+                kind: HitKind::Sentence,
+                loc,
+                text: s.to_string(),
+            }));
+        }
+        items.extend(briefing.quotes.iter().map(|q| Item {
+            kind: HitKind::Quote,
+            loc: q.at,
+            text: q.text.clone(),
+        }));
+        for actor in &briefing.actors {
+            let first = briefing
+                .positions
+                .iter()
+                .find(|p| p.actor == actor.id)
+                .map(|p| p.at);
+            let first = first.or_else(|| {
+                briefing
+                    .quotes
+                    .iter()
+                    .find(|q| q.actor == Some(actor.id))
+                    .map(|q| q.at)
+            });
+            if let Some(loc) = first {
+                items.push(Item {
+                    kind: HitKind::Actor,
+                    loc,
+                    text: actor.name.clone(),
+                });
             }
         }
-        Index { entries }
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut words = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            for word in words_of(&item.text) {
+                let next = words.len() as u32;
+                let id = *ids.entry(word.to_lowercase()).or_insert_with(|| {
+                    words.push(word.to_lowercase());
+                    postings.push(Vec::new());
+                    next
+                });
+                let list = &mut postings[id as usize];
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Index {
+            items,
+            words,
+            postings,
+        }
     }
 
-    /// The best `limit` hits for `query`, best first.
+    /// How many items are searchable.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether nothing is searchable.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The best `limit` hits for `query` (fzf syntax), best first; ties keep briefing order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = query.trim().to_lowercase();
-        if q.is_empty() {
+        let terms = query::parse(query);
+        let positive: Vec<&Term> = terms.iter().filter(|t| !t.negated).collect();
+        if positive.is_empty() || limit == 0 {
             return Vec::new();
         }
-        self.entries
-            .iter()
-            .filter_map(|(kind, loc, text)| {
-                let at = text.to_lowercase().find(&q)?;
-                Some(Hit {
-                    kind: *kind,
-                    loc: *loc,
-                    text: text.clone(),
-                    score: 0,
-                    matched: (at..at + q.len()).collect(),
-                })
+        let matcher = SkimMatcherV2::default().smart_case();
+        let mut scored: Option<HashMap<u32, i64>> = None;
+        for term in &positive {
+            let scores = self.candidates(term, &matcher);
+            scored = Some(match scored {
+                None => scores,
+                Some(prev) => prev
+                    .into_iter()
+                    .filter_map(|(i, s)| scores.get(&i).map(|t| (i, s + t)))
+                    .collect(),
+            });
+        }
+        let mut hits: Vec<(i64, u32)> = scored
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(i, _)| {
+                terms
+                    .iter()
+                    .all(|t| self.passes(t, &self.items[*i as usize].text))
             })
-            .take(limit)
+            .map(|(i, s)| (s + self.bonus(i), i))
+            .collect();
+        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
+        hits.into_iter()
+            .map(|(score, i)| self.hit(i, score, &positive, &matcher))
             .collect()
+    }
+
+    /// Items holding a word that matches `term`, with the term's best word score in each.
+    fn candidates(&self, term: &Term, matcher: &SkimMatcherV2) -> HashMap<u32, i64> {
+        let mut out: HashMap<u32, i64> = HashMap::new();
+        let needle = if term.case_sensitive {
+            term.text.clone()
+        } else {
+            term.text.to_lowercase()
+        };
+        let needle_lower = needle.to_lowercase();
+        for (w, word) in self.words.iter().enumerate() {
+            let score = match term.how {
+                How::Fuzzy => matcher
+                    .fuzzy_match(word, &needle_lower)
+                    .map(|s| s + if *word == needle_lower { 50 } else { 0 }),
+                How::Exact | How::Prefix | How::Suffix => {
+                    word_contains(word, &needle_lower).then_some(40)
+                }
+            };
+            if let Some(score) = score {
+                for &i in &self.postings[w] {
+                    let best = out.entry(i).or_insert(score);
+                    *best = (*best).max(score);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether an item's text satisfies a term's whole-text condition.
+    fn passes(&self, term: &Term, text: &str) -> bool {
+        let holds = match term.how {
+            How::Fuzzy => {
+                !term.case_sensitive
+                    || words_of(text).any(|w| w.contains(&term.text) || fuzzy_case(w, &term.text))
+            }
+            _ => term.holds(text),
+        };
+        holds != term.negated
+    }
+
+    /// Titles, actors and quotations a little above sentences; shorter texts a little higher.
+    fn bonus(&self, i: u32) -> i64 {
+        let item = &self.items[i as usize];
+        let kind = match item.kind {
+            HitKind::Title => 30,
+            HitKind::Actor => 40,
+            HitKind::Quote => 10,
+            HitKind::Sentence => 0,
+        };
+        kind - (item.text.len() as i64 / 40)
+    }
+
+    fn hit(&self, i: u32, score: i64, terms: &[&Term], matcher: &SkimMatcherV2) -> Hit {
+        let item = &self.items[i as usize];
+        let mut matched = Vec::new();
+        for term in terms {
+            matched.extend(matched_bytes(&item.text, term, matcher));
+        }
+        matched.sort_unstable();
+        matched.dedup();
+        Hit {
+            kind: item.kind,
+            loc: item.loc,
+            text: item.text.clone(),
+            score,
+            matched,
+        }
+    }
+}
+
+fn fuzzy_case(word: &str, term: &str) -> bool {
+    SkimMatcherV2::default()
+        .respect_case()
+        .fuzzy_match(word, term)
+        .is_some()
+}
+
+fn word_contains(word: &str, needle: &str) -> bool {
+    let first = needle
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|p| !p.is_empty())
+        .unwrap_or(needle);
+    word.contains(first)
+}
+
+/// The words of `text`: runs of letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Byte offsets in `text` of the characters `term` matched.
+fn matched_bytes(text: &str, term: &Term, matcher: &SkimMatcherV2) -> Vec<usize> {
+    if term.how != How::Fuzzy {
+        let (hay, needle) = if term.case_sensitive {
+            (text.to_string(), term.text.clone())
+        } else {
+            (text.to_lowercase(), term.text.to_lowercase())
+        };
+        if hay.len() != text.len() {
+            return Vec::new(); // lower-casing changed byte lengths: skip highlighting
+        }
+        return match term.how {
+            How::Prefix if hay.starts_with(&needle) => (0..needle.len())
+                .filter(|&b| text.is_char_boundary(b))
+                .collect(),
+            How::Suffix => hay
+                .trim_end()
+                .rfind(&needle)
+                .map(|at| {
+                    (at..at + needle.len())
+                        .filter(|&b| text.is_char_boundary(b))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => hay
+                .find(&needle)
+                .map(|at| {
+                    (at..at + needle.len())
+                        .filter(|&b| text.is_char_boundary(b))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+    }
+    let mut best: Option<(i64, usize, Vec<usize>)> = None;
+    let mut offset = 0;
+    for word in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some((score, chars)) = matcher.fuzzy_indices(core, &term.text) {
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                let starts: Vec<usize> = core.char_indices().map(|(b, _)| b).collect();
+                best = Some((
+                    score,
+                    offset,
+                    chars
+                        .into_iter()
+                        .filter_map(|c| starts.get(c).copied())
+                        .collect(),
+                ));
+            }
+        }
+        offset += word.len();
+    }
+    best.map(|(_, at, bytes)| bytes.into_iter().map(|b| at + b).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{Article, ArticleId, BlockKind, Format, Meta, Paragraph};
+
+    fn index(paragraphs: &[&str]) -> Index {
+        let article = Article {
+            id: ArticleId(0),
+            name: "a".into(),
+            path: String::new(),
+            format: Format::Text,
+            meta: Meta {
+                title: Some("Harbour plans".into()),
+                ..Meta::default()
+            },
+            excerpt_of: None,
+            paragraphs: paragraphs
+                .iter()
+                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
+                .collect(),
+            removed: vec![],
+        };
+        Index::build(&Briefing {
+            articles: vec![article],
+            ..Briefing::default()
+        })
+    }
+
+    fn texts(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.text.as_str()).collect()
+    }
+
+    #[test]
+    fn terms_are_anded() {
+        let idx = index(&[
+            "The council voted on troops.",
+            "Troops left the city.",
+            "The council met.",
+        ]);
+        assert_eq!(
+            texts(&idx.search("council troops", 10)),
+            ["The council voted on troops."]
+        );
+    }
+
+    #[test]
+    fn fuzzy_terms_match_letters_in_order_within_a_word() {
+        let idx = index(&["Ground forces will stay.", "Nothing here."]);
+        assert_eq!(texts(&idx.search("grnd", 10)), ["Ground forces will stay."]);
+    }
+
+    #[test]
+    fn exact_prefix_suffix_and_negation_filter() {
+        let idx = index(&[
+            "The pier is old.",
+            "A new pier opened.",
+            "The ferry is late.",
+        ]);
+        assert_eq!(texts(&idx.search("'pier !new", 10)), ["The pier is old."]);
+        assert_eq!(
+            texts(&idx.search("^The is", 10)),
+            ["The pier is old.", "The ferry is late."]
+        );
+        assert_eq!(
+            texts(&idx.search("pier opened.$", 10)),
+            ["A new pier opened."]
+        );
+    }
+
+    #[test]
+    fn an_exact_word_ranks_above_a_scattered_match() {
+        let idx = index(&["Tropical storms return often.", "The troops return home."]);
+        assert_eq!(idx.search("troops", 10)[0].text, "The troops return home.");
+    }
+
+    #[test]
+    fn smart_case_makes_a_capitalised_term_case_sensitive() {
+        let idx = index(&["Turkey sent ships.", "They ate turkey."]);
+        assert_eq!(texts(&idx.search("Turkey", 10)), ["Turkey sent ships."]);
+        assert_eq!(idx.search("turkey", 10).len(), 2);
+    }
+
+    #[test]
+    fn matched_offsets_are_on_char_boundaries_and_point_at_the_letters() {
+        let idx = index(&["Das Café öffnet früh."]);
+        let hit = &idx.search("früh", 10)[0];
+        let letters: String = hit
+            .matched
+            .iter()
+            .map(|&b| hit.text[b..].chars().next().unwrap_or(' '))
+            .collect();
+        assert_eq!(letters, "früh");
+    }
+
+    #[test]
+    fn limit_empty_queries_and_order_are_respected() {
+        let idx = index(&["One pier.", "Two pier.", "Three pier."]);
+        assert_eq!(idx.search("pier", 2).len(), 2);
+        assert!(idx.search("   ", 10).is_empty());
+        assert_eq!(idx.search("pier", 10), idx.search("pier", 10));
+    }
+
+    #[test]
+    fn titles_are_searchable() {
+        let idx = index(&["Nothing."]);
+        assert_eq!(idx.search("harbour", 10)[0].kind, HitKind::Title);
     }
 }

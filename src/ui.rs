@@ -1,1 +1,206 @@
-//! The terminal UI: draws the app and turns input into actions. (Placeholder.)
+//! The terminal UI: sets the terminal up (and always restores it: on quit, on error, on panic,
+//! on SIGTERM/SIGHUP, around Ctrl-Z), runs the event loop — draw, wait for a key, mouse, resize
+//! or worker message, map it through the keymap, `App::update`, carry out the effect — and
+//! keeps search on a worker thread so typing never waits for it.
+
+pub mod layout;
+pub mod render;
+pub mod theme;
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+use crossterm::execute;
+
+use crate::app::keymap::{Key, Lookup};
+use crate::app::{Action, App, Effect, Mode};
+use crate::briefing::Briefing;
+use crate::search::{Hit, Index};
+pub use render::{render, sources_row_to_index};
+
+/// How many search results the overlay asks for.
+const RESULTS: usize = 100;
+
+/// Runs the reader on `briefing` until the user quits.
+pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result<()> {
+    install_panic_hook();
+    let quit_signal = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&quit_signal))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _guard = Restore;
+    execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    let size = terminal.size()?;
+    let briefing = Arc::new(briefing);
+    let mut app = App::new(Arc::clone(&briefing), size.width, size.height);
+    app.keymap = keymap;
+    let (to_app, from_worker) = mpsc::channel();
+    let queries = spawn_search_worker(briefing, to_app);
+    let mut pending: Vec<Key> = Vec::new();
+    loop {
+        terminal.draw(|frame| render(&app, frame))?;
+        if quit_signal.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut actions: Vec<Action> = from_worker.try_iter().collect();
+        if event::poll(Duration::from_millis(50))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    if is_suspend(&key) {
+                        suspend(&mut terminal, app.mouse)?;
+                        continue;
+                    }
+                    actions.extend(map_key(&app, &mut pending, &key));
+                }
+                Event::Mouse(mouse) => actions.extend(map_mouse(mouse)),
+                Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
+                _ => {}
+            }
+        }
+        for action in actions {
+            match app.update(action) {
+                Some(Effect::Quit) => return Ok(()),
+                Some(Effect::Search(query)) => {
+                    let _ = queries.send(query);
+                }
+                Some(Effect::Mouse(on)) => set_mouse(on)?,
+                None => {}
+            }
+        }
+    }
+}
+
+/// Restores the terminal when dropped: on every return path, errors included.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+/// A panic restores the terminal before the message is printed, so it is readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+fn set_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), crossterm::event::EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), crossterm::event::DisableMouseCapture)
+    }
+}
+
+fn is_suspend(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on resume.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    restore_terminal();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = ratatui::try_init()?;
+    terminal.clear()?;
+    set_mouse(mouse)
+}
+
+/// The search worker: builds the index, then answers the newest query waiting (older ones
+/// superseded while it was busy are skipped).
+fn spawn_search_worker(briefing: Arc<Briefing>, to_app: Sender<Action>) -> Sender<String> {
+    let (send, queries): (Sender<String>, Receiver<String>) = mpsc::channel();
+    std::thread::spawn(move || {
+        let index = Index::build(&briefing);
+        if to_app.send(Action::IndexReady).is_err() {
+            return;
+        }
+        while let Ok(mut query) = queries.recv() {
+            while let Ok(newer) = queries.try_recv() {
+                query = newer;
+            }
+            let hits: Vec<Hit> = index.search(&query, RESULTS);
+            if to_app.send(Action::SearchResults(query, hits)).is_err() {
+                return;
+            }
+        }
+    });
+    send
+}
+
+/// A crossterm key as a keymap key.
+pub fn key_of(event: &KeyEvent) -> Option<Key> {
+    let code = match event.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "enter".into(),
+        KeyCode::Esc => "esc".into(),
+        KeyCode::Tab => "tab".into(),
+        KeyCode::BackTab => "backtab".into(),
+        KeyCode::Backspace => "backspace".into(),
+        KeyCode::Up => "up".into(),
+        KeyCode::Down => "down".into(),
+        KeyCode::Left => "left".into(),
+        KeyCode::Right => "right".into(),
+        KeyCode::PageUp => "pageup".into(),
+        KeyCode::PageDown => "pagedown".into(),
+        KeyCode::Home => "home".into(),
+        KeyCode::End => "end".into(),
+        KeyCode::Delete => "delete".into(),
+        KeyCode::F(n) => format!("f{n}"),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        alt: event.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// The action a key press asks for in the app's current mode (typing in search and filter).
+pub fn map_key(app: &App, pending: &mut Vec<Key>, event: &KeyEvent) -> Option<Action> {
+    let key = key_of(event)?;
+    match app.keymap.lookup(app.mode, pending, &key) {
+        Lookup::Action(action) => {
+            pending.clear();
+            Some(action)
+        }
+        Lookup::Pending => {
+            pending.push(key);
+            None
+        }
+        Lookup::Unbound => {
+            pending.clear();
+            let typing = matches!(app.mode, Mode::Search | Mode::Filter);
+            match event.code {
+                KeyCode::Char(c) if typing && !key.ctrl && !key.alt => Some(Action::Input(c)),
+                _ => None,
+            }
+        }
+    }
+}
+
+fn map_mouse(mouse: crossterm::event::MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(mouse.column, mouse.row, -3)),
+        MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
+        _ => None,
+    }
+}

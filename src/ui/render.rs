@@ -1,0 +1,576 @@
+//! Drawing: `render(&App, &mut Frame)`. Checks the area first (a short "too small" line below
+//! 40×10, nothing at all below one cell), then draws the panes, the status line and any overlay.
+//! Text reaching the terminal has passed `text::sanitize` at ingest; spans are filtered again
+//! for control characters here, so nothing from an article can drive the terminal.
+
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use crate::app::reader::{layout as reader_layout, LineKind};
+use crate::app::{App, Focus, Mode, Tab};
+use crate::briefing::{Article, ArticleId, Briefing, Loc};
+use crate::ui::layout::{panes, MIN_SIZE};
+use crate::ui::theme::Theme;
+
+/// Draws the whole app.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = Theme::from_env();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = format!(
+            "terminal too small: {}×{} (need {}×{})",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        );
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let size = (area.width, area.height);
+    for (pane, rect) in panes(size, app.is_wide()) {
+        match pane {
+            Focus::Sources => sources(app, frame, rect, &theme),
+            Focus::ReaderA => reader(app, frame, rect, 0, &theme),
+            Focus::ReaderB => reader(app, frame, rect, 1, &theme),
+            Focus::Outline => outline(app, frame, rect, &theme),
+        }
+    }
+    status(
+        app,
+        frame,
+        Rect::new(0, area.height - 1, area.width, 1),
+        &theme,
+    );
+    match app.mode {
+        Mode::Search => search(app, frame, area, &theme),
+        Mode::Help => help(app, frame, area, &theme),
+        _ => {}
+    }
+}
+
+/// Text with any control character removed (defence in depth: ingest already sanitized it).
+fn safe(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let style = if focused { theme.focused } else { theme.border };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(safe(&title), style))
+}
+
+/// Articles in display order: each article followed by its excerpts.
+pub fn source_order(briefing: &Briefing) -> Vec<ArticleId> {
+    let mut order = Vec::new();
+    for a in briefing.articles.iter().filter(|a| a.excerpt_of.is_none()) {
+        order.push(a.id);
+        order.extend(
+            briefing
+                .articles
+                .iter()
+                .filter(|e| e.excerpt_of == Some(a.id))
+                .map(|e| e.id),
+        );
+    }
+    order
+}
+
+/// The article shown on display row `row` of the sources list (two rows per source).
+pub fn sources_row_to_index(briefing: &Briefing, row: usize) -> Option<usize> {
+    source_order(briefing).get(row / 2).map(|id| id.index())
+}
+
+fn sources(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
+    let block = pane_block(
+        format!("Sources ({})", app.briefing.articles.len()),
+        app.focus == Focus::Sources,
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let order = source_order(&app.briefing);
+    let selected_row = order
+        .iter()
+        .position(|id| id.index() == app.source)
+        .unwrap_or(0);
+    let visible = (inner.height / 2).max(1) as usize;
+    let first = selected_row.saturating_sub(visible.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (row, id) in order.iter().enumerate().skip(first).take(visible) {
+        let a = app.briefing.article(*id);
+        let indent = if a.excerpt_of.is_some() { "└ " } else { "" };
+        let style = if row == selected_row {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        // first row: the outlet (or, without one, the title); second row: date and title
+        let title = a.meta.title.as_deref().unwrap_or("(no title)");
+        let (name, rest) = match a.meta.source.as_deref() {
+            Some(outlet) => (outlet, title),
+            None => (title, ""),
+        };
+        let head = format!("{indent}{} {name}", short_id(a));
+        lines.push(Line::from(Span::styled(
+            safe(&head),
+            style.patch(theme.title),
+        )));
+        let date = a.meta.date.as_deref().unwrap_or("undated");
+        let second = if rest.is_empty() {
+            format!("  {date}")
+        } else {
+            format!("  {date} · {rest}")
+        };
+        lines.push(Line::from(Span::styled(safe(&second), theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if app.focus == Focus::Sources && app.mode == Mode::Normal {
+        let y = inner.y + ((selected_row - first) * 2) as u16;
+        if y < inner.bottom() {
+            frame.set_cursor_position((inner.x, y));
+        }
+    }
+}
+
+fn short_id(article: &Article) -> &str {
+    article.name.get(..3).unwrap_or(&article.name)
+}
+
+fn reader(app: &App, frame: &mut Frame, rect: Rect, r: usize, theme: &Theme) {
+    let state = &app.readers[r];
+    let article = app.briefing.article(state.article);
+    let focused = app.focus
+        == if r == 0 {
+            Focus::ReaderA
+        } else {
+            Focus::ReaderB
+        };
+    let lock = if app.scroll_lock { " ⇅" } else { "" };
+    let block = pane_block(
+        format!("{} {}{lock}", short_id(article), article.label()),
+        focused,
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let width = inner.width.saturating_sub(2);
+    let lines = reader_layout(&app.briefing, article, width, app.show_boilerplate);
+    let marks = Marks::of(
+        &app.briefing,
+        article,
+        state.highlight,
+        app.search.selected_hit().map(|h| h.loc),
+    );
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(state.scroll)
+        .take(inner.height as usize)
+        .map(|line| reader_line(article, line, &marks, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// What to highlight in one article.
+struct Marks {
+    quotes: Vec<Loc>,
+    positions: Vec<Loc>,
+    questions: Vec<Loc>,
+    highlight: Vec<Loc>,
+}
+
+impl Marks {
+    fn of(
+        briefing: &Briefing,
+        article: &Article,
+        highlight: Option<Loc>,
+        hit: Option<Loc>,
+    ) -> Marks {
+        let here = |loc: &Loc| loc.article == article.id;
+        Marks {
+            quotes: briefing
+                .quotes
+                .iter()
+                .flat_map(|q| q.parts.iter().copied())
+                .filter(here)
+                .collect(),
+            positions: briefing
+                .positions
+                .iter()
+                .map(|p| p.at)
+                .filter(here)
+                .collect(),
+            questions: briefing
+                .questions
+                .iter()
+                .map(|q| q.at)
+                .filter(here)
+                .collect(),
+            highlight: highlight.into_iter().chain(hit).filter(here).collect(),
+        }
+    }
+}
+
+fn overlaps(loc: &Loc, paragraph: usize, start: usize, end: usize) -> bool {
+    loc.paragraph == paragraph && loc.span.start < end.max(start + 1) && loc.span.end > start
+}
+
+fn reader_line<'a>(article: &Article, line: &LineKind, marks: &Marks, theme: &Theme) -> Line<'a> {
+    match line {
+        LineKind::Title => Line::from(Span::styled(
+            safe(article.meta.title.as_deref().unwrap_or(&article.name)),
+            theme.title,
+        )),
+        LineKind::Meta => {
+            let m = &article.meta;
+            let parts: Vec<&str> = [m.author.as_deref(), m.date.as_deref(), m.source.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let text = if parts.is_empty() {
+                "no byline, date or outlet in the text".to_string()
+            } else {
+                parts.join(" · ")
+            };
+            Line::from(Span::styled(safe(&text), theme.dim))
+        }
+        LineKind::Note(note) => Line::from(Span::styled(safe(note), theme.dim)),
+        LineKind::Blank => Line::from(""),
+        LineKind::RemovedHeading => {
+            Line::from(Span::styled("── removed by cleaning ──", theme.dim))
+        }
+        LineKind::Removed { line, start, end } => {
+            let text = article
+                .removed
+                .get(*line)
+                .map_or("", |l| l.get(*start..*end).unwrap_or(""));
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(safe(text), theme.removed),
+            ])
+        }
+        LineKind::Text {
+            paragraph,
+            start,
+            end,
+        } => text_line(article, *paragraph, *start, *end, marks, theme),
+    }
+}
+
+fn text_line<'a>(
+    article: &Article,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    marks: &Marks,
+    theme: &Theme,
+) -> Line<'a> {
+    let text = &article.paragraphs[paragraph].text;
+    let mark = if marks
+        .questions
+        .iter()
+        .any(|l| overlaps(l, paragraph, start, end))
+    {
+        "? "
+    } else if marks
+        .positions
+        .iter()
+        .any(|l| overlaps(l, paragraph, start, end))
+    {
+        "▎ "
+    } else {
+        "  "
+    };
+    let mut spans = vec![Span::styled(mark, theme.mark)];
+    // cut the line where a highlight or quotation starts or ends, and style each piece
+    let mut cuts: Vec<usize> = vec![start, end];
+    for loc in marks
+        .quotes
+        .iter()
+        .chain(&marks.highlight)
+        .filter(|l| overlaps(l, paragraph, start, end))
+    {
+        cuts.extend([
+            loc.span.start.clamp(start, end),
+            loc.span.end.clamp(start, end),
+        ]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(piece) = text.get(a..b) else {
+            continue;
+        };
+        let inside = |locs: &[Loc]| {
+            locs.iter()
+                .any(|l| l.paragraph == paragraph && l.span.start <= a && b <= l.span.end)
+        };
+        let style = if inside(&marks.highlight) {
+            theme.hit
+        } else if inside(&marks.quotes) {
+            theme.quote
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(safe(piece), style));
+    }
+    Line::from(spans)
+}
+
+fn outline(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
+    let focused = app.focus == Focus::Outline;
+    let block = pane_block("Outline".into(), focused, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let tab = |t: Tab, label: &str| {
+        let style = if app.outline.tab == t {
+            theme.focused
+        } else {
+            theme.dim
+        };
+        Span::styled(label.to_string(), style)
+    };
+    let mut lines = vec![Line::from(vec![
+        tab(Tab::Positions, "1 Positions"),
+        Span::raw("  "),
+        tab(Tab::Questions, "2 Questions"),
+        Span::raw("  "),
+        tab(Tab::Quotes, "3 Quotes"),
+    ])];
+    let filter = match (app.outline.tab, app.mode) {
+        (Tab::Quotes, Mode::Filter) => format!("speaker: {}▏", app.outline.filter),
+        (Tab::Quotes, _) if !app.outline.filter.is_empty() => {
+            format!("speaker: {} (f to change)", app.outline.filter)
+        }
+        _ => String::new(),
+    };
+    lines.push(Line::from(Span::styled(safe(&filter), theme.dim)));
+    let rows = app.outline.rows(&app.briefing);
+    let height = inner.height.saturating_sub(2) as usize;
+    let first = app
+        .outline
+        .selected
+        .saturating_sub(height.saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+        let selected = i == app.outline.selected && focused;
+        let base = if row.loc.is_none() {
+            theme.title
+        } else {
+            Style::new()
+        };
+        let style = if selected {
+            base.patch(theme.selected)
+        } else {
+            base
+        };
+        let prefix = match row.group {
+            Some((_, true)) => "▾ ",
+            Some((_, false)) => "▸ ",
+            None if row.loc.is_some() => "  ",
+            None => "",
+        };
+        let mut spans = vec![Span::styled(safe(&format!("{prefix}{}", row.text)), style)];
+        if !row.source.is_empty() {
+            spans.push(Span::styled(safe(&format!("  {}", row.source)), theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if focused && app.mode == Mode::Normal && app.outline.selected >= first {
+        let y = inner.y + 2 + (app.outline.selected - first) as u16;
+        if y < inner.bottom() {
+            frame.set_cursor_position((inner.x, y));
+        }
+    }
+}
+
+fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
+    let pane = match app.focus {
+        Focus::Sources => "Sources".to_string(),
+        Focus::Outline => "Outline".to_string(),
+        Focus::ReaderA | Focus::ReaderB => {
+            let r = if app.focus == Focus::ReaderA { 0 } else { 1 };
+            let state = &app.readers[r];
+            let article = app.briefing.article(state.article);
+            let width = app.reader_width();
+            let total = reader_layout(&app.briefing, article, width, app.show_boilerplate)
+                .len()
+                .max(1);
+            let para = state
+                .paragraph_at_top(&app.briefing, width, app.show_boilerplate)
+                .map_or(0, |p| p + 1);
+            let percent = ((state.scroll + app.page() as usize).min(total) * 100) / total;
+            format!(
+                "Reader {} · ¶ {para}/{} · {percent}%",
+                if r == 0 { "A" } else { "B" },
+                article.paragraphs.len()
+            )
+        }
+    };
+    let index = if app.index_ready {
+        ""
+    } else {
+        " · indexing…"
+    };
+    let hint = match app.mode {
+        Mode::Normal => "? help  / search  Tab pane  Enter open  o other pane  q quit",
+        Mode::Search => "type to search  ↑↓ select  Enter jump  Esc close",
+        Mode::Filter => "type a speaker  Enter/Esc done",
+        Mode::Help => "Esc close",
+    };
+    let message = app
+        .message
+        .as_deref()
+        .map(|m| format!(" · {m}"))
+        .unwrap_or_default();
+    let text = format!(" {pane}{index}{message} │ {hint}");
+    frame.render_widget(Paragraph::new(safe(&text)).style(theme.status), rect);
+}
+
+fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
+    let w = (area.width * width_percent / 100).max(20).min(area.width);
+    let h = (area.height * height_percent / 100).max(5).min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn search(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let rect = centered(area, 80, 70);
+    frame.render_widget(Clear, rect);
+    let count = if app.search.query.is_empty() {
+        String::new()
+    } else {
+        format!(" — {} hits", app.search.results.len())
+    };
+    let block = pane_block(format!("Search{count}"), true, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let input = format!("/ {}", app.search.query);
+    let mut lines = vec![
+        Line::from(Span::styled(safe(&input), theme.title)),
+        Line::from(""),
+    ];
+    let height = inner.height.saturating_sub(2) as usize;
+    let first = app.search.selected.saturating_sub(height.saturating_sub(1));
+    for (i, hit) in app
+        .search
+        .results
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+    {
+        let source = crate::app::outline::short_source(&app.briefing, hit.loc);
+        let style = if i == app.search.selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![Span::styled(
+            format!("{:<8} {:<18} ", kind_label(hit.kind), truncate(&source, 18)),
+            theme.dim.patch(style),
+        )];
+        spans.extend(matched_spans(&hit.text, &hit.matched, style, theme));
+        lines.push(Line::from(spans));
+    }
+    if !app.search.query.is_empty() && app.search.results.is_empty() {
+        lines.push(Line::from(Span::styled("no match", theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor_x =
+        inner.x + (2 + unicode_width::UnicodeWidthStr::width(app.search.query.as_str())) as u16;
+    frame.set_cursor_position((cursor_x.min(inner.right().saturating_sub(1)), inner.y));
+}
+
+fn kind_label(kind: crate::search::HitKind) -> &'static str {
+    match kind {
+        crate::search::HitKind::Sentence => "sentence",
+        crate::search::HitKind::Quote => "quote",
+        crate::search::HitKind::Actor => "actor",
+        crate::search::HitKind::Title => "title",
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    }
+}
+
+/// The hit's text with its matched characters highlighted.
+fn matched_spans<'a>(text: &str, matched: &[usize], base: Style, theme: &Theme) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (at, c) in text.char_indices() {
+        let hit = matched.binary_search(&at).is_ok();
+        if hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                safe(&run),
+                if run_hit { base.patch(theme.hit) } else { base },
+            ));
+            run.clear();
+        }
+        run_hit = hit;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            safe(&run),
+            if run_hit { base.patch(theme.hit) } else { base },
+        ));
+    }
+    spans
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let rect = centered(area, 70, 80);
+    frame.render_widget(Clear, rect);
+    let block = pane_block("Keys — Esc to close".into(), true, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines = Vec::new();
+    for (mode, title) in [
+        (Mode::Normal, "Panes"),
+        (Mode::Search, "Search"),
+        (Mode::Filter, "Quotation filter"),
+    ] {
+        lines.push(Line::from(Span::styled(title, theme.title)));
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for (keys, action) in app.keymap.bindings(mode) {
+            let description = action.description().to_string();
+            match seen.iter_mut().find(|(_, d)| *d == description) {
+                Some((k, _)) => k.push_str(&format!(", {keys}")),
+                None => seen.push((keys, description)),
+            }
+        }
+        for (keys, description) in seen {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), theme.focused),
+                Span::raw(description),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled(
+        "Mouse: wheel scrolls, click focuses; m releases it to select text.",
+        theme.dim,
+    )));
+    let shown: Vec<Line> = lines.into_iter().skip(app.help_scroll).collect();
+    frame.render_widget(Paragraph::new(shown).alignment(Alignment::Left), inner);
+}

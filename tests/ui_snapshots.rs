@@ -1,0 +1,154 @@
+//! The panes drawn on a TestBackend at fixed sizes, compared with reviewed snapshots
+//! (`tests/snapshots/`). Snapshots hold the characters; where style is the point (search hits,
+//! highlighted jumps) the buffer cells' styles are asserted too.
+
+use std::sync::Arc;
+
+use parallax::app::{Action, App};
+use parallax::search::Index;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+fn app(width: u16, height: u16) -> App {
+    App::new(Arc::new(parallax::seeds::briefing()), width, height)
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| parallax::ui::render(app, frame))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Types `query` into the search overlay and delivers the worker's results.
+fn search(app: &mut App, query: &str) {
+    app.update(Action::OpenSearch);
+    for c in query.chars() {
+        app.update(Action::Input(c));
+    }
+    let index = Index::build(&app.briefing);
+    let hits = index.search(query, 100);
+    app.update(Action::SearchResults(query.to_string(), hits));
+}
+
+#[test]
+fn default_layout_on_the_seeds() {
+    insta::assert_snapshot!("default_160x45", text(&draw(&app(160, 45), 160, 45)));
+    insta::assert_snapshot!("default_80x24", text(&draw(&app(80, 24), 80, 24)));
+}
+
+#[test]
+fn search_overlay_with_a_query() {
+    let mut app = app(160, 45);
+    search(&mut app, "ruled out");
+    let buffer = draw(&app, 160, 45);
+    insta::assert_snapshot!("search_160x45", text(&buffer));
+    // the matched letters are styled differently from the rest of the hit
+    let row = (0..45)
+        .find(|&y| {
+            (0..160)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("ruled out")
+        })
+        .expect("a hit row");
+    let styles: std::collections::BTreeSet<String> = (0..160)
+        .map(|x| format!("{:?}", buffer[(x, row)].style()))
+        .collect();
+    assert!(styles.len() >= 2, "matched characters are highlighted");
+}
+
+#[test]
+fn outline_pane_on_questions_and_expanded_positions() {
+    let mut app = app(160, 45);
+    app.update(Action::ShowQuestions);
+    insta::assert_snapshot!("outline_questions_160x45", text(&draw(&app, 160, 45)));
+    app.update(Action::ShowPositions);
+    app.update(Action::Collapse);
+    insta::assert_snapshot!("outline_collapsed_160x45", text(&draw(&app, 160, 45)));
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut app = app(160, 45);
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app, 160, 45));
+    assert!(screen.contains("search everything") && screen.contains("jump back"));
+    insta::assert_snapshot!("help_160x45", screen);
+}
+
+#[test]
+fn a_tiny_terminal_says_so() {
+    let app = app(30, 8);
+    insta::assert_snapshot!("too_small_30x8", text(&draw(&app, 30, 8)));
+}
+
+#[test]
+fn no_size_panics() {
+    let app = app(160, 45);
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 30),
+        (39, 10),
+        (40, 9),
+        (40, 10),
+        (60, 12),
+        (99, 30),
+        (100, 30),
+        (300, 100),
+    ] {
+        draw(&app, w, h);
+    }
+}
+
+#[test]
+fn a_jump_highlights_its_sentence() {
+    let mut app = app(160, 45);
+    search(&mut app, "'Kremlin has reiterated");
+    app.update(Action::Activate);
+    let buffer = draw(&app, 160, 45);
+    let screen = text(&buffer);
+    assert!(screen.contains("The Kremlin has reiterated"), "{screen}");
+}
+
+#[test]
+fn escape_sequences_and_bidi_controls_never_reach_the_screen() {
+    let hostile = "Evil \u{1b}[31mred\u{1b}[0m text with OSC 52 \u{1b}]52;c;aGVsbG8=\u{7} and a bell \u{7} and \u{202e}bidi\u{202c} here, said the council in a long statement today.\n";
+    let (doc, _) = parallax::ingest::read_bytes(
+        "evil",
+        "evil",
+        parallax::briefing::Format::Text,
+        hostile.as_bytes(),
+    );
+    let briefing = parallax::briefing::assemble(vec![doc], Vec::new());
+    let app = App::new(Arc::new(briefing), 120, 30);
+    let buffer = draw(&app, 120, 30);
+    for cell in buffer.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(text(&buffer).contains("Evil red text"));
+}
