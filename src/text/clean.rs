@@ -126,9 +126,8 @@ fn initial_class(line: &Line) -> Class {
         Class::Bad
     } else if line.is_prose() {
         Class::Good
-    } else if line.words < 5 && !(line.terminal && line.words >= 2) {
-        Class::Short
-    } else if !line.terminal && line.words < 10 {
+    } else if !line.terminal && line.words < 10 || line.words < 2 {
+        // a few words without a full stop; "Why now?" and "Very good." are near-good instead
         Class::Short
     } else {
         Class::NearGood
