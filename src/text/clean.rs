@@ -62,6 +62,7 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     }
     let (text_meta, meta_lines) = crate::text::meta::read_meta(&blocks, &lines, body.clone());
     body.start = start_after_meta(body.start, &meta_lines, &lines, &mut classes);
+    keep_subheadings(&body, &lines, &mut classes);
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);
     let mut paragraphs = Vec::new();
@@ -168,6 +169,17 @@ fn start_after_meta(
         classes[i] = Class::Good;
     }
     lead.start
+}
+
+/// A few words inside the body right above body text ("What the plan says") are a subheading,
+/// even where a caption or an advertisement above them made the context pass drop them.
+fn keep_subheadings(body: &Range<usize>, lines: &[Line], classes: &mut [Class]) {
+    for i in body.start..body.end.saturating_sub(1) {
+        let heading = initial_class(&lines[i]) == Class::Short && !lines[i].is_furniture();
+        if heading && classes[i] == Class::Bad && classes[i + 1] == Class::Good {
+            classes[i] = Class::Good;
+        }
+    }
 }
 
 /// The range of lines holding the main body: the cluster of good lines with the most text.
@@ -361,6 +373,14 @@ mod tests {
             Some("Jane Doe"),
             "the rest from the text"
         );
+    }
+
+    #[test]
+    fn a_subheading_under_a_caption_stays_in_the_body() {
+        let caption = "A classroom in Leeds. Photo: Alamy";
+        let a = clean(&format!("{P1}\n{caption}\nWhat the plan says\n{P2}\n{P3}"));
+        assert_eq!(body(&a), [P1, "What the plan says", P2, P3]);
+        assert_eq!(a.removed, [caption]);
     }
 
     #[test]

@@ -292,6 +292,7 @@ pub fn bio_sentence(text: &str) -> Option<(String, String)> {
     if !role.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
         return None;
     }
+    let org = org.split(". ").next().unwrap_or(org);
     let org = org.trim_start_matches("the ").trim_end_matches('.');
     let org = org
         .split(" and ")
@@ -315,6 +316,10 @@ mod tests {
             Some(("Jane Doe".into(), "Lowy Institute".into()))
         );
         assert_eq!(bio_sentence("The plan is a disaster at every level."), None);
+        assert_eq!(
+            bio_sentence("Jane Doe is the political correspondent of The Herald. Follow her on X"),
+            Some(("Jane Doe".into(), "The Herald".into()))
+        );
     }
 
     #[test]

@@ -142,6 +142,7 @@ mod tests {
             ("Posted on 12 April 2023 by Tom Reilly", "2023-04-12"),
             ("Updated 9:14 AM GMT, July 28, 2024", "2024-07-28"),
             ("Tue 3 Sep 2024 06.00 BST", "2024-09-03"),
+            ("Last updated on 5 February 2025", "2025-02-05"),
             ("Last modified 2024-02-29 10:00", "2024-02-29"),
         ] {
             assert_eq!(find_date(text).as_deref(), Some(want), "{text}");

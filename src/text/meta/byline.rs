@@ -73,7 +73,13 @@ fn name_of(text: &str) -> Option<String> {
             end = end.min(at);
         }
     }
-    let name = text[..end].trim().trim_end_matches([',', ';', ':']);
+    let mut name = text[..end].trim().trim_end_matches([',', ';', ':']);
+    // "Jane Doe, Political Correspondent": a role after a comma is not a co-author
+    if let Some((first, rest)) = name.split_once(',') {
+        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
+            name = first.trim();
+        }
+    }
     let words = name.split_whitespace().count();
     let capitalised = name.chars().next().is_some_and(char::is_uppercase);
     ((1..=9).contains(&words) && capitalised).then(|| unshout(name))
@@ -142,6 +148,14 @@ mod tests {
         assert_eq!(
             author("By Olena Petrenko in Kyiv").as_deref(),
             Some("Olena Petrenko")
+        );
+        assert_eq!(
+            author("By Jane Doe, Political Correspondent").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            author("By Jane Doe, John Roe and Ann Lee").as_deref(),
+            Some("Jane Doe, John Roe and Ann Lee")
         );
     }
 
