@@ -155,26 +155,27 @@ impl Index {
             return Vec::new();
         }
         let matcher = SkimMatcherV2::default().smart_case();
-        let mut scored: Option<HashMap<u32, i64>> = None;
+        // dense per-item scores (0: absent), intersected term by term
+        let mut scores: Option<Vec<i64>> = None;
         for term in &positive {
-            let scores = self.candidates(term, &matcher);
-            scored = Some(match scored {
-                None => scores,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter_map(|(i, s)| scores.get(&i).map(|t| (i, s + t)))
-                    .collect(),
+            let term_scores = self.candidates(term, &matcher);
+            scores = Some(match scores {
+                None => term_scores,
+                Some(mut acc) => {
+                    for (a, t) in acc.iter_mut().zip(&term_scores) {
+                        *a = if *a > 0 && *t > 0 { *a + t } else { 0 };
+                    }
+                    acc
+                }
             });
         }
-        let mut hits: Vec<(i64, u32)> = scored
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(i, _)| {
-                terms
-                    .iter()
-                    .all(|t| self.passes(t, &self.items[*i as usize].text))
-            })
-            .map(|(i, s)| (s + self.bonus(i), i))
+        let scores = scores.unwrap_or_default();
+        let mut hits: Vec<(i64, u32)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0)
+            .filter(|(i, _)| terms.iter().all(|t| self.passes(t, &self.items[*i].text)))
+            .map(|(i, s)| (s + self.bonus(i as u32), i as u32))
             .collect();
         let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if hits.len() > limit {
@@ -187,27 +188,24 @@ impl Index {
             .collect()
     }
 
-    /// Items holding a word that matches `term`, with the term's best word score in each.
-    fn candidates(&self, term: &Term, matcher: &SkimMatcherV2) -> HashMap<u32, i64> {
-        let mut out: HashMap<u32, i64> = HashMap::new();
-        let needle = if term.case_sensitive {
-            term.text.clone()
-        } else {
-            term.text.to_lowercase()
-        };
-        let needle_lower = needle.to_lowercase();
+    /// Per item, the best score of a word matching `term` (0 where none does).
+    fn candidates(&self, term: &Term, matcher: &SkimMatcherV2) -> Vec<i64> {
+        let mut out = vec![0i64; self.items.len()];
+        let needle = term.text.to_lowercase();
         for (w, word) in self.words.iter().enumerate() {
             let score = match term.how {
-                How::Fuzzy => matcher
-                    .fuzzy_match(word, &needle_lower)
-                    .map(|s| s + if *word == needle_lower { 50 } else { 0 }),
+                // a cheap in-order letter check first: most words fail it without the matcher
+                How::Fuzzy if is_subsequence(word, &needle) => matcher
+                    .fuzzy_match(word, &needle)
+                    .map(|s| s.max(1) + if *word == needle { 50 } else { 0 }),
+                How::Fuzzy => None,
                 How::Exact | How::Prefix | How::Suffix => {
-                    word_contains(word, &needle_lower).then_some(40)
+                    word_contains(word, &needle).then_some(40)
                 }
             };
             if let Some(score) = score {
                 for &i in &self.postings[w] {
-                    let best = out.entry(i).or_insert(score);
+                    let best = &mut out[i as usize];
                     *best = (*best).max(score);
                 }
             }
@@ -255,6 +253,20 @@ impl Index {
             matched,
         }
     }
+}
+
+/// Whether the characters of `needle` occur in `word` in order.
+fn is_subsequence(word: &str, needle: &str) -> bool {
+    let mut wanted = needle.chars();
+    let mut next = wanted.next();
+    for c in word.chars() {
+        match next {
+            Some(n) if n == c => next = wanted.next(),
+            None => return true,
+            _ => {}
+        }
+    }
+    next.is_none()
 }
 
 fn fuzzy_case(word: &str, term: &str) -> bool {

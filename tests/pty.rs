@@ -10,6 +10,17 @@ use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 
 struct Screen(Arc<Mutex<vt100::Parser>>);
 
+/// Kills the child if the test fails before it quits, so no stray process is left running.
+struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+        }
+    }
+}
+
 impl Screen {
     fn contents(&self) -> String {
         self.0.lock().expect("parser lock").screen().contents()
@@ -47,7 +58,7 @@ fn search_jump_and_quit_in_a_real_terminal() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml");
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn parallax");
+    let mut child = KillOnDrop(pair.slave.spawn_command(cmd).expect("spawn parallax"));
     drop(pair.slave);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 140, 0)));
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -77,7 +88,7 @@ fn search_jump_and_quit_in_a_real_terminal() {
         |s| !s.contains("Search —") && s.contains("The Kremlin has reiterated"),
     );
     keys.write_all(b"q").expect("quit");
-    let status = child.wait().expect("parallax exits");
+    let status = child.0.wait().expect("parallax exits");
     assert!(status.success(), "exit status {status:?}");
     let deadline = Instant::now() + within;
     loop {

@@ -65,20 +65,33 @@ impl Term {
     /// Whether `text` satisfies this term's exact, prefix or suffix condition (fuzzy terms are
     /// matched word by word elsewhere).
     pub fn holds(&self, text: &str) -> bool {
-        let fold = |s: &str| {
+        let text = text.trim_end();
+        let eq = |a: &str| {
             if self.case_sensitive {
-                s.to_string()
+                a == self.text
             } else {
-                s.to_lowercase()
+                a.eq_ignore_ascii_case(&self.text) || a.to_lowercase() == self.text.to_lowercase()
             }
         };
-        let (text, term) = (fold(text), fold(&self.text));
+        let n = self.text.len();
         match self.how {
-            How::Exact | How::Fuzzy => text.contains(&term),
-            How::Prefix => text.starts_with(&term),
-            How::Suffix => text.trim_end().ends_with(&term),
+            How::Prefix => text.get(..n).is_some_and(eq),
+            How::Suffix => text.len() >= n && text.get(text.len() - n..).is_some_and(eq),
+            How::Exact | How::Fuzzy => contains(text, &self.text, self.case_sensitive),
         }
     }
+}
+
+/// Substring search, ASCII-case-insensitive unless `case_sensitive`, without allocating.
+fn contains(text: &str, needle: &str, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        return text.contains(needle);
+    }
+    if !needle.is_ascii() {
+        return text.to_lowercase().contains(&needle.to_lowercase());
+    }
+    let (hay, pat) = (text.as_bytes(), needle.as_bytes());
+    pat.is_empty() || hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
 }
 
 #[cfg(test)]

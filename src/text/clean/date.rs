@@ -27,10 +27,46 @@ pub fn parse_date_line(text: &str) -> Option<String> {
     if let Some(iso) = parse_iso(t) {
         return Some(iso);
     }
-    match tokens(t).as_slice() {
+    let mut tokens = tokens(t);
+    // "March 3, 2025 7:42 AM GMT", "Updated 3 March 2025 at 09:10": a time after the date
+    while tokens.len() > 3 && tokens.last().is_some_and(|t| is_time(t)) {
+        tokens.pop();
+    }
+    if tokens.len() == 4 && is_date_label(&tokens[0]) {
+        tokens.remove(0);
+    }
+    match tokens.as_slice() {
         [a, b, c] => day_month_year(a, b, c),
         _ => None,
     }
+}
+
+/// A clock time or its parts: "7:42", "am", "gmt", "at".
+fn is_time(token: &str) -> bool {
+    token.contains(':')
+        || matches!(
+            token,
+            "am" | "pm"
+                | "a.m."
+                | "p.m."
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "et"
+                | "est"
+                | "edt"
+                | "pt"
+                | "at"
+        )
+}
+
+/// "Updated", "Published", "Posted", "On" before a date.
+fn is_date_label(token: &str) -> bool {
+    matches!(
+        token.trim_end_matches(':'),
+        "updated" | "published" | "posted" | "on"
+    )
 }
 
 /// The first date anywhere in a short line: "Published: 14:32 BST, 3 June 2024 | Updated: …",
@@ -121,6 +157,8 @@ mod tests {
             "20th Aug 2025",
             "2025-08-20",
             "2025-08-20T23:22:36",
+            "August 20, 2025 7:42 AM GMT",
+            "Updated 20 August 2025 at 09:10",
         ] {
             assert_eq!(
                 parse_date_line(text).as_deref(),
