@@ -97,7 +97,8 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
 ///
 /// The page's edges count as bad.
 pub fn classify(lines: &[Line]) -> Vec<Class> {
-    let initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    let mut initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    mark_headline_runs(lines, &mut initial);
     let before = |i: usize, skip_near_good| neighbour(&initial, (0..i).rev(), skip_near_good);
     let after = |i: usize, skip_near_good| neighbour(&initial, i + 1..lines.len(), skip_near_good);
     (0..lines.len())
@@ -120,6 +121,28 @@ pub fn classify(lines: &[Line]) -> Vec<Class> {
             own => own,
         })
         .collect()
+}
+
+/// The shortest run of headline-like lines that is a list (related stories, a menu) rather than
+/// a headline and its standfirst.
+const MIN_LIST: usize = 3;
+
+/// Three or more headline-like lines in a row are a list of links, not body text: body
+/// paragraphs end in punctuation, and a subheading is followed by one.
+fn mark_headline_runs(lines: &[Line], classes: &mut [Class]) {
+    let mut start = 0;
+    for i in 0..=lines.len() {
+        if lines
+            .get(i)
+            .is_some_and(|l| l.headline_like && !l.is_prose())
+        {
+            continue;
+        }
+        if i - start >= MIN_LIST {
+            classes[start..i].fill(Class::Bad);
+        }
+        start = i + 1;
+    }
 }
 
 fn initial_class(line: &Line) -> Class {
@@ -228,19 +251,22 @@ fn comments_start(lines: &[Line], classes: &[Class]) -> Option<usize> {
     (second_good..lines.len()).find(|&i| lines[i].end_marker)
 }
 
-/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence)
-/// is re-joined into paragraphs at its blank lines; other text is returned as it is.
+/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence,
+/// often before a lower-case word) is re-joined into paragraphs at its blank lines; other text
+/// (a list of headlines, one paragraph per line) is returned as it is.
 pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
-    let wrapped = blocks
-        .windows(2)
-        .filter(|w| {
-            let len = w[0].text.chars().count();
-            (40..=100).contains(&len)
-                && !w[1].blank_before
-                && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
-        })
-        .count();
-    if blocks.len() < 4 || wrapped * 3 < blocks.len() {
+    let (mut wrapped, mut lower) = (0, 0);
+    for w in blocks.windows(2) {
+        let len = w[0].text.chars().count();
+        if (40..=100).contains(&len)
+            && !w[1].blank_before
+            && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
+        {
+            wrapped += 1;
+            lower += usize::from(w[1].text.starts_with(|c: char| c.is_lowercase()));
+        }
+    }
+    if blocks.len() < 4 || wrapped * 3 < blocks.len() || lower * 3 < wrapped {
         return blocks;
     }
     let mut out: Vec<Block> = Vec::new();
@@ -395,6 +421,28 @@ mod tests {
         assert_eq!(a.paragraphs.len(), 2);
         assert!(a.paragraphs[0].text.contains("was held in the church hall"));
         assert!(a.paragraphs[1].text.ends_with("most of it from the fair."));
+    }
+
+    #[test]
+    fn a_list_of_headlines_after_the_body_is_removed_not_rejoined() {
+        let list = "Mother of three wins the lottery twice in one week\n\
+                    Police hunt a man who stole forty garden gnomes\n\
+                    Council tax to rise by five per cent, leader confirms\n\
+                    Storm warning for the north as winds reach 80mph\n\
+                    House prices fall for the third month in a row";
+        let a = clean(&format!("{P1}\n{P2}\n{P3}\n{list}"));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_bulleted_list_of_sentences_inside_the_body_is_kept() {
+        let items = [
+            "• The tax-free lump sum is capped at a quarter of the pot.",
+            "• Unused pots will count towards inheritance tax from 2027.",
+        ];
+        let a = clean(&format!("{P1}\n{}\n{}\n{P2}", items[0], items[1]));
+        assert_eq!(body(&a), [P1, items[0], items[1], P2]);
     }
 
     #[test]

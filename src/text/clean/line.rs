@@ -94,6 +94,9 @@ pub struct Line {
     pub furniture_line: bool,
     /// A short line that starts what follows an article ("Comments", "About Acme", "Reporting by").
     pub end_marker: bool,
+    /// Shaped like a headline: three to twenty words, a capital first, no closing punctuation
+    /// ("Police hunt man who stole 40 garden gnomes").
+    pub headline_like: bool,
 }
 
 impl Line {
@@ -132,6 +135,7 @@ impl Line {
                     .last()
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
             furniture_line: words.len() <= 6 && is_furniture_line(text, &words),
+            headline_like: is_headline_like(text, words.len()),
             end_marker: (words.len() <= 6 || (words.len() <= 12 && !ends_terminal(text)))
                 && is_end_marker(text, &words),
         }
@@ -153,8 +157,15 @@ impl Line {
             || self.section_label
             || self.furniture_line
             || self.end_marker
-            || (self.bullet && !self.is_prose())
+            || (self.bullet && !(self.terminal && self.words >= 6))
     }
+}
+
+fn is_headline_like(text: &str, words: usize) -> bool {
+    (3..=20).contains(&words)
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && text.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '"' | '”'))
+        && !ends_terminal(text)
 }
 
 fn is_furniture_line(text: &str, words: &[&str]) -> bool {
