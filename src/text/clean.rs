@@ -150,7 +150,9 @@ fn initial_class(line: &Line) -> Class {
         Class::Bad
     } else if line.is_prose() {
         Class::Good
-    } else if !line.terminal && line.words < 10 || line.words < 2 {
+    } else if line.words < 10 && !line.terminal
+        || line.words < 5 && !(line.words >= 2 && line.sentence_end)
+    {
         // a few words without a full stop; "Why now?" and "Very good." are near-good instead
         Class::Short
     } else {

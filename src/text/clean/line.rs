@@ -72,6 +72,8 @@ pub struct Line {
     pub capitalised: f32,
     /// Ends with `.`, `?`, `!`, `:` or `…` (closing quotes and brackets skipped).
     pub terminal: bool,
+    /// Ends a sentence: `.`, `?` or `!`, not an ellipsis (closing quotes and brackets skipped).
+    pub sentence_end: bool,
     /// Starts with a bullet glyph.
     pub bullet: bool,
     /// Contains a boilerplate prompt phrase from the lexicon.
@@ -118,6 +120,7 @@ impl Line {
             stop_density: stop / n,
             capitalised: caps as f32 / n,
             terminal: ends_terminal(text),
+            sentence_end: ends_sentence(text),
             bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
                 && words.len() < 12,
             prompt: super::prompt::has_prompt(text, words.len()),
@@ -216,6 +219,11 @@ fn count_stop_words(words: &[&str]) -> usize {
 fn ends_terminal(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
     t.ends_with(['.', '?', '!', ':', '…', ';'])
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '?', '!']) && !t.ends_with("..")
 }
 
 fn is_shouting(text: &str, words: usize) -> bool {
