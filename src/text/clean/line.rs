@@ -42,6 +42,12 @@ impl std::hash::BuildHasher for Fnv {
 /// The FNV-1a hasher state.
 pub struct FnvHasher(u64);
 
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {
         self.0
