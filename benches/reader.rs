@@ -64,6 +64,13 @@ fn search() {
         index.len(),
         ms(started.elapsed())
     );
+    let fzf_lines = std::env::temp_dir().join(format!("parallax-bench-sentences-{n}.txt"));
+    let sentences: Vec<String> = briefing
+        .articles
+        .iter()
+        .flat_map(|a| a.sentences().map(|(_, s)| s.replace('\n', " ")))
+        .collect();
+    std::fs::write(&fzf_lines, sentences.join("\n")).expect("write sentences for fzf");
     for query in [
         "security guarantees",
         "'Ukraine !Russia",
@@ -84,12 +91,34 @@ fn search() {
             total += took;
         }
         let keys = query.chars().count();
+        let ours = ms(total) / keys as f64;
+        let ratio = fzf_mean(&fzf_lines, query)
+            .map(|f| format!(", fzf --filter mean {f:.0} ms ({:.0}x slower)", f / ours))
+            .unwrap_or_default();
         println!(
-            "  typing {query:?}: mean {:.1} ms, worst {:.1} ms per keystroke",
-            ms(total) / keys as f64,
+            "  typing {query:?}: mean {ours:.1} ms, worst {:.1} ms per keystroke{ratio}",
             ms(worst)
         );
     }
+}
+
+/// Mean time of `fzf --filter` per prefix of `query` over the same sentences (None without fzf).
+fn fzf_mean(lines: &std::path::Path, query: &str) -> Option<f64> {
+    let mut total = Duration::ZERO;
+    let mut typed = String::new();
+    for c in query.chars() {
+        typed.push(c);
+        let input = std::fs::File::open(lines).ok()?;
+        let started = Instant::now();
+        let out = std::process::Command::new("fzf")
+            .args(["--filter", &typed])
+            .stdin(input)
+            .output()
+            .ok()?;
+        total += started.elapsed();
+        std::hint::black_box(out.stdout.len());
+    }
+    Some(ms(total) / query.chars().count() as f64)
 }
 
 fn ms(d: Duration) -> f64 {
