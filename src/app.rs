@@ -107,9 +107,28 @@ pub enum Action {
     /// The search index is built. Internal.
     #[serde(skip)]
     IndexReady,
+    /// The briefing finished loading. Internal: sent by the loader.
+    #[serde(skip)]
+    Loaded(Box<Briefing>),
+    /// Loading failed. Internal.
+    #[serde(skip)]
+    LoadFailed(String),
 }
 
 impl Action {
+    /// Whether the action means anything before a briefing has loaded.
+    fn works_while_loading(&self) -> bool {
+        matches!(
+            self,
+            Action::Quit
+                | Action::ToggleHelp
+                | Action::CloseOverlay
+                | Action::Resize(..)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+        )
+    }
+
     /// A one-line description for the help overlay.
     pub fn description(&self) -> &'static str {
         match self {
@@ -155,6 +174,10 @@ impl Action {
 /// A side effect the runtime must carry out for `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// The briefing changed: (re)build the search index for it.
+    Index,
+    /// Stop with this error (after restoring the terminal).
+    Fail(String),
     /// Leave the app, restoring the terminal.
     Quit,
     /// Run this query on the search worker (newer queries supersede older ones).
@@ -275,6 +298,9 @@ impl App {
     /// Applies one action; returns the side effect the runtime must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        if self.briefing.articles.is_empty() && !action.works_while_loading() {
+            return None;
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::ToggleHelp => self.toggle_help(),
@@ -321,8 +347,23 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::SearchResults(query, hits) => self.search.receive(query, hits),
             Action::IndexReady => self.index_ready = true,
+            Action::Loaded(briefing) => return self.replace_briefing(*briefing),
+            Action::LoadFailed(message) => return Some(Effect::Fail(message)),
         }
         None
+    }
+
+    /// Shows a newly loaded briefing from the top; the search index must be rebuilt.
+    fn replace_briefing(&mut self, briefing: Briefing) -> Option<Effect> {
+        let fresh = App::new(Arc::new(briefing), self.size.0, self.size.1);
+        self.briefing = fresh.briefing;
+        self.readers = fresh.readers;
+        self.source = fresh.source;
+        self.outline = fresh.outline;
+        self.search = SearchState::default();
+        self.index_ready = false;
+        self.jumps = JumpList::default();
+        Some(Effect::Index)
     }
 
     /// A new terminal size: each reader keeps the text it showed at its top line.

@@ -45,8 +45,30 @@ fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
 /// before the terminal is touched.
 pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
     let config = crate::config::load()?;
-    let briefing = load_briefing(paths)?;
-    crate::ui::run(briefing, config.keymap).context("running the terminal interface")
+    if let Some(missing) = paths
+        .iter()
+        .find(|p| p.as_os_str() != "-" && std::fs::symlink_metadata(p).is_err())
+    {
+        anyhow::bail!(crate::ingest::IngestError::Missing(missing.clone()));
+    }
+    let paths = paths.to_vec();
+    // loaded on a worker while the first frames draw; warnings show in the reader's status line
+    let load = move || load_quietly(&paths).map_err(|e| format!("{e:#}"));
+    crate::ui::run(load, config.keymap).context("running the terminal interface")
+}
+
+/// Loads a briefing without printing (the terminal belongs to the reader): warnings are kept
+/// in `Briefing::warnings`.
+fn load_quietly(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
+    let loaded = if paths.is_empty() {
+        crate::seeds::load()
+    } else if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        read_stdin()?
+    } else {
+        crate::ingest::walk::load(paths)?
+    };
+    let warnings = loaded.skipped.iter().map(ToString::to_string).collect();
+    Ok(crate::briefing::assemble(loaded.documents, warnings))
 }
 
 /// Runs a non-interactive subcommand, writing its result to standard output.

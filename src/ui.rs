@@ -27,18 +27,30 @@ pub use render::{render, sources_row_to_index};
 const RESULTS: usize = 100;
 
 /// Runs the reader on `briefing` until the user quits.
-pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result<()> {
+/// The briefing is loaded by `load` on a worker thread while the first frames are drawn, so the
+/// app answers keys (quit, help) from the start.
+pub fn run<F>(load: F, keymap: crate::app::keymap::Keymap) -> io::Result<()>
+where
+    F: FnOnce() -> Result<Briefing, String> + Send + 'static,
+{
     install_panic_hook();
     exit_on_signals()?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Restore;
     execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     let size = terminal.size()?;
-    let briefing = Arc::new(briefing);
-    let mut app = App::new(Arc::clone(&briefing), size.width, size.height);
+    let mut app = App::new(Arc::new(Briefing::default()), size.width, size.height);
     app.keymap = keymap;
     let (to_app, from_worker) = mpsc::channel();
-    let queries = spawn_search_worker(briefing, to_app);
+    let loader = to_app.clone();
+    std::thread::spawn(move || {
+        let action = match load() {
+            Ok(briefing) => Action::Loaded(Box::new(briefing)),
+            Err(message) => Action::LoadFailed(message),
+        };
+        let _ = loader.send(action);
+    });
+    let mut queries: Option<Sender<String>> = None;
     let mut pending: Vec<Key> = Vec::new();
     loop {
         terminal.draw(|frame| render(&app, frame))?;
@@ -61,8 +73,17 @@ pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result
             match app.update(action) {
                 Some(Effect::Quit) => return Ok(()),
                 Some(Effect::Search(query)) => {
-                    let _ = queries.send(query);
+                    if let Some(queries) = &queries {
+                        let _ = queries.send(query);
+                    }
                 }
+                Some(Effect::Index) => {
+                    queries = Some(spawn_search_worker(
+                        Arc::clone(&app.briefing),
+                        to_app.clone(),
+                    ))
+                }
+                Some(Effect::Fail(message)) => return Err(io::Error::other(message)),
                 Some(Effect::Mouse(on)) => set_mouse(on)?,
                 None => {}
             }

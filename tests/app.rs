@@ -184,3 +184,22 @@ fn narrow_terminals_keep_one_reader_and_resizing_keeps_the_place() {
         "the line shown includes the text that was at the top"
     );
 }
+
+#[test]
+fn keys_wait_for_the_briefing_and_loading_it_asks_for_an_index() {
+    let mut app = App::new(Arc::new(parallax::briefing::Briefing::default()), 160, 45);
+    assert_eq!(
+        app.update(Action::MoveDown),
+        None,
+        "nothing to scroll yet, and no panic"
+    );
+    assert_eq!(app.update(Action::OpenSearch), None);
+    assert_eq!(app.mode, Mode::Normal);
+    let effect = app.update(Action::Loaded(Box::new(parallax::seeds::briefing())));
+    assert_eq!(effect, Some(Effect::Index));
+    assert_eq!(app.briefing.articles.len(), 5);
+    assert_eq!(
+        app.update(Action::LoadFailed("no readable article".into())),
+        Some(Effect::Fail("no readable article".into()))
+    );
+}

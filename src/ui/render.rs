@@ -30,6 +30,22 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
+    if app.briefing.articles.is_empty() {
+        let rect = Rect::new(0, area.height / 2, area.width, 1);
+        frame.render_widget(
+            Paragraph::new("Loading the briefing…")
+                .alignment(Alignment::Center)
+                .style(theme.dim),
+            rect,
+        );
+        status(
+            app,
+            frame,
+            Rect::new(0, area.height - 1, area.width, 1),
+            &theme,
+        );
+        return;
+    }
     let size = (area.width, area.height);
     for (pane, rect) in panes(size, app.is_wide()) {
         match pane {
@@ -391,6 +407,13 @@ fn outline(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
 }
 
 fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
+    if app.briefing.articles.is_empty() {
+        frame.render_widget(
+            Paragraph::new(" loading… │ q quit").style(theme.status),
+            rect,
+        );
+        return;
+    }
     let pane = match app.focus {
         Focus::Sources => "Sources".to_string(),
         Focus::Outline => "Outline".to_string(),
