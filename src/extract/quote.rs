@@ -9,6 +9,7 @@
 
 pub mod attribution;
 pub mod marks;
+pub mod names;
 
 use crate::briefing::{Article, Loc, Span};
 use crate::extract::actor::{ActorIndex, Mention};
@@ -98,15 +99,17 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
                 continue;
             }
             let words = loc.span.of(para.text).split_whitespace().count();
-            let (said, after) = attribute(article, &paras, para, k, actors);
+            let (said, after) = attribute(&paras, para, k, actors);
             let said = said.or_else(|| inherit(para, k, &previous, marked));
             // `"A," she said, "B."`: the second part continues the first unless it has an
             // attribution of its own after it
             let merge = split_continuation(para, k, &previous) && !(said.is_some() && after);
             if merge {
-                if let Some(last) = quotes.last_mut() {
+                if let Some(mut last) = quotes.pop() {
                     last.parts.push(loc);
                     last.text = join(&last.text, loc.span.of(para.text));
+                    // `"A," said X. "B.` and the quotation runs on into the next paragraph
+                    finish_or_carry(last, marked.closed, &mut quotes, &mut carry);
                     continue;
                 }
             }
@@ -177,13 +180,7 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
 }
 
 /// The speaker from the attribution after or before the quotation, and whether it came after.
-fn attribute(
-    article: &Article,
-    paras: &[Para],
-    para: &Para,
-    k: usize,
-    actors: &ActorIndex,
-) -> (Option<Said>, bool) {
+fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Option<Said>, bool) {
     let marked = &para.marked[k];
     let ctx = Context {
         tokens: &para.tokens,
@@ -206,18 +203,12 @@ fn attribute(
         None => attribution::before(&ctx, from_token, open_token).map(|s| (s, false)),
     };
     match found {
-        Some((speaker, is_after)) => (resolve(article, paras, para, speaker, actors), is_after),
+        Some((speaker, is_after)) => (resolve(paras, para, speaker, actors), is_after),
         None => (None, false),
     }
 }
 
-fn resolve(
-    article: &Article,
-    paras: &[Para],
-    para: &Para,
-    speaker: Speaker,
-    actors: &ActorIndex,
-) -> Option<Said> {
+fn resolve(paras: &[Para], para: &Para, speaker: Speaker, actors: &ActorIndex) -> Option<Said> {
     let named = |m: &Mention| Said {
         name: Some(actors.actors[m.actor.0 as usize].name.clone()),
         actor: Some(m.actor),
@@ -235,24 +226,37 @@ fn resolve(
         }),
         Speaker::Pronoun(token) => {
             let at = para.tokens[token].start;
-            antecedent(article, paras, para.index, at).map(|m| named(&m))
+            antecedent(paras, para.index, at, actors)
         }
+        Speaker::Unlisted { token, len } => Some(unlisted(paras, para, token, len, actors)),
+    }
+}
+
+/// A name the actor index missed, in its fullest form; the actor if that form is known.
+fn unlisted(paras: &[Para], para: &Para, token: usize, len: usize, actors: &ActorIndex) -> Said {
+    let all = paras.iter().map(|p| p.tokens.as_slice());
+    let name = names::fullest(&para.tokens, token, len, all);
+    let actor = actors.find(&name);
+    let name = actor.map_or(name, |id| actors.actors[id.0 as usize].name.clone());
+    Said {
+        name: Some(name),
+        actor,
+        vague: false,
     }
 }
 
 /// The person a pronoun at byte `at` of paragraph `p` refers to: a person named earlier in the
 /// same sentence, else the subject (first person outside quotation marks) of the nearest
 /// sentence before that names one.
-fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option<Mention> {
+fn antecedent(paras: &[Para], p: usize, at: usize, actors: &ActorIndex) -> Option<Said> {
     let para = &paras[p];
     let sentence = para
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= at))
         .copied()
         .unwrap_or_default();
-    let here = first_person_outside_quotes(para, sentence.start, at);
-    if here.is_some() {
-        return here;
+    if let Some(found) = person_in(paras, para, sentence.start, at, actors) {
+        return Some(found);
     }
     // earlier sentences, nearest first, a bounded look-back
     let earlier = paras[..=p].iter().rev().flat_map(|q| {
@@ -265,7 +269,48 @@ fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option
     });
     earlier
         .take(LOOK_BACK)
-        .find_map(|(q, s)| first_person_outside_quotes(q, s.start, s.end))
+        .find_map(|(q, s)| person_in(paras, q, s.start, s.end, actors))
+}
+
+/// The first person named between bytes `from` and `to` of `para` outside quotation marks: a
+/// known person, else a full name the actor index missed, else a lone surname opening the
+/// sentence ("Natarajan laughed.") that the article gives in full elsewhere.
+fn person_in(
+    paras: &[Para],
+    para: &Para,
+    from: usize,
+    to: usize,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    if let Some(m) = first_person_outside_quotes(para, from, to) {
+        return Some(Said {
+            name: Some(actors.actors[m.actor.0 as usize].name.clone()),
+            actor: Some(m.actor),
+            vague: false,
+        });
+    }
+    let first = para.tokens.partition_point(|t| t.start < from);
+    let last = para.tokens.partition_point(|t| t.start < to);
+    let quoted = |j: usize| is_quoted(para, para.tokens[j].start);
+    if let Some((token, len)) =
+        names::first_full_name(&para.tokens, para.mentions, first, last, quoted)
+    {
+        return Some(unlisted(paras, para, token, len, actors));
+    }
+    let opener = (first..last.min(first + 2))
+        .find(|&j| !matches!(para.tokens[j].key(), "but" | "and" | "yet" | "so"))?;
+    let (token, len) = names::name_at(&para.tokens, para.mentions, opener)?;
+    let said = unlisted(paras, para, token, len, actors);
+    let full = said.name.as_deref().is_some_and(|n| n.contains(' '));
+    full.then_some(said)
+}
+
+/// Whether byte `at` of `para` lies inside quotation marks.
+fn is_quoted(para: &Para, at: usize) -> bool {
+    let k = para.marked.partition_point(|q| q.inner.end <= at);
+    para.marked
+        .get(k)
+        .is_some_and(|q| q.inner.start <= at && at < q.inner.end)
 }
 
 /// How many sentences back a pronoun may find its antecedent.

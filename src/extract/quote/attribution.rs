@@ -11,6 +11,8 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
 
+use super::names;
+
 static ROLE_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/role_nouns.txt")));
 
@@ -43,6 +45,13 @@ pub enum Speaker {
     Named(usize),
     /// A pronoun or "the minister": the person last named as a subject (token index).
     Pronoun(usize),
+    /// A name the actor index does not know (first token, length), titles dropped.
+    Unlisted {
+        /// Index of the first token of the name.
+        token: usize,
+        /// Number of tokens.
+        len: usize,
+    },
     /// An unnamed source, as described ("a senior European diplomat"); plural if "officials".
     Unnamed {
         /// The description, with "one" made "a".
@@ -98,6 +107,7 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
     let after_subject = match &subject {
         Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
         Speaker::Pronoun(p) => p + 1,
+        Speaker::Unlisted { token, len } => token + len,
         Speaker::Unnamed { .. } => (j..j + 7)
             .find(|&v| {
                 is_speech_verb(ctx.tokens, v) || !ctx.tokens.get(v).is_some_and(Token::is_word)
@@ -140,7 +150,15 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
         "he" | "she" => return Some(Speaker::Pronoun(k)),
         _ => {}
     }
+    if let Some((token, len)) = names::name_at(ctx.tokens, ctx.mentions, k) {
+        return Some(Speaker::Unlisted { token, len });
+    }
     description_at(ctx, k)
+}
+
+/// A noun that names a speaker by role, or by age as papers do ("the 52-year-old said").
+fn is_role_noun(key: &str) -> bool {
+    ROLE_NOUNS.contains(key) || key.ends_with("-year-old")
 }
 
 /// "one senior European diplomat", "a spokeswoman", "officials", "the minister".
@@ -148,7 +166,7 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let det = ctx.key(k);
     let has_det = matches!(det, "a" | "an" | "one" | "the" | "another");
     let first = if has_det { k + 1 } else { k };
-    let head = (first..first + 5).find(|&j| ROLE_NOUNS.contains(ctx.key(j)))?;
+    let head = (first..first + 5).find(|&j| is_role_noun(ctx.key(j)))?;
     if ctx.tokens[first..head].iter().any(|t| !t.is_word()) {
         return None;
     }
@@ -226,8 +244,11 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if matches!(ctx.key(j), "he" | "she") {
         return Some(Speaker::Pronoun(j));
     }
+    if let Some((token, len)) = names::name_ending_at(ctx.tokens, ctx.mentions, start, j) {
+        return Some(Speaker::Unlisted { token, len });
+    }
     // "one senior European diplomat said": a description ending at j
-    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| ROLE_NOUNS.contains(ctx.key(j))))
+    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| is_role_noun(ctx.key(j))))
 }
 
 /// The sentence's first person, or its opening pronoun: the subject of coordinated verbs
