@@ -238,10 +238,12 @@ fn unlisted(paras: &[Para], para: &Para, token: usize, len: usize, actors: &Acto
     let name = names::fullest(&para.tokens, token, len, all);
     let actor = actors.find(&name);
     let name = actor.map_or(name, |id| actors.actors[id.0 as usize].name.clone());
+    // a lone word known nowhere else may be a place or a firm: too weak to own a short quote
+    let vague = actor.is_none() && !name.contains(' ');
     Said {
         name: Some(name),
         actor,
-        vague: false,
+        vague,
     }
 }
 

@@ -82,9 +82,22 @@ pub fn name_at(tokens: &[Token], mentions: &[Mention], mut k: usize) -> Option<(
             k += 1;
         }
     }
-    let len = (k..k + MAX_NAME_WORDS + 1)
+    // "Minister for Culture Ayo Adebayo": the portfolio is not part of the name
+    let portfolio = k > 0
+        && title_at(tokens, k - 1).is_some()
+        && tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.key(), "for" | "of"));
+    if portfolio {
+        k += 1;
+    }
+    let mut len = (k..k + MAX_NAME_WORDS + 1)
         .take_while(|&j| is_free_name_word(tokens, mentions, j))
         .count();
+    if portfolio && len >= 3 {
+        k += len - 2;
+        len = 2;
+    }
     is_person_like(tokens, k, k + len).then_some((k, len))
 }
 
@@ -100,8 +113,16 @@ pub fn name_ending_at(
     {
         from -= 1;
     }
-    is_person_like(tokens, from, j + 1).then_some((from, j + 1 - from))
+    // "Residents in Kellbridge described": a lone word after a preposition is a place
+    let after_preposition = from > 0 && PREPOSITIONS.contains(&tokens[from - 1].key());
+    let lone_place = from == j && after_preposition;
+    (is_person_like(tokens, from, j + 1) && !lone_place).then_some((from, j + 1 - from))
 }
+
+/// Words after which a lone capitalised word is a place, not a speaker.
+const PREPOSITIONS: [&str; 10] = [
+    "in", "at", "from", "of", "for", "to", "on", "with", "by", "near",
+];
 
 /// The first unknown name of at least two words in tokens `from..to`, skipping `excluded` ones
 /// (inside quotation marks): the subject a later "she said" may point back to.
