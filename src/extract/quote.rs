@@ -480,4 +480,106 @@ mod tests {
             ["Ruth Adeyemi: a betrayal."]
         );
     }
+    #[test]
+    fn a_pronoun_finds_a_name_the_actor_index_missed() {
+        let text =
+            "The owner, Sandra Mills, was in tears. “I gave my life to this place,” she said.";
+        assert_eq!(
+            quotes(text),
+            ["Sandra Mills: I gave my life to this place,"]
+        );
+    }
+
+    #[test]
+    fn the_age_of_the_person_last_named_refers_back_to_them() {
+        let text =
+            "Celebrity chef Marcus Bell was furious.\n\nThe 52-year-old said: “It is a disgrace.”";
+        assert_eq!(quotes(text), ["Marcus Bell: It is a disgrace."]);
+    }
+
+    #[test]
+    fn a_lone_surname_takes_the_full_name_given_earlier() {
+        let text = "Priya Natarajan builds robots.\n\nNatarajan laughed. “Tom is the diplomatic one,” she said.";
+        assert_eq!(
+            quotes(text),
+            ["Priya Natarajan: Tom is the diplomatic one,"]
+        );
+    }
+
+    #[test]
+    fn a_split_quotation_that_runs_on_into_the_next_paragraph_is_one_quote() {
+        let text = "“I have lived here all my life,” said Dolores Ramirez. “My grandkids visit.\n\n“We pay our bills every month, and we expect clean water.”";
+        assert_eq!(
+            quotes(text),
+            ["Dolores Ramirez: I have lived here all my life, My grandkids visit. We pay our bills every month, and we expect clean water."]
+        );
+    }
+
+    #[test]
+    fn an_attribution_ending_in_a_colon_opens_the_next_quotation() {
+        let text = "Prof. Anna Lindqvist said the images were “better than we hoped.” She adds: “You can see boulders the size of a house.”";
+        assert_eq!(
+            quotes(text),
+            [
+                "Anna Lindqvist: better than we hoped.",
+                "Anna Lindqvist: You can see boulders the size of a house."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_name_between_commas_after_a_description_is_the_speaker() {
+        let text = "“This is a moral obligation,” the gallery’s director, Sir Alan Rhodes, told The Review.";
+        assert_eq!(quotes(text), ["Alan Rhodes: This is a moral obligation,"]);
+        let text = "Dawson’s lawyer, Simon Price, said his client was “deeply ashamed” today.";
+        assert_eq!(quotes(text), ["Simon Price: deeply ashamed"]);
+    }
+
+    #[test]
+    fn a_role_noun_after_the_quote_is_the_person_last_named() {
+        let text = "Judge Rebecca Holt jailed him.\n\n“You took money from dying children,” the judge said.";
+        assert_eq!(
+            quotes(text),
+            ["Rebecca Holt: You took money from dying children,"]
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_role_is_kept_as_its_description() {
+        let text = "“We will look at the evidence,” the regulator said in a statement.";
+        assert_eq!(
+            quotes(text),
+            ["the regulator: We will look at the evidence,"]
+        );
+    }
+
+    #[test]
+    fn a_person_familiar_with_something_is_described_in_full() {
+        let text = "“Customers are waiting,” said a person familiar with the company’s plans.";
+        assert_eq!(
+            quotes(text),
+            ["a person familiar with the company’s plans: Customers are waiting,"]
+        );
+    }
+
+    #[test]
+    fn the_employer_before_a_title_is_not_the_speaker() {
+        let text = "“The ground can’t take any more,” said Met Office forecaster Dan Whitby.";
+        assert_eq!(
+            quotes(text),
+            ["Dan Whitby: The ground can’t take any more,"]
+        );
+    }
+
+    #[test]
+    fn a_short_quote_in_a_sentence_whose_subject_speaks_is_a_quote() {
+        let text =
+            "Linda Chao told the Financial Times that the industry had a “pretty precise” idea.";
+        assert_eq!(quotes(text), ["Linda Chao: pretty precise"]);
+    }
+
+    #[test]
+    fn a_lone_place_before_the_verb_does_not_own_a_short_quote() {
+        assert!(quotes("Residents in Kellbridge described the flood as “biblical.”").is_empty());
+    }
 }
