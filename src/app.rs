@@ -316,13 +316,30 @@ impl App {
                     Some(())
                 })
             }
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => self.resize(w, h),
             Action::Scroll(x, y, lines) => self.scroll_at(x, y, lines),
             Action::Click(x, y) => self.click(x, y),
             Action::SearchResults(query, hits) => self.search.receive(query, hits),
             Action::IndexReady => self.index_ready = true,
         }
         None
+    }
+
+    /// A new terminal size: each reader keeps the text it showed at its top line.
+    fn resize(&mut self, width: u16, height: u16) {
+        let old_width = self.reader_width();
+        let anchors: Vec<Option<Loc>> = self
+            .readers
+            .iter()
+            .map(|r| r.top_loc(&self.briefing, old_width, self.show_boilerplate))
+            .collect();
+        self.size = (width, height);
+        let new_width = self.reader_width();
+        for (reader, anchor) in self.readers.iter_mut().zip(anchors) {
+            if let Some(loc) = anchor {
+                reader.scroll_to(&self.briefing, loc, new_width, self.show_boilerplate);
+            }
+        }
     }
 
     fn toggle_help(&mut self) {

@@ -8,7 +8,6 @@ pub mod render;
 pub mod theme;
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,10 +29,7 @@ const RESULTS: usize = 100;
 /// Runs the reader on `briefing` until the user quits.
 pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result<()> {
     install_panic_hook();
-    let quit_signal = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&quit_signal))?;
-    }
+    exit_on_signals()?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Restore;
     execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
@@ -46,9 +42,6 @@ pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result
     let mut pending: Vec<Key> = Vec::new();
     loop {
         terminal.draw(|frame| render(&app, frame))?;
-        if quit_signal.load(Ordering::Relaxed) {
-            return Ok(());
-        }
         let mut actions: Vec<Action> = from_worker.try_iter().collect();
         if event::poll(Duration::from_millis(50))? {
             match event::read()? {
@@ -75,6 +68,20 @@ pub fn run(briefing: Briefing, keymap: crate::app::keymap::Keymap) -> io::Result
             }
         }
     }
+}
+
+/// SIGTERM, SIGHUP (the terminal went away) and SIGINT: restore the terminal and exit at once,
+/// from a thread of their own — the main thread may be blocked reading a terminal that is gone.
+fn exit_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// Restores the terminal when dropped: on every return path, errors included.

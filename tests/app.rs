@@ -165,9 +165,22 @@ fn q_quits_and_esc_only_closes_overlays() {
 fn narrow_terminals_keep_one_reader_and_resizing_keeps_the_place() {
     let mut app = app();
     press(&mut app, &[Key::char('}'), Key::char('}')]);
-    let scroll = app.readers[0].scroll;
+    let width = app.reader_width();
+    let top = app.readers[0]
+        .top_loc(&app.briefing, width, false)
+        .expect("a paragraph at the top");
     app.update(Action::Resize(80, 24));
     assert!(!app.is_wide());
     assert!(!app.panes().contains(&Focus::ReaderB));
-    assert_eq!(app.readers[0].scroll, scroll);
+    let after = app.readers[0]
+        .top_loc(&app.briefing, app.reader_width(), false)
+        .expect("still text at the top");
+    assert_eq!(
+        after.paragraph, top.paragraph,
+        "the same paragraph stays at the top"
+    );
+    assert!(
+        after.span.start <= top.span.start,
+        "the line shown includes the text that was at the top"
+    );
 }

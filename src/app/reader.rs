@@ -114,6 +114,29 @@ impl ReaderState {
         self.scroll = next.unwrap_or(if delta > 0 { self.scroll } else { 0 });
     }
 
+    /// The text at the top line: its paragraph and first byte (None above the first paragraph).
+    pub fn top_loc(&self, briefing: &Briefing, width: u16, boilerplate: bool) -> Option<Loc> {
+        let lines = layout(briefing, briefing.article(self.article), width, boilerplate);
+        match lines.get(self.scroll)? {
+            LineKind::Text {
+                paragraph, start, ..
+            } => Some(Loc {
+                article: self.article,
+                paragraph: *paragraph,
+                span: crate::briefing::Span::new(*start, *start),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Scrolls so the line holding `loc` is the top line (after a resize).
+    pub fn scroll_to(&mut self, briefing: &Briefing, loc: Loc, width: u16, boilerplate: bool) {
+        let lines = layout(briefing, briefing.article(self.article), width, boilerplate);
+        if let Some(line) = line_of(&lines, loc) {
+            self.scroll = line;
+        }
+    }
+
     /// The paragraph shown at the top, for the status line.
     pub fn paragraph_at_top(
         &self,

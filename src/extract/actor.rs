@@ -60,7 +60,7 @@ pub struct ActorIndex {
     pub actors: Vec<Actor>,
     /// `mentions[article][paragraph]`.
     pub mentions: Vec<Vec<Vec<Mention>>>,
-    by_key: HashMap<String, ActorId>,
+    by_key: HashMap<ActorKind, HashMap<String, ActorId>>,
 }
 
 /// A person as collected in the first pass: every spelling of their name.
@@ -107,9 +107,15 @@ impl ActorIndex {
 
     /// The actor with canonical `name` and `kind`, created if new; `surface` is recorded as an alias.
     pub fn intern(&mut self, name: &str, kind: ActorKind, surface: &str) -> ActorId {
-        let key = format!("{kind:?}:{name}");
         let next = ActorId(self.actors.len() as u32);
-        let id = *self.by_key.entry(key).or_insert(next);
+        let by_name = self.by_key.entry(kind).or_default();
+        let id = match by_name.get(name) {
+            Some(id) => *id,
+            None => {
+                by_name.insert(name.to_string(), next);
+                next
+            }
+        };
         if id == next {
             self.actors.push(Actor {
                 id,

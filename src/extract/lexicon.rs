@@ -35,7 +35,11 @@ impl Lexicon {
     }
     /// Whether `phrase` (any case) is an entry.
     pub fn contains(&self, phrase: &str) -> bool {
-        self.entries.contains(&phrase.to_lowercase())
+        if phrase.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            self.entries.contains(&phrase.to_lowercase())
+        } else {
+            self.entries.contains(phrase) // already lower case: no allocation
+        }
     }
     /// The number of words of the longest entry.
     pub fn longest_words(&self) -> usize {

@@ -9,7 +9,9 @@
 //! Metadata lines (headline, byline, date line) are neither body nor removed. Every removed line
 //! is recorded in [`Article::removed`]. Nothing here is specific to any site.
 
+pub mod date;
 pub mod line;
+pub mod prompt;
 
 use std::ops::Range;
 
@@ -59,6 +61,8 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
         body = 0..blocks.len();
     }
     let (text_meta, meta_lines) = crate::text::meta::read_meta(&blocks, &lines, body.clone());
+    body.start = start_after_meta(body.start, &meta_lines, &lines, &mut classes);
+    keep_subheadings(&body, &lines, &mut classes);
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);
     let mut paragraphs = Vec::new();
@@ -85,30 +89,60 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     }
 }
 
-/// First pass and context pass: every line ends up `Good` or `Bad`.
+/// First pass and context pass (jusText's): every line ends up `Good` or `Bad`.
+/// - a near-good line is good unless the nearest good-or-bad lines on both sides are bad;
+/// - a short line is good between good lines, bad between bad ones, and between a good and a
+///   bad one takes the class of a near-good line touching it on the bad side (a dialogue run
+///   "Why now?" / "Very." ends with the body, not with the furniture after it).
+///
+/// The page's edges count as bad.
 pub fn classify(lines: &[Line]) -> Vec<Class> {
-    let initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    let mut initial: Vec<Class> = lines.iter().map(initial_class).collect();
+    mark_headline_runs(lines, &mut initial);
+    let before = |i: usize, skip_near_good| neighbour(&initial, (0..i).rev(), skip_near_good);
+    let after = |i: usize, skip_near_good| neighbour(&initial, i + 1..lines.len(), skip_near_good);
     (0..lines.len())
         .map(|i| match initial[i] {
-            Class::Good | Class::Bad => initial[i],
-            own => {
-                // near-good lines look past short ones; short lines past near-good ones too (jusText)
-                let skip_near_good = own == Class::Short;
-                let prev = neighbour(&initial, (0..i).rev(), skip_near_good);
-                let next = neighbour(&initial, i + 1..lines.len(), skip_near_good);
-                let good = |c: Option<Class>| c == Some(Class::Good);
-                let keep = match own {
-                    Class::NearGood => good(prev) || good(next),
-                    _ => good(prev) && good(next),
-                };
-                if keep {
-                    Class::Good
-                } else {
+            Class::NearGood => {
+                let bad = before(i, true) == Class::Bad && after(i, true) == Class::Bad;
+                if bad {
                     Class::Bad
+                } else {
+                    Class::Good
                 }
             }
+            Class::Short => match (before(i, true), after(i, true)) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (Class::Bad, _) if before(i, false) == Class::NearGood => Class::Good,
+                (_, Class::Bad) if after(i, false) == Class::NearGood => Class::Good,
+                _ => Class::Bad,
+            },
+            own => own,
         })
         .collect()
+}
+
+/// The shortest run of headline-like lines that is a list (related stories, a menu) rather than
+/// a headline and its standfirst.
+const MIN_LIST: usize = 3;
+
+/// Three or more headline-like lines in a row are a list of links, not body text: body
+/// paragraphs end in punctuation, and a subheading is followed by one.
+fn mark_headline_runs(lines: &[Line], classes: &mut [Class]) {
+    let mut start = 0;
+    for i in 0..=lines.len() {
+        if lines
+            .get(i)
+            .is_some_and(|l| l.headline_like && !l.is_prose())
+        {
+            continue;
+        }
+        if i - start >= MIN_LIST {
+            classes[start..i].fill(Class::Bad);
+        }
+        start = i + 1;
+    }
 }
 
 fn initial_class(line: &Line) -> Class {
@@ -116,22 +150,61 @@ fn initial_class(line: &Line) -> Class {
         Class::Bad
     } else if line.is_prose() {
         Class::Good
-    } else if line.words < 5 || (!line.terminal && line.words < 10) {
+    } else if line.words < 10 && !line.terminal
+        || line.words < 5 && !(line.words >= 2 && line.sentence_end)
+    {
+        // a few words without a full stop; "Why now?" and "Very good." are near-good instead
         Class::Short
     } else {
         Class::NearGood
     }
 }
 
-/// The nearest neighbour that votes: never a short line, and no near-good one if so asked.
+/// The class of the nearest line that votes: never a short line, and no near-good one if so
+/// asked; past the page's edge, `Bad`.
 fn neighbour(
     classes: &[Class],
     mut order: impl Iterator<Item = usize>,
     skip_near_good: bool,
-) -> Option<Class> {
+) -> Class {
     order
         .find(|&j| classes[j] != Class::Short && !(skip_near_good && classes[j] == Class::NearGood))
-        .map(|j| classes[j])
+        .map_or(Class::Bad, |j| classes[j])
+}
+
+/// The most lines between the byline or date line and the body that may join the body.
+const MAX_LEAD: usize = 2;
+
+/// The body begins right under the byline or date line: a first line the context pass dropped
+/// there (a poem's opening line ending in a comma) is body unless it is furniture.
+fn start_after_meta(
+    start: usize,
+    meta_lines: &[usize],
+    lines: &[Line],
+    classes: &mut [Class],
+) -> usize {
+    let Some(last_meta) = meta_lines.iter().copied().filter(|&i| i < start).max() else {
+        return start;
+    };
+    let lead = last_meta + 1..start;
+    if lead.len() > MAX_LEAD || lead.clone().any(|i| lines[i].is_furniture()) {
+        return start;
+    }
+    for i in lead.clone() {
+        classes[i] = Class::Good;
+    }
+    lead.start
+}
+
+/// A few words inside the body right above body text ("What the plan says") are a subheading,
+/// even where a caption or an advertisement above them made the context pass drop them.
+fn keep_subheadings(body: &Range<usize>, lines: &[Line], classes: &mut [Class]) {
+    for i in body.start..body.end.saturating_sub(1) {
+        let heading = initial_class(&lines[i]) == Class::Short && !lines[i].is_furniture();
+        if heading && classes[i] == Class::Bad && classes[i + 1] == Class::Good {
+            classes[i] = Class::Good;
+        }
+    }
 }
 
 /// The range of lines holding the main body: the cluster of good lines with the most text.
@@ -180,19 +253,22 @@ fn comments_start(lines: &[Line], classes: &[Class]) -> Option<usize> {
     (second_good..lines.len()).find(|&i| lines[i].end_marker)
 }
 
-/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence)
-/// is re-joined into paragraphs at its blank lines; other text is returned as it is.
+/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence,
+/// often before a lower-case word) is re-joined into paragraphs at its blank lines; other text
+/// (a list of headlines, one paragraph per line) is returned as it is.
 pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
-    let wrapped = blocks
-        .windows(2)
-        .filter(|w| {
-            let len = w[0].text.chars().count();
-            (40..=100).contains(&len)
-                && !w[1].blank_before
-                && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
-        })
-        .count();
-    if blocks.len() < 4 || wrapped * 3 < blocks.len() {
+    let (mut wrapped, mut lower) = (0, 0);
+    for w in blocks.windows(2) {
+        let len = w[0].text.chars().count();
+        if (40..=100).contains(&len)
+            && !w[1].blank_before
+            && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
+        {
+            wrapped += 1;
+            lower += usize::from(w[1].text.starts_with(|c: char| c.is_lowercase()));
+        }
+    }
+    if blocks.len() < 4 || wrapped * 3 < blocks.len() || lower * 3 < wrapped {
         return blocks;
     }
     let mut out: Vec<Block> = Vec::new();
@@ -212,4 +288,168 @@ pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
         last_line_len = len;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Meta;
+
+    fn clean_with(text: &str, meta: Meta) -> Article {
+        let doc = Document {
+            name: "t".into(),
+            path: "t.txt".into(),
+            format: Format::Text,
+            meta,
+            blocks: crate::ingest::plain::read(text),
+        };
+        clean_document(ArticleId(0), doc)
+    }
+
+    fn clean(text: &str) -> Article {
+        clean_with(text, Meta::default())
+    }
+
+    fn body(article: &Article) -> Vec<&str> {
+        article.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    const P1: &str =
+        "The council approved the new budget on Monday evening after a long debate about taxes.";
+    const P2: &str = "Opponents said the plan would raise local taxes sharply and hurt small shops in the centre.";
+    const P3: &str = "A final vote on the bridge is expected next spring, when the engineers report back to them.";
+
+    #[test]
+    fn a_lone_all_caps_headline_inside_the_body_is_removed() {
+        let a = clean(&format!(
+            "{P1}\nCOUNCIL TAX TO RISE AS BUDGET PASSES\n{P2}\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed, ["COUNCIL TAX TO RISE AS BUDGET PASSES"]);
+    }
+
+    #[test]
+    fn a_short_line_between_paragraphs_is_body() {
+        let a = clean(&format!(
+            "{P1}\n\nThe cogs are clearly turning.\n\n{P2}\n\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, "The cogs are clearly turning.", P2, P3]);
+    }
+
+    #[test]
+    fn a_navigation_menu_and_breadcrumb_before_the_body_are_removed() {
+        let a = clean(&format!(
+            "• News\n• Sport\n• Weather\nHome / News / Local\nPolitics, Local Government, Budget\n{P1}\n{P2}\n{P3}"
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_related_list_and_footer_after_the_body_are_removed() {
+        let a = clean(&format!(
+            "{P1}\n{P2}\n{P3}\nMore from Local\nMayor opens new library in the old station\nBy Ann Lee\nMarch 2, 2024\nSchools face cuts as budget tightens\n© 2024 The Herald. All rights reserved."
+        ));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 6);
+    }
+
+    #[test]
+    fn prose_holding_a_prompt_word_is_kept() {
+        let line =
+            "The government will spend more on defence this year, the minister said on Monday.";
+        let a = clean(&format!("{P1}\n{line}\n{P2}"));
+        assert_eq!(body(&a), [P1, line, P2]);
+    }
+
+    #[test]
+    fn everything_after_a_comments_prompt_is_removed() {
+        let comment = "I have lived here for thirty years and this is the worst decision the council has made.";
+        let a = clean(&format!("{P1}\n{P2}\n{P3}\n3 Comments\n{comment}"));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed, ["3 Comments", comment]);
+    }
+
+    #[test]
+    fn metadata_lines_are_neither_body_nor_removed() {
+        let a = clean(&format!(
+            "• Home\n• News\nCouncil passes budget after long debate\nBy Jane Doe\nMarch 4, 2024\n{P1}\n{P2}"
+        ));
+        assert_eq!(body(&a), [P1, P2]);
+        assert_eq!(a.removed, ["• Home", "• News"]);
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Council passes budget after long debate")
+        );
+        assert_eq!(a.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.meta.date.as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn the_document_s_own_metadata_wins_over_the_text() {
+        let declared = Meta {
+            title: Some("Declared title".into()),
+            ..Meta::default()
+        };
+        let a = clean_with(
+            &format!("Council passes budget after long debate\nBy Jane Doe\n{P1}\n{P2}"),
+            declared,
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("Declared title"));
+        assert_eq!(
+            a.meta.author.as_deref(),
+            Some("Jane Doe"),
+            "the rest from the text"
+        );
+    }
+
+    #[test]
+    fn a_subheading_under_a_caption_stays_in_the_body() {
+        let caption = "A classroom in Leeds. Photo: Alamy";
+        let a = clean(&format!("{P1}\n{caption}\nWhat the plan says\n{P2}\n{P3}"));
+        assert_eq!(body(&a), [P1, "What the plan says", P2, P3]);
+        assert_eq!(a.removed, [caption]);
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_rejoined_into_paragraphs() {
+        let text = "The annual general meeting of the residents association was\n\
+                    held in the church hall on a wet Thursday. Forty-two members\n\
+                    attended, and the chair opened the meeting at seven o'clock.\n\
+                    \n\
+                    The treasurer reported that the association ended the year\n\
+                    with a surplus of four hundred pounds, most of it from the fair.\n";
+        let a = clean(text);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(a.paragraphs[0].text.contains("was held in the church hall"));
+        assert!(a.paragraphs[1].text.ends_with("most of it from the fair."));
+    }
+
+    #[test]
+    fn a_list_of_headlines_after_the_body_is_removed_not_rejoined() {
+        let list = "Mother of three wins the lottery twice in one week\n\
+                    Police hunt a man who stole forty garden gnomes\n\
+                    Council tax to rise by five per cent, leader confirms\n\
+                    Storm warning for the north as winds reach 80mph\n\
+                    House prices fall for the third month in a row";
+        let a = clean(&format!("{P1}\n{P2}\n{P3}\n{list}"));
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(a.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_bulleted_list_of_sentences_inside_the_body_is_kept() {
+        let items = [
+            "• The tax-free lump sum is capped at a quarter of the pot.",
+            "• Unused pots will count towards inheritance tax from 2027.",
+        ];
+        let a = clean(&format!("{P1}\n{}\n{}\n{P2}", items[0], items[1]));
+        assert_eq!(body(&a), [P1, items[0], items[1], P2]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_rejoined() {
+        let a = clean(&format!("{P1}\n{P2}\n{P3}"));
+        assert_eq!(a.paragraphs.len(), 3);
+    }
 }

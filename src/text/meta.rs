@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use crate::briefing::Meta;
 use crate::extract::lexicon::Lexicon;
 use crate::ingest::Block;
-use crate::text::clean::line::{parse_date_line, Line};
+use crate::text::clean::line::{find_date, parse_date_line, Line};
+
+mod byline;
 
 static BIO_ROLES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
@@ -16,27 +18,37 @@ static BIO_ROLES: LazyLock<Lexicon> =
 /// Reads metadata from a document's lines, given the body's range. Returns the metadata and the
 /// indices of the lines that are metadata (headline, byline, date line), which are not body.
 pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta, Vec<usize>) {
-    let header = 0..body.start.min(blocks.len());
+    let header = 0..header_end(lines, &body).min(blocks.len());
     let mut used = Vec::new();
-    let byline = header.clone().rev().find(|&i| lines[i].byline);
+    let byline = header
+        .clone()
+        .rev()
+        .find_map(|i| byline::byline_author(&blocks[i].text, &lines[i]).map(|a| (i, a)));
+    let byline_at = byline.as_ref().map(|b| b.0);
     let date = header
         .clone()
         .rev()
-        .find_map(|i| dateline(&blocks[i].text).map(|d| (i, d)));
+        .find_map(|i| dateline(&blocks[i].text, &lines[i]).map(|d| (i, d)));
     let date = date.or_else(|| {
         let first = blocks.get(body.start).filter(|_| !body.is_empty())?;
         body_dateline(&first.text).map(|d| (usize::MAX, d))
     });
     // the headline stands above the byline, else above the date line, else just above the body
     let date_line = date.as_ref().map(|d| d.0).filter(|&i| i != usize::MAX);
-    let anchor = byline.or(date_line).unwrap_or(body.start).min(blocks.len());
-    let title = (0..anchor).rev().find(|&i| {
-        let words_enough = anchor != body.start || lines[i].words >= 4;
-        is_headline(&blocks[i].text, &lines[i]) && Some(i) != byline && words_enough
-    });
+    let anchor = byline_at
+        .or(date_line)
+        .unwrap_or(body.start)
+        .min(blocks.len());
+    let title = headline(
+        blocks,
+        lines,
+        anchor,
+        anchor == body.start,
+        &[byline_at, date_line],
+    );
     let mut meta = Meta::default();
-    if let Some(i) = byline {
-        meta.author = Some(strip_byline(&blocks[i].text));
+    if let Some((i, author)) = byline {
+        meta.author = Some(author);
         used.push(i);
     }
     if let Some((i, d)) = date {
@@ -55,20 +67,60 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         meta.author = bio.map(|b| b.0);
     }
     used.sort_unstable();
+    used.dedup();
     (meta, used)
 }
 
-/// A line that is only a date, or a dateline "Place/Place – August 20, 2025".
-fn dateline(text: &str) -> Option<String> {
-    if text.split_whitespace().count() > 10 {
+/// Where metadata may stand: before the body, or before its first line of prose when the body
+/// begins with short lines (a headline and a "Posted … by …" line the context pass kept).
+fn header_end(lines: &[Line], body: &Range<usize>) -> usize {
+    body.clone()
+        .find(|&i| lines[i].is_prose())
+        .unwrap_or(body.start)
+        .max(body.start)
+}
+
+/// The headline: the nearest headline-like line above `anchor` (the byline or date line); when
+/// a longer standfirst sits right under a headline, the headline above it.
+fn headline(
+    blocks: &[Block],
+    lines: &[Line],
+    anchor: usize,
+    at_body: bool,
+    taken: &[Option<usize>],
+) -> Option<usize> {
+    let candidate = |i: usize| is_headline(&blocks[i].text, &lines[i]) && !taken.contains(&Some(i));
+    let found = (0..anchor)
+        .rev()
+        .find(|&i| candidate(i) && (!at_body || lines[i].words >= 4));
+    let Some(found) = found else {
+        return shouted_title(blocks, lines, anchor);
+    };
+    let above = found
+        .checked_sub(1)
+        .filter(|&j| candidate(j) && lines[j].words >= 5 && lines[found].words > lines[j].words);
+    Some(above.unwrap_or(found))
+}
+
+/// A line that is only a date, a dateline "Place/Place – August 20, 2025", or a short line
+/// holding a date that is not a sentence ("Published: 14:32 BST, 3 June 2024 | Updated: …").
+fn dateline(text: &str, line: &Line) -> Option<String> {
+    if line.words > 14 {
         return None;
     }
-    parse_date_line(text).or_else(|| {
-        let (_, after) = text
-            .rsplit_once(['–', '—'])
-            .or_else(|| text.rsplit_once(" - "))?;
-        parse_date_line(after)
-    })
+    let dated = || {
+        (!line.is_prose() && !text.ends_with('.'))
+            .then(|| find_date(text))
+            .flatten()
+    };
+    parse_date_line(text)
+        .or_else(|| {
+            let (_, after) = text
+                .rsplit_once(['–', '—'])
+                .or_else(|| text.rsplit_once(" - "))?;
+            parse_date_line(after)
+        })
+        .or_else(dated)
 }
 
 /// A dateline opening the first paragraph: "BOSTON, May 6, 2024 /PRNewswire/ -- Acme…".
@@ -86,6 +138,18 @@ fn body_dateline(text: &str) -> Option<String> {
     parse_date_line(&tail)
 }
 
+/// A title printed in capitals just above the body ("MINUTES OF THE ANNUAL GENERAL MEETING"),
+/// when no other headline stands there: elsewhere a shouting line is a promotion.
+fn shouted_title(blocks: &[Block], lines: &[Line], anchor: usize) -> Option<usize> {
+    (anchor.saturating_sub(2)..anchor).rev().find(|&i| {
+        let quiet = Line {
+            shouting: false,
+            ..lines[i].clone()
+        };
+        lines[i].shouting && is_headline(&blocks[i].text, &quiet)
+    })
+}
+
 fn is_headline(text: &str, line: &Line) -> bool {
     (2..=25).contains(&line.words)
         && !line.is_furniture()
@@ -97,14 +161,6 @@ fn is_headline(text: &str, line: &Line) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         && !is_repeated_name(text)
-}
-
-fn strip_byline(text: &str) -> String {
-    let rest = text
-        .split_once(char::is_whitespace)
-        .map_or("", |(_, r)| r)
-        .trim();
-    rest.trim_start_matches(':').trim().to_string()
 }
 
 /// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag.
@@ -166,8 +222,13 @@ fn copyright_holder(text: &str) -> Option<String> {
                 .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
         })
         .collect();
-    let name = words
-        .join(" ")
+    let mut name = words.join(" ");
+    for suffix in [" Ltd", " Limited", " Inc", " LLC", " plc", " PLC", " GmbH"] {
+        if let Some(stem) = name.trim_end_matches(['.', ',']).strip_suffix(suffix) {
+            name = stem.to_string();
+        }
+    }
+    let name = name
         .trim_matches(|c: char| c == '.' || c == ',' || c == ' ')
         .to_string();
     is_name_like(&name).then_some(name)
@@ -231,6 +292,7 @@ pub fn bio_sentence(text: &str) -> Option<(String, String)> {
     if !role.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
         return None;
     }
+    let org = org.split(". ").next().unwrap_or(org);
     let org = org.trim_start_matches("the ").trim_end_matches('.');
     let org = org
         .split(" and ")
@@ -254,19 +316,21 @@ mod tests {
             Some(("Jane Doe".into(), "Lowy Institute".into()))
         );
         assert_eq!(bio_sentence("The plan is a disaster at every level."), None);
+        assert_eq!(
+            bio_sentence("Jane Doe is the political correspondent of The Herald. Follow her on X"),
+            Some(("Jane Doe".into(), "The Herald".into()))
+        );
     }
 
     #[test]
     fn a_dateline_gives_the_date() {
+        let date = |t: &str| dateline(t, &Line::measure(t));
         assert_eq!(
-            dateline("Washington/Brussels – August 20, 2025").as_deref(),
+            date("Washington/Brussels – August 20, 2025").as_deref(),
             Some("2025-08-20")
         );
-        assert_eq!(
-            dateline("PARIS — 3 March 2024").as_deref(),
-            Some("2024-03-03")
-        );
-        assert_eq!(dateline("Talks resume – soon"), None);
+        assert_eq!(date("PARIS — 3 March 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(date("Talks resume – soon"), None);
     }
 
     #[test]
@@ -291,6 +355,11 @@ mod tests {
         assert_eq!(
             copyright_holder("Copyright 2019-2024 The Harbour Times.").as_deref(),
             Some("The Harbour Times")
+        );
+        assert_eq!(
+            copyright_holder("© Evening Echo Ltd 2024").as_deref(),
+            Some("Evening Echo"),
+            "the company suffix is not the outlet's name"
         );
     }
 

@@ -6,7 +6,7 @@
 //! an index, so the cost grows with the number of sentences, not the number of article pairs.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::briefing::{Article, ArticleId};
 
@@ -83,7 +83,8 @@ fn body_len(article: &Article) -> usize {
 /// Hash and word count of a sentence as [`crate::text::fold::fold_loose`] would fold it (case, quotes, dashes and
 /// white-space runs ignored), computed without building the folded string.
 pub fn folded_hash(sentence: &str) -> (u64, usize) {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    // FNV-1a over the folded characters: our own keys, no need for SipHash's flood resistance
+    let mut hasher = crate::text::clean::line::FnvHasher::default();
     let mut words = 0;
     let mut in_space = true;
     for c in sentence.chars() {
@@ -93,11 +94,11 @@ pub fn folded_hash(sentence: &str) -> (u64, usize) {
         }
         if in_space {
             words += 1;
-            ' '.hash(&mut hasher);
+            hasher.write_u8(b' ');
             in_space = false;
         }
         for folded in fold_char(c).to_lowercase() {
-            folded.hash(&mut hasher);
+            hasher.write_u32(folded as u32);
         }
     }
     (hasher.finish(), words)

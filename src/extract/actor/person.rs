@@ -174,13 +174,19 @@ pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)
 
 /// Whether a speech verb stands at token `i`.
 pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| SPEECH_VERBS.contains(t.key()))
-        || tokens
-            .get(i..i + 2)
-            .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", t[0].key(), t[1].key())))
+    let Some(first) = tokens.get(i) else {
+        return false;
+    };
+    SPEECH_VERBS.contains(first.key())
+        || (TWO_WORD_STARTS.contains(&first.key())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", first.key(), t.key()))))
 }
+
+/// First words of the two-word speech verbs ("according to", "put it"): only these pay for the
+/// two-word lookup.
+const TWO_WORD_STARTS: [&str; 3] = ["according", "put", "puts"];
 
 /// Evidence that the name at `i..i+len` is a person: a title before it, an appositive or a
 /// speech verb after it, or "said"/"according to" before it.

@@ -5,9 +5,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use crate::extract::lexicon::Lexicon;
+pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
@@ -16,20 +15,6 @@ static FURNITURE_LINES: LazyLock<Lexicon> =
 static END_MARKERS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/end_markers.txt")));
 
-/// One automaton over every prompt phrase (case-insensitive, both apostrophe styles): a line is
-/// scanned once, not once per phrase.
-static PROMPTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let lexicon = Lexicon::parse(include_str!("../../../assets/lexicons/boilerplate.txt"));
-    let phrases: Vec<String> = lexicon
-        .iter()
-        .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
-        .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(phrases)
-        .expect("prompt phrases form a valid automaton")
-});
 /// Stop words as a hash set borrowing the embedded lexicon text.
 static STOP_SET: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/stopwords.txt")));
@@ -57,6 +42,12 @@ impl std::hash::BuildHasher for Fnv {
 /// The FNV-1a hasher state.
 pub struct FnvHasher(u64);
 
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -76,21 +67,6 @@ fn in_set(set: &HashSet<&'static str, Fnv>, word: &str, buf: &mut String) -> boo
     set.contains(buf.as_str())
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Measured features of a line.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
@@ -102,6 +78,8 @@ pub struct Line {
     pub capitalised: f32,
     /// Ends with `.`, `?`, `!`, `:` or `…` (closing quotes and brackets skipped).
     pub terminal: bool,
+    /// Ends a sentence: `.`, `?` or `!`, not an ellipsis (closing quotes and brackets skipped).
+    pub sentence_end: bool,
     /// Starts with a bullet glyph.
     pub bullet: bool,
     /// Contains a boilerplate prompt phrase from the lexicon.
@@ -124,6 +102,9 @@ pub struct Line {
     pub furniture_line: bool,
     /// A short line that starts what follows an article ("Comments", "About Acme", "Reporting by").
     pub end_marker: bool,
+    /// Shaped like a headline: three to twenty words, a capital first, no closing punctuation
+    /// ("Police hunt man who stole 40 garden gnomes").
+    pub headline_like: bool,
 }
 
 impl Line {
@@ -145,13 +126,14 @@ impl Line {
             stop_density: stop / n,
             capitalised: caps as f32 / n,
             terminal: ends_terminal(text),
+            sentence_end: ends_sentence(text),
             bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
                 && words.len() < 12,
-            prompt: PROMPTS.is_match(text),
+            prompt: super::prompt::has_prompt(text, words.len()),
             shouting: is_shouting(text, words.len()),
             breadcrumb: is_breadcrumb(text),
             label_list: is_label_list(text, &words),
-            date_only: words.len() <= 8 && parse_date_line(text).is_some(),
+            date_only: words.len() <= 5 && parse_date_line(text).is_some(),
             byline: is_byline(&words),
             copyright: text.contains('©')
                 || starts_with_ignoring_case(text, "copyright")
@@ -162,6 +144,7 @@ impl Line {
                     .last()
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
             furniture_line: words.len() <= 6 && is_furniture_line(text, &words),
+            headline_like: is_headline_like(text, words.len()),
             end_marker: (words.len() <= 6 || (words.len() <= 12 && !ends_terminal(text)))
                 && is_end_marker(text, &words),
         }
@@ -183,8 +166,15 @@ impl Line {
             || self.section_label
             || self.furniture_line
             || self.end_marker
-            || (self.bullet && !self.is_prose())
+            || (self.bullet && !(self.terminal && self.words >= 6))
     }
+}
+
+fn is_headline_like(text: &str, words: usize) -> bool {
+    (3..=20).contains(&words)
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && text.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '"' | '”'))
+        && !ends_terminal(text)
 }
 
 fn is_furniture_line(text: &str, words: &[&str]) -> bool {
@@ -235,6 +225,11 @@ fn count_stop_words(words: &[&str]) -> usize {
 fn ends_terminal(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
     t.ends_with(['.', '?', '!', ':', '…', ';'])
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '?', '!']) && !t.ends_with("..")
 }
 
 fn is_shouting(text: &str, words: usize) -> bool {
@@ -302,121 +297,9 @@ fn is_byline(words: &[&str]) -> bool {
         && !ends_terminal(&words.join(" "))
 }
 
-/// A date written as a whole line or at the end of a dateline: "August 20, 2025",
-/// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
-pub fn parse_date_line(text: &str) -> Option<String> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
-        return None;
-    }
-    let t = text.trim().trim_end_matches(['.', ',']);
-    if let Some(iso) = parse_iso(t) {
-        return Some(iso);
-    }
-    let tokens: Vec<String> = t
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.to_lowercase())
-        .collect();
-    let month_at = |s: &str| {
-        let s = s.trim_end_matches('.');
-        MONTHS.iter().position(|m| {
-            s.len() >= 3 && m.starts_with(s) && (s.len() == 3 || s == *m || s == "sept")
-        })
-    };
-    let number = |s: &str| {
-        s.trim_end_matches(|c: char| c.is_alphabetic())
-            .parse::<u32>()
-            .ok()
-    };
-    // "March 3, 2025 7:42 AM GMT", "Updated 3 March 2025 at 09:10": a time after the date
-    let is_time = |t: &String| {
-        t.contains(':')
-            || matches!(
-                t.as_str(),
-                "am" | "pm"
-                    | "a.m."
-                    | "p.m."
-                    | "gmt"
-                    | "utc"
-                    | "bst"
-                    | "cet"
-                    | "et"
-                    | "est"
-                    | "edt"
-                    | "pt"
-                    | "at"
-            )
-    };
-    let mut tokens = tokens;
-    while tokens.len() > 3 && tokens.last().is_some_and(is_time) {
-        tokens.pop();
-    }
-    if tokens.len() == 4
-        && matches!(
-            tokens[0].as_str(),
-            "updated" | "published" | "posted" | "on"
-        )
-    {
-        tokens.remove(0);
-    }
-    match tokens.as_slice() {
-        [m, d, y] if month_at(m).is_some() => {
-            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
-        }
-        [d, m, y] if month_at(m).is_some() => {
-            format_ymd(number(y)?, month_at(m)? as u32 + 1, number(d)?)
-        }
-        _ => None,
-    }
-}
-
-/// `2025-08-19`, `2025-08-19T23:22:36…`, `2025/08/19`.
-pub fn parse_iso(text: &str) -> Option<String> {
-    let head: String = text.chars().take(10).collect();
-    let parts: Vec<&str> = head.split(['-', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 {
-        return None;
-    }
-    let rest = &text[head.len()..];
-    if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
-        return None;
-    }
-    format_ymd(
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    )
-}
-
-fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_read_in_the_usual_written_forms() {
-        for text in [
-            "August 20, 2025",
-            "20 August 2025",
-            "Aug. 20, 2025",
-            "2025-08-20",
-            "2025-08-20T23:22:36",
-            "August 20, 2025 7:42 AM GMT",
-            "Updated 20 August 2025 at 09:10",
-        ] {
-            assert_eq!(
-                parse_date_line(text).as_deref(),
-                Some("2025-08-20"),
-                "{text}"
-            );
-        }
-        assert_eq!(parse_date_line("Mayday 20, 2025"), None);
-        assert_eq!(parse_date_line("The troops left"), None);
-    }
 
     #[test]
     fn prose_is_long_has_function_words_and_ends_a_sentence() {

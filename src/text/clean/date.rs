@@ -1,0 +1,195 @@
+//! Dates as pages print them: "August 20, 2025", "20 August 2025", "Aug. 20, 2025",
+//! "Tue 3 Sep 2024 06.00 BST", "2025-08-20", read into `YYYY-MM-DD`. A date without a year
+//! ("March 3") is no date: the year is never guessed.
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A date written as a whole line or at the end of a dateline: "August 20, 2025",
+/// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
+pub fn parse_date_line(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
+        return None;
+    }
+    let t = text.trim().trim_end_matches(['.', ',']);
+    if let Some(iso) = parse_iso(t) {
+        return Some(iso);
+    }
+    let mut tokens = tokens(t);
+    // "March 3, 2025 7:42 AM GMT", "Updated 3 March 2025 at 09:10": a time after the date
+    while tokens.len() > 3 && tokens.last().is_some_and(|t| is_time(t)) {
+        tokens.pop();
+    }
+    if tokens.len() == 4 && is_date_label(&tokens[0]) {
+        tokens.remove(0);
+    }
+    match tokens.as_slice() {
+        [a, b, c] => day_month_year(a, b, c),
+        _ => None,
+    }
+}
+
+/// A clock time or its parts: "7:42", "am", "gmt", "at".
+fn is_time(token: &str) -> bool {
+    token.contains(':')
+        || matches!(
+            token,
+            "am" | "pm"
+                | "a.m."
+                | "p.m."
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "et"
+                | "est"
+                | "edt"
+                | "pt"
+                | "at"
+        )
+}
+
+/// "Updated", "Published", "Posted", "On" before a date.
+fn is_date_label(token: &str) -> bool {
+    matches!(
+        token.trim_end_matches(':'),
+        "updated" | "published" | "posted" | "on"
+    )
+}
+
+/// The first date anywhere in a short line: "Published: 14:32 BST, 3 June 2024 | Updated: …",
+/// "Posted on 12 April 2023 by Tom Reilly", "Updated 9:14 AM GMT, July 28, 2024".
+pub fn find_date(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let tokens = tokens(text);
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        parse_iso(t).or_else(|| {
+            let window = tokens.get(i..i + 3)?;
+            day_month_year(&window[0], &window[1], &window[2])
+        })
+    })
+}
+
+/// Lower-cased words of `text`, split at white space, commas, bars and brackets.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')'))
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// "august 20 2025" or "20 august 2025" (tokens lower-cased).
+fn day_month_year(a: &str, b: &str, c: &str) -> Option<String> {
+    let year = c.parse::<u32>().ok().filter(|_| c.len() == 4)?;
+    let (month, day) = match (month_of(a), month_of(b)) {
+        (Some(m), _) => (m, day_of(b)?),
+        (None, Some(m)) => (m, day_of(a)?),
+        _ => return None,
+    };
+    format_ymd(year, month, day)
+}
+
+/// 1–12 for a month name or its usual abbreviation ("aug", "aug.", "sept").
+fn month_of(token: &str) -> Option<u32> {
+    let s = token.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| s.len() >= 3 && m.starts_with(s) && (s.len() == 3 || s == *m || s == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+/// "20", "20th", "3rd".
+fn day_of(token: &str) -> Option<u32> {
+    let digits = token.trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+    (1..=2)
+        .contains(&digits.len())
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// `2025-08-19`, `2025-08-19T23:22:36…`, `2025/08/19`.
+pub fn parse_iso(text: &str) -> Option<String> {
+    let head = text.get(..10)?;
+    let parts: Vec<&str> = head.split(['-', '/']).collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return None;
+    }
+    let rest = &text[head.len()..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' '])) {
+        return None;
+    }
+    format_ymd(
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    )
+}
+
+fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_in_the_usual_written_forms() {
+        for text in [
+            "August 20, 2025",
+            "20 August 2025",
+            "Aug. 20, 2025",
+            "20th Aug 2025",
+            "2025-08-20",
+            "2025-08-20T23:22:36",
+            "August 20, 2025 7:42 AM GMT",
+            "Updated 20 August 2025 at 09:10",
+        ] {
+            assert_eq!(
+                parse_date_line(text).as_deref(),
+                Some("2025-08-20"),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_date_line("Mayday 20, 2025"), None);
+        assert_eq!(parse_date_line("The troops left"), None);
+    }
+
+    #[test]
+    fn a_date_is_found_inside_a_published_or_posted_line() {
+        for (text, want) in [
+            (
+                "Published: 14:32 BST, 3 June 2024 | Updated: 16:05 BST, 4 June 2024",
+                "2024-06-03",
+            ),
+            ("Posted on 12 April 2023 by Tom Reilly", "2023-04-12"),
+            ("Updated 9:14 AM GMT, July 28, 2024", "2024-07-28"),
+            ("Tue 3 Sep 2024 06.00 BST", "2024-09-03"),
+            ("Last updated on 5 February 2025", "2025-02-05"),
+            ("Last modified 2024-02-29 10:00", "2024-02-29"),
+        ] {
+            assert_eq!(find_date(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_no_date() {
+        assert_eq!(find_date("LONDON, March 3 (Reuters) - Shares fell"), None);
+        assert_eq!(find_date("Scores: 12 May 20"), None);
+    }
+}

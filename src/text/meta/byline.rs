@@ -1,0 +1,185 @@
+//! Bylines: "By Jane Doe", "By SARAH JONES FOR THE EVENING ECHO", "Posted on 12 April 2023 by
+//! Tom Reilly", "Helen Pidd Scotland editor", "Jane Doe, Senior Reporter" → the person's name.
+
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::Lexicon;
+use crate::text::clean::date::find_date;
+use crate::text::clean::line::Line;
+
+static BIO_ROLES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/bio_roles.txt")));
+
+/// The most words a posted-by or name-and-role line may have.
+const MAX_WORDS: usize = 14;
+
+/// The author named by a byline line, if `text` is one.
+pub fn byline_author(text: &str, line: &Line) -> Option<String> {
+    if line.byline {
+        return name_of(strip_lead(text));
+    }
+    if line.words > MAX_WORDS || text.trim_end().ends_with(['.', '?', '!']) {
+        return None;
+    }
+    posted_by(text).or_else(|| name_with_role(text))
+}
+
+/// "Posted on 12 April 2023 by Tom Reilly" → Tom Reilly: a posting line (a date or "Posted"
+/// before "by") ending in a person's name.
+fn posted_by(text: &str) -> Option<String> {
+    let at = text.rfind(" by ").or_else(|| text.rfind(" By "))?;
+    let lead = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let posting = matches!(
+        lead.trim_end_matches(':'),
+        "posted" | "published" | "written" | "filed" | "updated"
+    ) || find_date(&text[..at]).is_some();
+    let name = name_of(&text[at + 4..])?;
+    (posting && is_person_name(&name)).then_some(name)
+}
+
+/// "Helen Pidd Scotland editor", "Jane Doe, Senior Reporter": a name, then a role ending the line.
+fn name_with_role(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let ends_in_role = words
+        .last()
+        .is_some_and(|w| BIO_ROLES.contains(w.trim_matches(|c: char| !c.is_alphabetic())));
+    if !(3..=7).contains(&words.len()) || !ends_in_role {
+        return None;
+    }
+    let name = match text.split_once(',') {
+        Some((name, _)) => name.trim(),
+        None => {
+            let two = words[..2].join(" ");
+            return is_person_name(&two).then_some(two);
+        }
+    };
+    is_person_name(name).then(|| name.to_string())
+}
+
+/// "By: Jane Doe" → "Jane Doe" (the lead word and a colon dropped).
+fn strip_lead(text: &str) -> &str {
+    let rest = text.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    rest.trim().trim_start_matches(':').trim()
+}
+
+/// The name part of a byline: cut before "for The Outlet", "in Kyiv", a bar or a dash, and
+/// title-cased if printed in capitals.
+fn name_of(text: &str) -> Option<String> {
+    let mut end = text.len();
+    for cut in [
+        " for ", " FOR ", " For ", " in ", " | ", " - ", " – ", " — ",
+    ] {
+        if let Some(at) = text.find(cut) {
+            end = end.min(at);
+        }
+    }
+    let mut name = text[..end].trim().trim_end_matches([',', ';', ':']);
+    // "Jane Doe, Political Correspondent": a role after a comma is not a co-author
+    if let Some((first, rest)) = name.split_once(',') {
+        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
+            name = first.trim();
+        }
+    }
+    let words = name.split_whitespace().count();
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    ((1..=9).contains(&words) && capitalised).then(|| unshout(name))
+}
+
+/// Two to four capitalised words, none a function word: "Helen Pidd", "Ana María Ruiz".
+fn is_person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                && !matches!(*w, "The" | "A" | "An" | "Of" | "And")
+        })
+}
+
+/// "SARAH JONES and DAVID KIM" → "Sarah Jones and David Kim"; other text unchanged.
+fn unshout(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) && !shouting_words(name) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            if w.chars().any(char::is_lowercase) {
+                return w.to_string();
+            }
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the capitalised words are all in capitals ("MARIA LOPEZ and DAVID KIM").
+fn shouting_words(name: &str) -> bool {
+    name.split(' ')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author(text: &str) -> Option<String> {
+        byline_author(text, &Line::measure(text))
+    }
+
+    #[test]
+    fn a_byline_names_the_author_without_the_outlet() {
+        assert_eq!(author("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            author("By SARAH JONES FOR THE EVENING ECHO").as_deref(),
+            Some("Sarah Jones")
+        );
+        assert_eq!(
+            author("By MARIA LOPEZ and DAVID KIM").as_deref(),
+            Some("Maria Lopez and David Kim")
+        );
+        assert_eq!(
+            author("By Olena Petrenko in Kyiv").as_deref(),
+            Some("Olena Petrenko")
+        );
+        assert_eq!(
+            author("By Jane Doe, Political Correspondent").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            author("By Jane Doe, John Roe and Ann Lee").as_deref(),
+            Some("Jane Doe, John Roe and Ann Lee")
+        );
+    }
+
+    #[test]
+    fn a_posted_by_line_names_the_author() {
+        assert_eq!(
+            author("Posted on 12 April 2023 by Tom Reilly").as_deref(),
+            Some("Tom Reilly")
+        );
+        assert_eq!(author("The bridge was built by Victorian engineers."), None);
+        assert_eq!(author("Town bridge built by Victorians closes"), None);
+    }
+
+    #[test]
+    fn a_name_followed_by_a_role_is_a_byline() {
+        assert_eq!(
+            author("Helen Pidd Scotland editor").as_deref(),
+            Some("Helen Pidd")
+        );
+        assert_eq!(
+            author("Jane Doe, Senior Reporter").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(author("Grand Strategy Program"), None);
+        assert_eq!(author("The New Editor"), None);
+    }
+}
