@@ -75,11 +75,7 @@ fn no_scare_quote_or_term_of_the_gold_is_reported() {
 fn every_part_of_a_quotation_lies_inside_its_paragraph_on_char_boundaries() {
     let b = parallax::seeds::briefing();
     for (name, quotes) in quotes_by_article(&b) {
-        let article = b
-            .articles
-            .iter()
-            .find(|a| a.name == name)
-            .expect("article");
+        let article = b.articles.iter().find(|a| a.name == name).expect("article");
         for q in &quotes {
             assert_eq!(q.at, q.parts[0], "{name}: at is the first part");
             for part in &q.parts {
