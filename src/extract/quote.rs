@@ -9,6 +9,7 @@
 
 pub mod attribution;
 pub mod marks;
+pub mod names;
 
 use crate::briefing::{Article, Loc, Span};
 use crate::extract::actor::{ActorIndex, Mention};
@@ -98,15 +99,17 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
                 continue;
             }
             let words = loc.span.of(para.text).split_whitespace().count();
-            let (said, after) = attribute(article, &paras, para, k, actors);
+            let (said, after) = attribute(&paras, para, k, actors);
             let said = said.or_else(|| inherit(para, k, &previous, marked));
             // `"A," she said, "B."`: the second part continues the first unless it has an
             // attribution of its own after it
             let merge = split_continuation(para, k, &previous) && !(said.is_some() && after);
             if merge {
-                if let Some(last) = quotes.last_mut() {
+                if let Some(mut last) = quotes.pop() {
                     last.parts.push(loc);
                     last.text = join(&last.text, loc.span.of(para.text));
+                    // `"A," said X. "B.` and the quotation runs on into the next paragraph
+                    finish_or_carry(last, marked.closed, &mut quotes, &mut carry);
                     continue;
                 }
             }
@@ -177,13 +180,7 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
 }
 
 /// The speaker from the attribution after or before the quotation, and whether it came after.
-fn attribute(
-    article: &Article,
-    paras: &[Para],
-    para: &Para,
-    k: usize,
-    actors: &ActorIndex,
-) -> (Option<Said>, bool) {
+fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Option<Said>, bool) {
     let marked = &para.marked[k];
     let ctx = Context {
         tokens: &para.tokens,
@@ -206,18 +203,12 @@ fn attribute(
         None => attribution::before(&ctx, from_token, open_token).map(|s| (s, false)),
     };
     match found {
-        Some((speaker, is_after)) => (resolve(article, paras, para, speaker, actors), is_after),
+        Some((speaker, is_after)) => (resolve(paras, para, speaker, actors), is_after),
         None => (None, false),
     }
 }
 
-fn resolve(
-    article: &Article,
-    paras: &[Para],
-    para: &Para,
-    speaker: Speaker,
-    actors: &ActorIndex,
-) -> Option<Said> {
+fn resolve(paras: &[Para], para: &Para, speaker: Speaker, actors: &ActorIndex) -> Option<Said> {
     let named = |m: &Mention| Said {
         name: Some(actors.actors[m.actor.0 as usize].name.clone()),
         actor: Some(m.actor),
@@ -235,24 +226,39 @@ fn resolve(
         }),
         Speaker::Pronoun(token) => {
             let at = para.tokens[token].start;
-            antecedent(article, paras, para.index, at).map(|m| named(&m))
+            antecedent(paras, para.index, at, actors)
         }
+        Speaker::Unlisted { token, len } => Some(unlisted(paras, para, token, len, actors)),
+    }
+}
+
+/// A name the actor index missed, in its fullest form; the actor if that form is known.
+fn unlisted(paras: &[Para], para: &Para, token: usize, len: usize, actors: &ActorIndex) -> Said {
+    let all = paras.iter().map(|p| p.tokens.as_slice());
+    let name = names::fullest(&para.tokens, token, len, all);
+    let actor = actors.find(&name);
+    let name = actor.map_or(name, |id| actors.actors[id.0 as usize].name.clone());
+    // a lone word known nowhere else may be a place or a firm: too weak to own a short quote
+    let vague = actor.is_none() && !name.contains(' ');
+    Said {
+        name: Some(name),
+        actor,
+        vague,
     }
 }
 
 /// The person a pronoun at byte `at` of paragraph `p` refers to: a person named earlier in the
 /// same sentence, else the subject (first person outside quotation marks) of the nearest
 /// sentence before that names one.
-fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option<Mention> {
+fn antecedent(paras: &[Para], p: usize, at: usize, actors: &ActorIndex) -> Option<Said> {
     let para = &paras[p];
     let sentence = para
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= at))
         .copied()
         .unwrap_or_default();
-    let here = first_person_outside_quotes(para, sentence.start, at);
-    if here.is_some() {
-        return here;
+    if let Some(found) = person_in(paras, para, sentence.start, at, actors) {
+        return Some(found);
     }
     // earlier sentences, nearest first, a bounded look-back
     let earlier = paras[..=p].iter().rev().flat_map(|q| {
@@ -265,7 +271,48 @@ fn antecedent(_article: &Article, paras: &[Para], p: usize, at: usize) -> Option
     });
     earlier
         .take(LOOK_BACK)
-        .find_map(|(q, s)| first_person_outside_quotes(q, s.start, s.end))
+        .find_map(|(q, s)| person_in(paras, q, s.start, s.end, actors))
+}
+
+/// The first person named between bytes `from` and `to` of `para` outside quotation marks: a
+/// known person, else a full name the actor index missed, else a lone surname opening the
+/// sentence ("Natarajan laughed.") that the article gives in full elsewhere.
+fn person_in(
+    paras: &[Para],
+    para: &Para,
+    from: usize,
+    to: usize,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    if let Some(m) = first_person_outside_quotes(para, from, to) {
+        return Some(Said {
+            name: Some(actors.actors[m.actor.0 as usize].name.clone()),
+            actor: Some(m.actor),
+            vague: false,
+        });
+    }
+    let first = para.tokens.partition_point(|t| t.start < from);
+    let last = para.tokens.partition_point(|t| t.start < to);
+    let quoted = |j: usize| is_quoted(para, para.tokens[j].start);
+    if let Some((token, len)) =
+        names::first_full_name(&para.tokens, para.mentions, first, last, quoted)
+    {
+        return Some(unlisted(paras, para, token, len, actors));
+    }
+    let opener = (first..last.min(first + 2))
+        .find(|&j| !matches!(para.tokens[j].key(), "but" | "and" | "yet" | "so"))?;
+    let (token, len) = names::name_at(&para.tokens, para.mentions, opener)?;
+    let said = unlisted(paras, para, token, len, actors);
+    let full = said.name.as_deref().is_some_and(|n| n.contains(' '));
+    full.then_some(said)
+}
+
+/// Whether byte `at` of `para` lies inside quotation marks.
+fn is_quoted(para: &Para, at: usize) -> bool {
+    let k = para.marked.partition_point(|q| q.inner.end <= at);
+    para.marked
+        .get(k)
+        .is_some_and(|q| q.inner.start <= at && at < q.inner.end)
 }
 
 /// How many sentences back a pronoun may find its antecedent.
@@ -432,5 +479,107 @@ mod tests {
             quotes("Ruth Adeyemi called it “a betrayal.”"),
             ["Ruth Adeyemi: a betrayal."]
         );
+    }
+    #[test]
+    fn a_pronoun_finds_a_name_the_actor_index_missed() {
+        let text =
+            "The owner, Sandra Mills, was in tears. “I gave my life to this place,” she said.";
+        assert_eq!(
+            quotes(text),
+            ["Sandra Mills: I gave my life to this place,"]
+        );
+    }
+
+    #[test]
+    fn the_age_of_the_person_last_named_refers_back_to_them() {
+        let text =
+            "Celebrity chef Marcus Bell was furious.\n\nThe 52-year-old said: “It is a disgrace.”";
+        assert_eq!(quotes(text), ["Marcus Bell: It is a disgrace."]);
+    }
+
+    #[test]
+    fn a_lone_surname_takes_the_full_name_given_earlier() {
+        let text = "Priya Natarajan builds robots.\n\nNatarajan laughed. “Tom is the diplomatic one,” she said.";
+        assert_eq!(
+            quotes(text),
+            ["Priya Natarajan: Tom is the diplomatic one,"]
+        );
+    }
+
+    #[test]
+    fn a_split_quotation_that_runs_on_into_the_next_paragraph_is_one_quote() {
+        let text = "“I have lived here all my life,” said Dolores Ramirez. “My grandkids visit.\n\n“We pay our bills every month, and we expect clean water.”";
+        assert_eq!(
+            quotes(text),
+            ["Dolores Ramirez: I have lived here all my life, My grandkids visit. We pay our bills every month, and we expect clean water."]
+        );
+    }
+
+    #[test]
+    fn an_attribution_ending_in_a_colon_opens_the_next_quotation() {
+        let text = "Prof. Anna Lindqvist said the images were “better than we hoped.” She adds: “You can see boulders the size of a house.”";
+        assert_eq!(
+            quotes(text),
+            [
+                "Anna Lindqvist: better than we hoped.",
+                "Anna Lindqvist: You can see boulders the size of a house."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_name_between_commas_after_a_description_is_the_speaker() {
+        let text = "“This is a moral obligation,” the gallery’s director, Sir Alan Rhodes, told The Review.";
+        assert_eq!(quotes(text), ["Alan Rhodes: This is a moral obligation,"]);
+        let text = "Dawson’s lawyer, Simon Price, said his client was “deeply ashamed” today.";
+        assert_eq!(quotes(text), ["Simon Price: deeply ashamed"]);
+    }
+
+    #[test]
+    fn a_role_noun_after_the_quote_is_the_person_last_named() {
+        let text = "Judge Rebecca Holt jailed him.\n\n“You took money from dying children,” the judge said.";
+        assert_eq!(
+            quotes(text),
+            ["Rebecca Holt: You took money from dying children,"]
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_role_is_kept_as_its_description() {
+        let text = "“We will look at the evidence,” the regulator said in a statement.";
+        assert_eq!(
+            quotes(text),
+            ["the regulator: We will look at the evidence,"]
+        );
+    }
+
+    #[test]
+    fn a_person_familiar_with_something_is_described_in_full() {
+        let text = "“Customers are waiting,” said a person familiar with the company’s plans.";
+        assert_eq!(
+            quotes(text),
+            ["a person familiar with the company’s plans: Customers are waiting,"]
+        );
+    }
+
+    #[test]
+    fn the_employer_before_a_title_is_not_the_speaker() {
+        let text = "“The ground can’t take any more,” said Met Office forecaster Dan Whitby.";
+        assert_eq!(
+            quotes(text),
+            ["Dan Whitby: The ground can’t take any more,"]
+        );
+    }
+
+    #[test]
+    fn a_short_quote_in_a_sentence_whose_subject_speaks_is_a_quote() {
+        let text =
+            "Linda Chao told the Financial Times that the industry had a “pretty precise” idea.";
+        assert_eq!(quotes(text), ["Linda Chao: pretty precise"]);
+    }
+
+    #[test]
+    fn a_lone_place_before_the_verb_does_not_own_a_short_quote() {
+        assert!(quotes("Residents in Kellbridge described the flood as “biblical.”").is_empty());
     }
 }

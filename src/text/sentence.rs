@@ -20,10 +20,13 @@ static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Splits `text` into sentence spans covering it in order (leading and trailing spaces excluded).
+/// One pass: quotation marks are counted as the scan goes and each quotation's closing mark is
+/// looked up once, so the cost stays linear in the text.
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut marks = Marks::default();
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
@@ -35,9 +38,11 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             None
         };
         if let Some(end) = end {
-            if is_boundary(text, start, i, end) {
+            marks.count(text, end);
+            if is_boundary(text, start, i, end) && !marks.continues(text, end) {
                 push_trimmed(text, start, end, &mut spans);
                 start = end;
+                marks.reset(end);
             }
             i = end.max(i + 1);
         } else {
@@ -46,6 +51,56 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// Quotation marks counted from the start of the current sentence.
+#[derive(Default)]
+struct Marks {
+    scanned: usize,
+    curly_open: usize,
+    curly_close: usize,
+    straight: usize,
+    /// The last closing mark looked up: (searched from, found at).
+    close: Option<(usize, Option<usize>)>,
+}
+
+impl Marks {
+    fn reset(&mut self, at: usize) {
+        (
+            self.scanned,
+            self.curly_open,
+            self.curly_close,
+            self.straight,
+        ) = (at, 0, 0, 0);
+    }
+    fn count(&mut self, text: &str, to: usize) {
+        for c in text[self.scanned..to].chars() {
+            match c {
+                '“' => self.curly_open += 1,
+                '”' => self.curly_close += 1,
+                '"' => self.straight += 1,
+                _ => {}
+            }
+        }
+        self.scanned = to;
+    }
+    /// A quotation open at `at` that goes on past this sentence end and closes without one
+    /// (`"A. B," she said.`): the sentence does not end inside it.
+    fn continues(&mut self, text: &str, at: usize) -> bool {
+        let close = if self.curly_open > self.curly_close {
+            '”'
+        } else if self.straight % 2 == 1 && !text[..at].ends_with('"') {
+            '"'
+        } else {
+            return false;
+        };
+        let found = match self.close {
+            Some((from, found)) if from <= at && found.is_none_or(|f| f >= at) => found,
+            _ => text[at..].find(close).map(|f| f + at),
+        };
+        self.close = Some((at, found));
+        found.is_some_and(|f| !text[..f].ends_with(['.', '?', '!', '…']))
+    }
 }
 
 /// After a terminal at byte `i`: the end of the run of terminals and closing marks, if it is
@@ -81,10 +136,7 @@ fn is_boundary(text: &str, start: usize, dot: usize, end: usize) -> bool {
     {
         return false;
     }
-    if text.as_bytes()[dot] == b'.' && end == dot + 1 && is_abbreviation(&text[start..dot]) {
-        return false;
-    }
-    !inside_continuing_quote(&text[start..end], next)
+    !(text.as_bytes()[dot] == b'.' && end == dot + 1 && is_abbreviation(&text[start..dot]))
 }
 
 /// The word before a period is an abbreviation, an initial, or a dotted initialism.
@@ -104,17 +156,6 @@ fn is_abbreviation(before: &str) -> bool {
 
 fn is_listed(word: &str) -> bool {
     word.len() <= 8 && ABBREVIATIONS.contains(&word.to_ascii_lowercase())
-}
-
-/// A quotation opened in this sentence and not yet closed, when the text goes on inside it.
-fn inside_continuing_quote(sentence: &str, _next: &str) -> bool {
-    let opens = sentence.matches('“').count();
-    let closes = sentence.matches('”').count();
-    if opens > closes {
-        return true;
-    }
-    let straight = sentence.matches('"').count();
-    straight % 2 == 1 && !sentence.trim_end().ends_with('"')
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
@@ -196,6 +237,50 @@ mod tests {
         assert_eq!(
             split("“We came. We saw,” she said. Next."),
             ["“We came. We saw,” she said.", "Next."]
+        );
+    }
+
+    #[test]
+    fn straight_marks_and_single_marks_close_sentences_too() {
+        assert_eq!(
+            split(r#"He said "stop!" Then 'why?' she asked. Done."#),
+            [r#"He said "stop!""#, "Then 'why?' she asked.", "Done."]
+        );
+    }
+
+    #[test]
+    fn a_straight_quotation_continued_after_a_comma_is_one_sentence() {
+        assert_eq!(
+            split(r#""A. B," she said. Next."#),
+            [r#""A. B," she said."#, "Next."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_that_ends_its_own_sentences_is_split_inside() {
+        assert_eq!(
+            split("He said: “We came. We saw.” Then he left."),
+            ["He said: “We came.", "We saw.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_running_on_into_the_next_paragraph_is_split_inside() {
+        assert_eq!(
+            split("“The first year was hard. The second was worse."),
+            ["“The first year was hard.", "The second was worse."]
+        );
+    }
+
+    #[test]
+    fn parentheses_keep_their_sentence_and_a_closing_one_ends_it() {
+        assert_eq!(
+            split("The vote (held on Jan. 5) passed. (It was close.) Then came the appeal."),
+            [
+                "The vote (held on Jan. 5) passed.",
+                "(It was close.)",
+                "Then came the appeal."
+            ]
         );
     }
 

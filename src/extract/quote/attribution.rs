@@ -5,11 +5,14 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::actor::person::is_speech_verb;
+use crate::extract::actor::gazetteer::title_at;
+use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
+
+use super::names;
 
 static ROLE_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/role_nouns.txt")));
@@ -43,6 +46,13 @@ pub enum Speaker {
     Named(usize),
     /// A pronoun or "the minister": the person last named as a subject (token index).
     Pronoun(usize),
+    /// A name the actor index does not know (first token, length), titles dropped.
+    Unlisted {
+        /// Index of the first token of the name.
+        token: usize,
+        /// Number of tokens.
+        len: usize,
+    },
     /// An unnamed source, as described ("a senior European diplomat"); plural if "officials".
     Unnamed {
         /// The description, with "one" made "a".
@@ -92,20 +102,68 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
     }
     if is_speech_verb(ctx.tokens, j) {
         let k = j + if is_two_word_verb(ctx, j) { 2 } else { 1 };
-        return speaker_at(ctx, k);
+        // `"…," said one engineer. "…"` but not `"…." She adds: "…"`, which opens the next one
+        return introduces_next(ctx, k)
+            .then(|| speaker_at(ctx, k))
+            .flatten();
     }
-    let subject = speaker_at(ctx, j)?;
+    if let Some(named) = appositive_name(ctx, j) {
+        return Some(named);
+    }
+    let subject = speaker_at(ctx, j).or_else(|| the_body(ctx, j))?;
     let after_subject = match &subject {
         Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
-        Speaker::Pronoun(p) => p + 1,
-        Speaker::Unnamed { .. } => (j..j + 7)
+        Speaker::Pronoun(p) if matches!(ctx.key(*p), "he" | "she") => p + 1,
+        Speaker::Unlisted { token, len } => token + len,
+        Speaker::Pronoun(_) | Speaker::Unnamed { .. } => (j..j + 7)
             .find(|&v| {
                 is_speech_verb(ctx.tokens, v) || !ctx.tokens.get(v).is_some_and(Token::is_word)
             })
             .unwrap_or(j),
     };
     let k = skip_between(ctx, after_subject);
-    is_speech_verb(ctx.tokens, k).then_some(subject)
+    (is_speech_verb(ctx.tokens, k) && introduces_next(ctx, k + 1)).then_some(subject)
+}
+
+/// Whether the attribution ending before token `k` belongs to the quotation before it: not when
+/// a colon follows it (`She adds: "…"` introduces the next quotation).
+fn introduces_next(ctx: &Context, k: usize) -> bool {
+    (k..k + 3).all(|j| ctx.tokens.get(j).is_none_or(|t| t.text != ":"))
+}
+
+/// `"…," the gallery's director, Sir Alan Rhodes, told The Review`: a description, then the
+/// name between commas, then the verb.
+fn appositive_name(ctx: &Context, j: usize) -> Option<Speaker> {
+    let comma = (j..j + 6).find(|&c| ctx.key(c) == ",")?;
+    if !ctx.tokens[j..comma].iter().all(Token::is_word) || comma == j {
+        return None;
+    }
+    let mut at = comma + 1;
+    while let Some(len) = title_at(ctx.tokens, at) {
+        at += len + usize::from(ctx.key(at + len) == ".");
+    }
+    let (speaker, end) = match ctx.person_starting_at(at) {
+        Some(m) => (
+            Speaker::Named(m),
+            ctx.mentions[m].token + ctx.mentions[m].len,
+        ),
+        None => {
+            let (token, len) = names::name_at(ctx.tokens, ctx.mentions, comma + 1)?;
+            (Speaker::Unlisted { token, len }, token + len)
+        }
+    };
+    (ctx.key(end) == "," && is_speech_verb(ctx.tokens, skip_between(ctx, end + 1)))
+        .then_some(speaker)
+}
+
+/// `"…," the regulator said`: a body named by its role, kept as that description.
+fn the_body(ctx: &Context, j: usize) -> Option<Speaker> {
+    let noun = ctx.tokens.get(j + 1)?;
+    let plain = noun.is_word() && !noun.is_capitalised();
+    (ctx.key(j) == "the" && plain && is_speech_verb(ctx.tokens, j + 2)).then(|| Speaker::Unnamed {
+        description: format!("the {}", noun.text),
+        plural: false,
+    })
 }
 
 fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
@@ -125,7 +183,10 @@ fn skip_between(ctx: &Context, mut k: usize) -> usize {
 /// A speaker standing at token `k`: a person, a pronoun, or a description of a source.
 fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
     if let Some(m) = ctx.person_starting_at(k) {
-        return Some(Speaker::Named(m));
+        // "said Met Office forecaster Dan Whitby": the person after the employer and title
+        let end = ctx.mentions[m].token + ctx.mentions[m].len;
+        let titled = title_at(ctx.tokens, end).and_then(|t| ctx.person_starting_at(end + t));
+        return Some(Speaker::Named(titled.unwrap_or(m)));
     }
     // a title before the name: "said Foreign Minister Sergei Lavrov", "said chief forecaster Helen Dyer"
     if let Some(m) = ctx.first_person_in(k + 1, k + 5) {
@@ -140,7 +201,15 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
         "he" | "she" => return Some(Speaker::Pronoun(k)),
         _ => {}
     }
+    if let Some((token, len)) = names::name_at(ctx.tokens, ctx.mentions, k) {
+        return Some(Speaker::Unlisted { token, len });
+    }
     description_at(ctx, k)
+}
+
+/// A noun that names a speaker by role, or by age as papers do ("the 52-year-old said").
+fn is_role_noun(key: &str) -> bool {
+    ROLE_NOUNS.contains(key) || key.ends_with("-year-old")
 }
 
 /// "one senior European diplomat", "a spokeswoman", "officials", "the minister".
@@ -148,10 +217,11 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let det = ctx.key(k);
     let has_det = matches!(det, "a" | "an" | "one" | "the" | "another");
     let first = if has_det { k + 1 } else { k };
-    let head = (first..first + 5).find(|&j| ROLE_NOUNS.contains(ctx.key(j)))?;
+    let head = (first..first + 5).find(|&j| is_role_noun(ctx.key(j)))?;
     if ctx.tokens[first..head].iter().any(|t| !t.is_word()) {
         return None;
     }
+    let head = familiar_with_end(ctx, head);
     let words: Vec<&str> = ctx.tokens[first..=head].iter().map(|t| t.text).collect();
     if det == "the" && head == first {
         // "the insider said": the source described earlier ("one club insider"), else the
@@ -175,6 +245,17 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
         description,
         plural,
     })
+}
+
+/// "a person familiar with the company's plans": the description runs to the clause's end.
+fn familiar_with_end(ctx: &Context, head: usize) -> usize {
+    if (ctx.key(head + 1), ctx.key(head + 2)) != ("familiar", "with") {
+        return head;
+    }
+    (head + 3..head + 10)
+        .take_while(|&j| ctx.tokens.get(j).is_some_and(Token::is_word))
+        .last()
+        .unwrap_or(head)
 }
 
 /// "one club insider" earlier in the paragraph, for a later "the insider".
@@ -214,6 +295,9 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     }
     if ctx.tokens[j].text == "," {
         let open_comma = (start..j).rev().find(|&c| ctx.tokens[c].text == ",")?;
+        if let Some(named) = name_between(ctx, open_comma + 1, j) {
+            return Some(named);
+        }
         j = open_comma.checked_sub(1)?;
     }
     if j < start {
@@ -226,8 +310,27 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if matches!(ctx.key(j), "he" | "she") {
         return Some(Speaker::Pronoun(j));
     }
+    if let Some((token, len)) = names::name_ending_at(ctx.tokens, ctx.mentions, start, j) {
+        return Some(Speaker::Unlisted { token, len });
+    }
     // "one senior European diplomat said": a description ending at j
-    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| ROLE_NOUNS.contains(ctx.key(j))))
+    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| is_role_noun(ctx.key(j))))
+}
+
+/// `Dawson's lawyer, Simon Price, said`: the appositive between commas is the speaker's name.
+fn name_between(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
+    if let Some((m, mention)) = mention_ending_at(ctx.mentions, to - 1) {
+        let person = mention.kind == ActorKind::Person;
+        let titled = title_before(ctx.tokens, mention.token) == Some(from)
+            || (mention.token > from + 1
+                && ctx.key(mention.token - 1) == "."
+                && title_before(ctx.tokens, mention.token - 1) == Some(from));
+        let whole = mention.token == from || titled;
+        return (person && whole).then_some(Speaker::Named(m));
+    }
+    names::name_at(ctx.tokens, ctx.mentions, from)
+        .filter(|(token, len)| *token + *len == to)
+        .map(|(token, len)| Speaker::Unlisted { token, len })
 }
 
 /// The sentence's first person, or its opening pronoun: the subject of coordinated verbs
@@ -235,6 +338,9 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
 fn first_subject(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
     if let Some(m) = ctx.first_person_in(start, open) {
         return Some(Speaker::Named(m));
+    }
+    if let Some((token, len)) = names::name_at(ctx.tokens, ctx.mentions, start) {
+        return Some(Speaker::Unlisted { token, len });
     }
     matches!(ctx.key(start), "he" | "she").then_some(Speaker::Pronoun(start))
 }
