@@ -170,6 +170,23 @@ pub struct Article {
 }
 
 impl Article {
+    /// A plain-text article with these paragraphs and no metadata: for tests and examples.
+    pub fn from_texts(id: u32, paragraphs: &[&str]) -> Article {
+        Article {
+            id: ArticleId(id),
+            name: format!("article{id}"),
+            path: String::new(),
+            format: Format::Text,
+            meta: Meta::default(),
+            excerpt_of: None,
+            paragraphs: paragraphs
+                .iter()
+                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
+                .collect(),
+            removed: Vec::new(),
+        }
+    }
+
     /// The text of the sentence or span at `loc` (empty if `loc` is out of range).
     pub fn text_at(&self, loc: &Loc) -> &str {
         self.paragraphs

@@ -15,18 +15,11 @@ use crate::briefing::Briefing;
 
 /// Loads the briefing named by `paths` (the bundled seeds when empty), printing warnings to stderr.
 pub fn load_briefing(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
-    let loaded = if paths.is_empty() {
-        crate::seeds::load()
-    } else if paths.len() == 1 && paths[0].as_os_str() == "-" {
-        read_stdin()?
-    } else {
-        crate::ingest::walk::load(paths)?
-    };
-    let warnings: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
-    for w in &warnings {
+    let briefing = load_quietly(paths)?;
+    for w in &briefing.warnings {
         eprintln!("parallax: warning: {w}");
     }
-    Ok(crate::briefing::assemble(loaded.documents, warnings))
+    Ok(briefing)
 }
 
 fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {

@@ -350,25 +350,11 @@ fn matched_bytes(text: &str, term: &Term, matcher: &SkimMatcherV2) -> Vec<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::{Article, ArticleId, BlockKind, Format, Meta, Paragraph};
+    use crate::briefing::Article;
 
     fn index(paragraphs: &[&str]) -> Index {
-        let article = Article {
-            id: ArticleId(0),
-            name: "a".into(),
-            path: String::new(),
-            format: Format::Text,
-            meta: Meta {
-                title: Some("Harbour plans".into()),
-                ..Meta::default()
-            },
-            excerpt_of: None,
-            paragraphs: paragraphs
-                .iter()
-                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
-                .collect(),
-            removed: vec![],
-        };
+        let mut article = Article::from_texts(0, paragraphs);
+        article.meta.title = Some("Harbour plans".into());
         Index::build(&Briefing {
             articles: vec![article],
             ..Briefing::default()

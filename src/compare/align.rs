@@ -282,23 +282,11 @@ fn question_rows(ctx: &Ctx, a: ArticleId, b: ArticleId) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::{BlockKind, Format, Meta, Paragraph, Span};
+    use crate::briefing::Span;
     use crate::extract::{Actor, ActorKind, Position};
 
     fn article(id: u32, paragraphs: &[&str]) -> Article {
-        Article {
-            id: ArticleId(id),
-            name: format!("art{id}"),
-            path: String::new(),
-            format: Format::Text,
-            meta: Meta::default(),
-            excerpt_of: None,
-            paragraphs: paragraphs
-                .iter()
-                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
-                .collect(),
-            removed: Vec::new(),
-        }
+        Article::from_texts(id, paragraphs)
     }
 
     /// A briefing whose positions are given as (article, paragraph, actor, stance, topic).

@@ -455,22 +455,9 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::{ArticleId, BlockKind, Format, Meta, Paragraph};
 
     fn index(paragraphs: &[&str]) -> ActorIndex {
-        let article = Article {
-            id: ArticleId(0),
-            name: "t".into(),
-            path: String::new(),
-            format: Format::Text,
-            meta: Meta::default(),
-            excerpt_of: None,
-            paragraphs: paragraphs
-                .iter()
-                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
-                .collect(),
-            removed: vec![],
-        };
+        let article = Article::from_texts(0, paragraphs);
         ActorIndex::build(&[article])
     }
 

@@ -130,25 +130,11 @@ fn sentence_hashes(article: &Article) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::{BlockKind, Format, Meta, Paragraph};
 
     fn article(id: u32, title: Option<&str>, paragraphs: &[&str]) -> Article {
-        Article {
-            id: ArticleId(id),
-            name: format!("a{id}"),
-            path: String::new(),
-            format: Format::Text,
-            meta: Meta {
-                title: title.map(Into::into),
-                ..Meta::default()
-            },
-            excerpt_of: None,
-            paragraphs: paragraphs
-                .iter()
-                .map(|p| Paragraph::new(p.to_string(), BlockKind::Text))
-                .collect(),
-            removed: Vec::new(),
-        }
+        let mut article = Article::from_texts(id, paragraphs);
+        article.meta.title = title.map(Into::into);
+        article
     }
 
     const A: &str = "The council approved the new budget on Monday evening.";
