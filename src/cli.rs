@@ -22,16 +22,12 @@ pub fn load_briefing(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
     Ok(briefing)
 }
 
+/// Reads standard input as one article, its format sniffed (HTML, Markdown front matter, text).
 fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
         .context("reading standard input")?;
-    let (doc, skipped) =
-        crate::ingest::read_bytes("stdin", "-", crate::briefing::Format::Text, &bytes);
-    Ok(crate::ingest::Loaded {
-        documents: vec![doc],
-        skipped,
-    })
+    Ok(crate::ingest::walk::load_stdin(&bytes)?)
 }
 
 /// Opens the reader (TUI) on `paths`: config and briefing are loaded, and every problem reported,

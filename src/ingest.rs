@@ -4,9 +4,11 @@
 //! Guarantees: no panic on any bytes; every block is sanitized ([`crate::text::sanitize`]);
 //! problems that do not stop the load are returned as [`Skipped`] lines, never printed.
 
+pub mod date;
 pub mod html;
 pub mod markdown;
 pub mod plain;
+pub mod sniff;
 pub mod walk;
 
 use std::path::PathBuf;

@@ -9,8 +9,8 @@
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::briefing::Meta;
+use crate::ingest::date::parse_date;
 use crate::ingest::{markdown, plain, Block};
-use crate::text::clean::line::{parse_date_line, parse_iso};
 use crate::text::fold::fold_space;
 use crate::text::sanitize::sanitize;
 
@@ -34,9 +34,7 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
             let meta = Meta {
                 title: clean_field(Some(article.title)),
                 author: clean_field(article.byline).map(|b| strip_by(&b)),
-                date: article
-                    .published_time
-                    .and_then(|t| parse_iso(&t).or_else(|| parse_date_line(&t))),
+                date: article.published_time.and_then(|t| parse_date(&t)),
                 source: clean_field(article.site_name),
             };
             let blocks = if blocks.is_empty() {

@@ -7,8 +7,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 use crate::briefing::{BlockKind, Meta};
+use crate::ingest::date::parse_date;
 use crate::ingest::Block;
-use crate::text::clean::line::{parse_date_line, parse_iso};
 use crate::text::sanitize::sanitize;
 
 /// Front matter fields Parallax reads; anything else is ignored, wrong types are tolerated.
@@ -90,7 +90,7 @@ fn scalar(value: Option<serde_yaml::Value>) -> Option<String> {
 }
 
 fn to_meta(fm: FrontMatter) -> Meta {
-    let date = scalar(fm.date).and_then(|d| parse_iso(&d).or_else(|| parse_date_line(&d)));
+    let date = scalar(fm.date).and_then(|d| parse_date(&d));
     Meta {
         title: scalar(fm.title),
         author: scalar(fm.author),

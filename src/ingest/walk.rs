@@ -1,13 +1,23 @@
 //! Paths → documents: walks folders recursively in sorted path order (so article ids are stable),
-//! sniffs each file, and reads it. Hidden entries inside folders (`.git`, `.DS_Store`) are passed
-//! over silently; everything else that cannot be read is skipped with a reason, never fatal,
-//! except a path that does not exist.
+//! sniffs each file, and reads it.
+//!
+//! - Hidden entries inside folders (`.git`, `.DS_Store`, `.notes.md`) are passed over silently:
+//!   they are tool state, not articles. A hidden file named on the command line is read.
+//! - Inside folders, only `.txt`/`.text`, `.md`/`.markdown` and `.html`/`.htm` files are read;
+//!   others are skipped with a warning. A file named on the command line with another extension
+//!   is sniffed ([`crate::ingest::sniff`]) and read if it is UTF-8 text.
+//! - Binary files (a NUL byte; the first 8 KiB are checked before the rest is read), empty files,
+//!   unreadable files and folders, link cycles and a file reached twice are skipped with a reason.
+//!   Only a path that does not exist stops the load ([`IngestError::Missing`]), and a load that
+//!   finds nothing readable ([`IngestError::NoArticles`], saying what was skipped and why).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::briefing::Format;
-use crate::ingest::{read_bytes, IngestError, Loaded, Skipped};
+use crate::ingest::sniff::{format_of_head, is_binary, HEAD};
+use crate::ingest::{read_bytes, Document, IngestError, Loaded, Skipped};
 
 /// The format a path's extension names, if Parallax reads it.
 pub fn format_of(path: &Path) -> Option<Format> {
@@ -20,105 +30,137 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// Loads every readable file under `paths` (files and folders), in sorted path order.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
-    let mut files = Vec::new();
-    let mut loaded = Loaded::default();
-    let mut visited = BTreeSet::new();
-    for path in paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(IngestError::Missing(path.clone()));
-        }
-        collect(path, &mut files, &mut loaded.skipped, &mut visited);
-    }
-    for path in files {
-        read_file(&path, &mut loaded);
-    }
-    if loaded.documents.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(IngestError::NoArticles(format!(
-            "{}{}",
-            shown.join(", "),
-            skipped_summary(&loaded.skipped)
-        )));
-    }
-    Ok(loaded)
+/// Why an input was not loaded; `label` names a group of them in the "nothing loaded" message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Skip {
+    NotArticle,
+    NotText,
+    Binary,
+    Empty,
+    NoText,
+    Unreadable(String),
+    FolderTwice,
+    FileTwice,
 }
 
-/// Reads one file into `loaded`, or records why it was skipped.
-fn read_file(path: &Path, loaded: &mut Loaded) {
-    let shown = path.display().to_string();
-    let skip = |reason: &str| Skipped {
-        path: shown.clone(),
-        reason: reason.to_string(),
-        loaded: false,
-    };
-    let Some(format) = format_of(path) else {
-        loaded
-            .skipped
-            .push(skip("not an article (.txt, .md or .html)"));
-        return;
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            loaded.skipped.push(skip(&format!("cannot be read: {e}")));
-            return;
+impl Skip {
+    fn reason(&self) -> String {
+        match self {
+            Skip::NotArticle => "not an article (.txt, .md or .html)".into(),
+            Skip::NotText => "not UTF-8 text".into(),
+            Skip::Binary => "binary file (NUL bytes)".into(),
+            Skip::Empty => "empty file".into(),
+            Skip::NoText => "no text".into(),
+            Skip::Unreadable(e) => format!("cannot be read: {e}"),
+            Skip::FolderTwice => "folder already read (link cycle?)".into(),
+            Skip::FileTwice => "file already read".into(),
         }
-    };
-    if bytes.contains(&0) {
-        loaded.skipped.push(skip("binary file (NUL bytes)"));
-        return;
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        loaded.skipped.push(skip("empty file"));
-        return;
-    }
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (doc, skipped) = read_bytes(&name, &shown, format, &bytes);
-    loaded.skipped.extend(skipped);
-    if doc.blocks.is_empty() {
-        loaded.skipped.push(skip("no text"));
-    } else {
-        loaded.documents.push(doc);
+
+    fn label(&self) -> &'static str {
+        match self {
+            Skip::NotArticle => "not articles",
+            Skip::NotText => "not text",
+            Skip::Binary => "binary",
+            Skip::Empty => "empty",
+            Skip::NoText => "without text",
+            Skip::Unreadable(_) => "unreadable",
+            Skip::FolderTwice | Skip::FileTwice => "already read",
+        }
     }
 }
 
-/// Lists the files under `path`, sorted; unreadable folders and symlink cycles are skipped.
-fn collect(
-    path: &Path,
-    files: &mut Vec<PathBuf>,
-    skipped: &mut Vec<Skipped>,
-    visited: &mut BTreeSet<PathBuf>,
-) {
-    if !path.is_dir() {
-        files.push(path.to_path_buf());
-        return;
-    }
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if !visited.insert(canonical) {
-        skipped.push(Skipped {
+/// The load in progress: what was read, what was skipped, and a count of skips by kind.
+#[derive(Default)]
+struct Walk {
+    loaded: Loaded,
+    tally: BTreeMap<&'static str, usize>,
+    folders: BTreeSet<PathBuf>,
+    files: BTreeSet<PathBuf>,
+}
+
+impl Walk {
+    fn skip(&mut self, path: &Path, why: Skip) {
+        *self.tally.entry(why.label()).or_default() += 1;
+        self.loaded.skipped.push(Skipped {
             path: path.display().to_string(),
-            reason: "folder already read (link cycle)".into(),
+            reason: why.reason(),
             loaded: false,
         });
-        return;
     }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(e) => {
-            skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: format!("cannot be read: {e}"),
-                loaded: false,
-            });
-            return;
+
+    /// " (3 files skipped: 2 not articles, 1 binary)", or " (no files found)".
+    fn summary(&self) -> String {
+        let total: usize = self.tally.values().sum();
+        if total == 0 {
+            return " (no files found)".into();
         }
-    };
-    let mut entries: Vec<PathBuf> = entries
+        let parts: Vec<String> = self.tally.iter().map(|(l, n)| format!("{n} {l}")).collect();
+        let files = if total == 1 { "file" } else { "files" };
+        format!(" ({total} {files} skipped: {})", parts.join(", "))
+    }
+}
+
+/// Loads every readable file under `paths` (files and folders), in sorted path order.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        return Err(IngestError::Missing(missing.clone()));
+    }
+    let mut walk = Walk::default();
+    for path in paths {
+        if path.is_dir() {
+            walk_folder(path, &mut walk);
+        } else {
+            read_file(path, true, &mut walk);
+        }
+    }
+    if walk.loaded.documents.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(IngestError::NoArticles(shown.join(", ") + &walk.summary()));
+    }
+    Ok(walk.loaded)
+}
+
+/// Loads standard input (or any unnamed bytes): sniffed, read as one document named `stdin`.
+pub fn load_stdin(bytes: &[u8]) -> Result<Loaded, IngestError> {
+    let mut loaded = Loaded::default();
+    match read_input("stdin", "-", None, bytes) {
+        Ok((doc, skipped)) => {
+            loaded.documents.push(doc);
+            loaded.skipped = skipped;
+            Ok(loaded)
+        }
+        Err(why) => Err(IngestError::NoArticles(format!(
+            "standard input ({})",
+            why.reason()
+        ))),
+    }
+}
+
+/// Reads the files under `root` in sorted path order, depth first, without recursion.
+fn walk_folder(root: &Path, walk: &mut Walk) {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if !path.is_dir() {
+            read_file(&path, false, walk);
+            continue;
+        }
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if !walk.folders.insert(canonical) {
+            walk.skip(&path, Skip::FolderTwice);
+            continue;
+        }
+        match list_folder(&path) {
+            // reversed onto the stack, so they come off in sorted order
+            Ok(entries) => stack.extend(entries.into_iter().rev()),
+            Err(e) => walk.skip(&path, Skip::Unreadable(e.to_string())),
+        }
+    }
+}
+
+/// The visible entries of a folder, sorted by path.
+fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             !p.file_name()
@@ -126,22 +168,188 @@ fn collect(
         })
         .collect();
     entries.sort();
-    for entry in entries {
-        collect(&entry, files, skipped, visited);
+    Ok(entries)
+}
+
+/// Reads one file into the walk, or records why it was skipped. `explicit`: named on the
+/// command line, so an unknown extension is sniffed instead of skipped.
+fn read_file(path: &Path, explicit: bool, walk: &mut Walk) {
+    let format = format_of(path);
+    if format.is_none() && !explicit {
+        return walk.skip(path, Skip::NotArticle);
+    }
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if !walk.files.insert(canonical) {
+        return walk.skip(path, Skip::FileTwice);
+    }
+    let read = read_text_bytes(path).and_then(|bytes| {
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        read_input(&name, &path.display().to_string(), format, &bytes)
+    });
+    match read {
+        Ok((doc, skipped)) => {
+            walk.loaded.skipped.extend(skipped);
+            walk.loaded.documents.push(doc);
+        }
+        Err(why) => walk.skip(path, why),
     }
 }
 
-/// " (3 files skipped: 2 not an article, 1 binary file (NUL bytes))", or "" when none were.
-fn skipped_summary(skipped: &[Skipped]) -> String {
-    if skipped.is_empty() {
-        return String::new();
+/// The bytes of a file that is not binary. The first [`HEAD`] bytes are checked for NUL before
+/// the rest is read, so a large binary file costs one small read.
+fn read_text_bytes(path: &Path) -> Result<Vec<u8>, Skip> {
+    let unreadable = |e: std::io::Error| Skip::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    let mut file = file;
+    (&mut file)
+        .take(HEAD as u64)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if is_binary(&bytes) {
+        return Err(Skip::Binary);
     }
-    let mut reasons: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for s in skipped {
-        *reasons
-            .entry(s.reason.split(':').next().unwrap_or(&s.reason))
-            .or_default() += 1;
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    if is_binary(&bytes[bytes.len().min(HEAD)..]) {
+        return Err(Skip::Binary);
     }
-    let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
-    format!(" ({} skipped: {})", skipped.len(), parts.join(", "))
+    Ok(bytes)
+}
+
+/// Reads bytes as a document; `format` `None` means sniff it (then it must be UTF-8 text).
+fn read_input(
+    name: &str,
+    path: &str,
+    format: Option<Format>,
+    bytes: &[u8],
+) -> Result<(Document, Vec<Skipped>), Skip> {
+    if is_binary(bytes) {
+        return Err(Skip::Binary);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Skip::Empty);
+    }
+    let format = match format {
+        Some(format) => format,
+        None if std::str::from_utf8(bytes).is_err() => return Err(Skip::NotText),
+        None => format_of_head(bytes),
+    };
+    let (doc, skipped) = read_bytes(name, path, format, bytes);
+    if doc.blocks.is_empty() {
+        return Err(Skip::NoText);
+    }
+    Ok((doc, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("parallax-walk-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        dir
+    }
+
+    const PROSE: &str = "The council voted to rebuild the pier after a long debate.\n";
+
+    #[test]
+    fn folders_are_read_depth_first_in_sorted_order() {
+        let dir = temp_dir("order");
+        for name in ["b.txt", "a/z.md", "a/c.txt", "c.html"] {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, PROSE).expect("write");
+        }
+        let loaded = load(&[dir.clone()]).expect("loads");
+        let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["c", "z", "b", "c"]);
+        assert!(loaded.documents[0].path.ends_with("a/c.txt"));
+    }
+
+    #[test]
+    fn a_folder_without_articles_says_what_was_skipped() {
+        let dir = temp_dir("none");
+        std::fs::write(dir.join("a.pdf"), "%PDF").expect("write");
+        std::fs::write(dir.join("b.jpg"), "JFIF").expect("write");
+        std::fs::write(dir.join("c.txt"), b"\x89PNG\0\0").expect("write");
+        let err = load(&[dir.clone()])
+            .expect_err("nothing to load")
+            .to_string();
+        assert!(
+            err.ends_with("(3 files skipped: 1 binary, 2 not articles)"),
+            "{err}"
+        );
+        let empty = temp_dir("none-empty");
+        let err = load(&[empty]).expect_err("nothing to load").to_string();
+        assert!(err.ends_with("(no files found)"), "{err}");
+    }
+
+    #[test]
+    fn a_file_named_twice_is_read_once() {
+        let dir = temp_dir("twice");
+        let file = dir.join("a.txt");
+        std::fs::write(&file, PROSE).expect("write");
+        let loaded = load(&[file.clone(), dir.clone()]).expect("loads");
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.skipped[0].reason, "file already read");
+    }
+
+    #[test]
+    fn a_named_file_with_an_unknown_extension_is_sniffed() {
+        let dir = temp_dir("sniffed");
+        let page = dir.join("saved.php");
+        std::fs::write(
+            &page,
+            "<!doctype html><html><body><p>Tea time.</p></body></html>",
+        )
+        .expect("write");
+        let notes = dir.join("NOTES");
+        std::fs::write(&notes, PROSE).expect("write");
+        let loaded = load(&[page, notes]).expect("loads");
+        let formats: Vec<Format> = loaded.documents.iter().map(|d| d.format).collect();
+        assert_eq!(formats, [Format::Html, Format::Text]);
+        let latin1 = dir.join("latin1.dat");
+        std::fs::write(&latin1, b"caf\xe9").expect("write");
+        let err = load(&[latin1]).expect_err("not text").to_string();
+        assert!(err.contains("1 not text"), "{err}");
+    }
+
+    #[test]
+    fn standard_input_is_sniffed_and_refused_when_binary_or_empty() {
+        let page = b"<!DOCTYPE html><html><body><p>Tea time.</p></body></html>";
+        let loaded = load_stdin(page).expect("loads");
+        assert_eq!(loaded.documents[0].format, Format::Html);
+        let post = b"---\ntitle: Tea\n---\nTea time.\n";
+        assert_eq!(
+            load_stdin(post).expect("loads").documents[0].format,
+            Format::Markdown
+        );
+        assert_eq!(
+            load_stdin(PROSE.as_bytes()).expect("loads").documents[0].format,
+            Format::Text
+        );
+        let err = load_stdin(b"\0\x01").expect_err("binary").to_string();
+        assert!(err.contains("standard input (binary file"), "{err}");
+        assert!(load_stdin(b" \n").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn link_cycles_and_dangling_links_are_skipped_not_fatal() {
+        let dir = temp_dir("links");
+        std::fs::write(dir.join("a.txt"), PROSE).expect("write");
+        std::os::unix::fs::symlink(&dir, dir.join("loop")).expect("symlink");
+        std::os::unix::fs::symlink(dir.join("self.txt"), dir.join("self.txt")).expect("symlink");
+        let loaded = load(&[dir.clone()]).expect("loads");
+        assert_eq!(loaded.documents.len(), 1);
+        let reasons: Vec<&str> = loaded.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(reasons[0].starts_with("folder already read"), "{reasons:?}");
+        assert!(reasons[1].starts_with("cannot be read"), "{reasons:?}");
+    }
 }
