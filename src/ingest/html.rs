@@ -1,22 +1,33 @@
 //! Saved HTML pages. The main text is found by `dom_smoothie`, a maintained Rust port of Mozilla
 //! Readability (the algorithm behind Firefox's reader view), which also reads the title, byline,
 //! publication time and site name from the usual meta tags and JSON-LD. Its Markdown text output
-//! is read into blocks by the Markdown reader, so headings, lists and quotes keep their kind.
+//! is read into blocks by the Markdown reader, so headings, lists and quotes keep their kind
+//! (dom_smoothie escapes Markdown syntax in the page's own text, so text stays text).
 //!
-//! A page Readability cannot use (too little text) or one nested too deeply to walk safely falls
-//! back to a linear tag-stripping scan, so every page yields its visible text.
+//! A page Readability cannot use (too little text), one with too many elements to score quickly,
+//! or one nested too deeply to build into a tree safely falls back to the linear tag scanner in
+//! [`scan`], so every page yields its visible text; the meta tags are still read when the page
+//! could be parsed.
 
-use dom_smoothie::{Config, Readability, TextMode};
+pub mod scan;
+
+use dom_smoothie::{Config, Metadata, Readability, TextMode};
 
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
-use crate::ingest::{markdown, plain, Block};
+use crate::ingest::{markdown, Block};
 use crate::text::fold::fold_space;
 use crate::text::sanitize::sanitize;
 
-/// Pages nested deeper than this are not handed to the tree walker (its recursion could
-/// overflow the stack); the linear fallback reads them.
-const MAX_DEPTH: usize = 400;
+pub use scan::{nesting_depth, strip_tags};
+
+/// Pages nested deeper than this are not handed to Readability: its scoring slows down sharply
+/// with depth (a few hundred nested `<div>`s take seconds), and real articles nest a few dozen deep.
+const MAX_DEPTH: usize = 200;
+
+/// Pages with more elements than this are read by the linear scanner (Readability's time grows
+/// with the element count; a long real article has a few thousand).
+const MAX_ELEMENTS: usize = 60_000;
 
 /// Reads the main text of a page into blocks, with title, byline, date and site name.
 pub fn read(html: &str) -> (Meta, Vec<Block>) {
@@ -25,26 +36,32 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
     }
     let config = Config {
         text_mode: TextMode::Markdown,
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let parsed = Readability::new(html, None, Some(config)).and_then(|mut r| r.parse());
-    match parsed {
-        Ok(article) => {
-            let blocks = markdown::blocks(&article.text_content);
-            let meta = Meta {
-                title: clean_field(Some(article.title)),
-                author: clean_field(article.byline).map(|b| strip_by(&b)),
-                date: article.published_time.and_then(|t| parse_date(&t)),
-                source: clean_field(article.site_name),
-            };
-            let blocks = if blocks.is_empty() {
-                strip_tags(html)
-            } else {
-                blocks
-            };
-            (meta, blocks)
-        }
-        Err(_) => (Meta::default(), strip_tags(html)),
+    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
+        return (Meta::default(), strip_tags(html));
+    };
+    let declared = readability.get_article_metadata(readability.parse_json_ld());
+    let blocks = match readability.parse() {
+        Ok(article) => markdown::blocks(&article.text_content),
+        Err(_) => Vec::new(),
+    };
+    let blocks = if blocks.is_empty() {
+        strip_tags(html)
+    } else {
+        blocks
+    };
+    (to_meta(declared), blocks)
+}
+
+/// The page's declared metadata as [`Meta`]: sanitized, "By " dropped, the date as `YYYY-MM-DD`.
+fn to_meta(declared: Metadata) -> Meta {
+    Meta {
+        title: clean_field(Some(declared.title)),
+        author: clean_field(declared.byline).map(|b| strip_by(&b).to_string()),
+        date: declared.published_time.and_then(|t| parse_date(&t)),
+        source: clean_field(declared.site_name),
     }
 }
 
@@ -54,98 +71,12 @@ fn clean_field(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn strip_by(byline: &str) -> String {
-    let lower = byline.to_lowercase();
-    if lower.starts_with("by ") {
-        byline[3..].trim().to_string()
-    } else {
-        byline.to_string()
+/// "By Ana Ruiz" → "Ana Ruiz".
+fn strip_by(byline: &str) -> &str {
+    match byline.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => byline[3..].trim_start(),
+        _ => byline,
     }
-}
-
-/// The deepest element nesting, estimated by a linear scan of open and close tags.
-pub fn nesting_depth(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let bytes = html.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b'<' {
-            continue;
-        }
-        match bytes.get(i + 1) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// Visible text by a linear scan: scripts and styles dropped, block tags as line breaks, the
-/// common entities decoded.
-pub fn strip_tags(html: &str) -> Vec<Block> {
-    let mut text = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let close = after.find('>').map_or(after.len(), |c| c + 1);
-        let tag = after[..close].to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        rest = &after[close..];
-        if (name == "script" || name == "style") && !tag.starts_with("</") {
-            let end = find_ignoring_case(rest, &format!("</{name}")).unwrap_or(rest.len());
-            rest = &rest[end..];
-        } else if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "li"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "tr"
-                | "blockquote"
-                | "section"
-                | "article"
-                | "header"
-                | "footer"
-        ) {
-            text.push('\n');
-        }
-    }
-    text.push_str(rest);
-    plain::read(&decode_entities(&text))
-}
-
-/// Byte offset of `needle` (ASCII, lower case) in `haystack`, ignoring ASCII case.
-fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "’")
-        .replace("&lsquo;", "‘")
-        .replace("&ldquo;", "“")
-        .replace("&rdquo;", "”")
-        .replace("&mdash;", "—")
-        .replace("&ndash;", "–")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -199,11 +130,16 @@ mod tests {
     }
 
     #[test]
-    fn the_fallback_drops_scripts_and_decodes_entities() {
-        let blocks = strip_tags(
-            "<p>Fish &amp; chips</p><script>var x = '<p>no</p>';</script><p>Tea&nbsp;time</p>",
+    fn a_page_too_short_for_readability_keeps_its_text_and_meta_tags() {
+        let (meta, blocks) = read(
+            "<html><head><title>Notice</title><meta name=\"author\" content=\"By Jo Park\">\
+             <meta property=\"article:published_time\" content=\"March 4, 2024\"></head>\
+             <body><p>Closed today.</p></body></html>",
         );
+        assert_eq!(meta.title.as_deref(), Some("Notice"));
+        assert_eq!(meta.author.as_deref(), Some("Jo Park"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Fish & chips", "Tea time"]);
+        assert_eq!(texts, ["Closed today."]);
     }
 }
