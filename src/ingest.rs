@@ -107,6 +107,8 @@ pub fn read_bytes(
     bytes: &[u8],
 ) -> (Document, Vec<Skipped>) {
     let mut skipped = Vec::new();
+    // a byte-order mark would hide front matter and a doctype from the readers
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(_) => {
@@ -142,4 +144,28 @@ pub fn read_bytes(
         blocks,
     };
     (doc, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_front_matter() {
+        let (doc, skipped) = read_bytes(
+            "post",
+            "post.md",
+            Format::Markdown,
+            b"\xef\xbb\xbf---\ntitle: Pier vote\n---\nThe council voted.\n",
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("Pier vote"));
+        assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn a_text_file_opening_with_front_matter_is_read_as_markdown() {
+        let (doc, _) = read_bytes("p", "p.txt", Format::Text, b"---\ntitle: T\n---\nBody.\n");
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.meta.title.as_deref(), Some("T"));
+    }
 }

@@ -1,24 +1,31 @@
-//! Markdown with optional YAML front matter. The front matter (title, date, author, excerpt,
-//! categories) is parsed with serde; the body with pulldown-cmark into blocks — paragraphs,
-//! headings, list items and block quotes kept as such, emphasis and links reduced to their text,
-//! inline HTML and images dropped, code kept as text.
+//! Markdown with optional YAML front matter. The front matter (title, date, author, source) is
+//! parsed with serde, tolerating unknown fields and odd types (a list of authors, a number as
+//! title, `author: {name: …}`); the body is read by [`body`] into blocks.
+//!
+//! A front matter that never closes, or that is not a YAML mapping, is a warning: the whole file
+//! is then read as body, so no text is lost.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+pub mod body;
+
 use serde::Deserialize;
+use serde_yaml::Value;
 
-use crate::briefing::{BlockKind, Meta};
+use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::Block;
+use crate::text::fold::fold_space;
 use crate::text::sanitize::sanitize;
+
+pub use body::blocks;
 
 /// Front matter fields Parallax reads; anything else is ignored, wrong types are tolerated.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct FrontMatter {
-    title: Option<serde_yaml::Value>,
-    date: Option<serde_yaml::Value>,
-    author: Option<serde_yaml::Value>,
-    source: Option<serde_yaml::Value>,
+    title: Option<Value>,
+    date: Option<Value>,
+    author: Option<Value>,
+    source: Option<Value>,
 }
 
 /// What reading a Markdown file found: metadata, blocks, and a problem worth a warning.
@@ -33,153 +40,88 @@ pub struct Read {
 
 /// Reads front matter into [`Meta`] and the body into blocks.
 pub fn read(text: &str) -> Read {
-    let (front, body, warning) = split_front_matter(text);
-    let (meta, warning) = match front.map(serde_yaml::from_str::<FrontMatter>) {
-        None => (Meta::default(), warning),
-        Some(Ok(fm)) => (to_meta(fm), warning),
-        Some(Err(e)) => (
-            Meta::default(),
-            Some(format!(
-                "front matter is not valid YAML ({e}); read as body"
-            )),
-        ),
+    let Some((front, body)) = split_front_matter(text) else {
+        let warning =
+            opens_front_matter(text).then(|| "front matter never closes; read as body".to_string());
+        return as_body(text, warning);
     };
+    if front.trim().is_empty() {
+        return as_body(body, None);
+    }
+    match serde_yaml::from_str::<FrontMatter>(front) {
+        Ok(fm) => Read {
+            meta: to_meta(fm),
+            blocks: blocks(body),
+            warning: None,
+        },
+        Err(e) => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            let warning = format!("front matter is not a YAML mapping ({first}); read as body");
+            as_body(text, Some(warning))
+        }
+    }
+}
+
+fn as_body(text: &str, warning: Option<String>) -> Read {
     Read {
-        meta,
-        blocks: blocks(body),
+        meta: Meta::default(),
+        blocks: blocks(text),
         warning,
     }
 }
 
-/// Splits `---\n…\n---` front matter from the body. A front matter that never closes is read
-/// as body text, with a warning.
-fn split_front_matter(text: &str) -> (Option<&str>, &str, Option<String>) {
-    let Some(rest) = text
+fn opens_front_matter(text: &str) -> bool {
+    text.starts_with("---\n") || text.starts_with("---\r\n")
+}
+
+/// Splits `---\n…\n---` (or `...`) front matter from the body; `None` when there is none or
+/// it never closes.
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text
         .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return (None, text, None);
-    };
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if matches!(line.trim_end(), "---" | "...") {
-            return (Some(&rest[..offset]), &rest[offset + line.len()..], None);
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
         }
         offset += line.len();
     }
-    (
-        None,
-        text,
-        Some("front matter never closes; read as body".into()),
-    )
+    None
 }
 
-fn scalar(value: Option<serde_yaml::Value>) -> Option<String> {
+/// A front matter value as one line of text: lists joined with commas, `{name: …}` by its name.
+fn scalar(value: Option<Value>) -> Option<String> {
     let text = match value? {
-        serde_yaml::Value::String(s) => s,
-        serde_yaml::Value::Number(n) => n.to_string(),
-        serde_yaml::Value::Sequence(items) => items
+        Value::String(s) => s,
+        Value::Number(n) => n.to_string(),
+        Value::Sequence(items) => items
             .into_iter()
             .filter_map(|v| scalar(Some(v)))
             .collect::<Vec<_>>()
             .join(", "),
-        _ => return None,
+        Value::Mapping(mut map) => return scalar(map.remove("name")),
+        Value::Tagged(tagged) => return scalar(Some(tagged.value)),
+        Value::Null | Value::Bool(_) => return None,
     };
-    let clean = crate::text::fold::fold_space(&sanitize(&text));
+    let clean = fold_space(&sanitize(&text));
     (!clean.is_empty()).then_some(clean)
 }
 
 fn to_meta(fm: FrontMatter) -> Meta {
-    let date = scalar(fm.date).and_then(|d| parse_date(&d));
     Meta {
         title: scalar(fm.title),
         author: scalar(fm.author),
-        date,
+        date: scalar(fm.date).and_then(|d| parse_date(&d)),
         source: scalar(fm.source),
-    }
-}
-
-/// The blocks of a Markdown body (no front matter), in order.
-pub fn blocks(body: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut kinds: Vec<BlockKind> = Vec::new();
-    let mut skip = 0usize; // inside an image: its alt text is not body text
-    for event in Parser::new(body) {
-        match event {
-            Event::Start(Tag::Image { .. }) => skip += 1,
-            Event::End(TagEnd::Image) => skip = skip.saturating_sub(1),
-            Event::Start(tag) => {
-                if let Some(kind) = block_kind(&tag) {
-                    let parent = kinds.last().copied().unwrap_or_default();
-                    flush(&mut text, &mut out, parent);
-                    // a paragraph inside a list item or block quote keeps the container's kind
-                    kinds.push(if tag == Tag::Paragraph && parent != BlockKind::Heading {
-                        parent
-                    } else {
-                        kind
-                    });
-                }
-            }
-            Event::End(end) if is_block_end(&end) => {
-                flush(
-                    &mut text,
-                    &mut out,
-                    kinds.last().copied().unwrap_or_default(),
-                );
-                kinds.pop();
-            }
-            Event::Text(t) | Event::Code(t) if skip == 0 => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    flush(&mut text, &mut out, BlockKind::Text);
-    out
-}
-
-fn block_kind(tag: &Tag) -> Option<BlockKind> {
-    match tag {
-        Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::TableCell => {
-            Some(BlockKind::Text)
-        }
-        Tag::Heading { .. } => Some(BlockKind::Heading),
-        Tag::Item => Some(BlockKind::ListItem),
-        Tag::BlockQuote(_) => Some(BlockKind::Quote),
-        _ => None,
-    }
-}
-
-fn is_block_end(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Paragraph
-            | TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
-            | TagEnd::TableCell
-            | TagEnd::Heading(_)
-            | TagEnd::Item
-            | TagEnd::BlockQuote(_)
-    )
-}
-
-/// Ends the current block: a paragraph inside a list item or block quote takes that kind.
-fn flush(text: &mut String, out: &mut Vec<Block>, kind: BlockKind) {
-    let clean = crate::text::fold::fold_space(&sanitize(text));
-    text.clear();
-    if !clean.is_empty() {
-        let blank_before = !out.is_empty();
-        out.push(Block {
-            text: clean,
-            kind,
-            blank_before,
-        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::BlockKind;
 
     #[test]
     fn front_matter_gives_title_author_and_an_iso_date() {
@@ -225,6 +167,34 @@ mod tests {
     fn invalid_yaml_is_a_warning_not_an_error() {
         let read = read("---\ntitle: [unclosed\n---\nText.\n");
         assert!(read.warning.is_some());
+        assert_eq!(read.blocks.last().map(|b| b.text.as_str()), Some("Text."));
+    }
+
+    #[test]
+    fn odd_front_matter_types_are_tolerated() {
+        let read = read("---\ntitle: 1984\nauthor: [Ana Ruiz, Jo Park]\ndate: August 19, 2025\ncategories: news\ntags: {a: 1}\n---\nText.\n");
+        assert_eq!(read.meta.title.as_deref(), Some("1984"));
+        assert_eq!(read.meta.author.as_deref(), Some("Ana Ruiz, Jo Park"));
+        assert_eq!(read.meta.date.as_deref(), Some("2025-08-19"));
+        let read =
+            super::read("---\nauthor:\n  name: Sam Lee\n  email: s@x\ndate: [bad]\n---\nText.\n");
+        assert_eq!(read.meta.author.as_deref(), Some("Sam Lee"));
+        assert_eq!(read.meta.date, None);
+        assert!(read.warning.is_none());
+    }
+
+    #[test]
+    fn empty_front_matter_is_no_front_matter() {
+        let read = read("---\n---\nText.\n");
+        assert!(read.warning.is_none());
         assert_eq!(read.blocks.len(), 1);
+    }
+
+    #[test]
+    fn prose_between_rules_is_body_not_front_matter() {
+        let read = read("---\nThe council met.\n\n---\nIt voted.\n");
+        assert!(read.warning.is_some());
+        let texts: Vec<&str> = read.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["The council met.", "It voted."]);
     }
 }
