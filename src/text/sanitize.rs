@@ -1,6 +1,11 @@
 //! Sanitizing: article text must never carry terminal control to the screen. Strips C0/C1
-//! controls (tab becomes a space), ESC/CSI/OSC sequences, bidi overrides and zero-width
-//! characters, and turns Unicode spaces (NBSP and friends) into plain spaces.
+//! controls, whole ESC/CSI/OSC/DCS sequences (colours, OSC 8 links, OSC 52 clipboard writes),
+//! bidi overrides and isolates, zero-width and other invisible characters (soft hyphen, tag
+//! characters), and turns Unicode spaces (NBSP and friends), tabs and other white-space
+//! controls into plain spaces, so words never run together.
+//!
+//! Guarantees: one pass, linear in the input (an unterminated sequence ends at the end of its
+//! line); newlines are kept (a lone carriage return becomes one), nothing else below U+0020.
 
 /// Returns `text` with control characters, escape sequences, bidi controls and zero-width
 /// characters removed, and every Unicode space made a plain space. Newlines are kept.
@@ -13,10 +18,12 @@ pub fn sanitize(text: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
-            '\t' => out.push(' '),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\t' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_until_final(&mut chars),
-            '\u{9d}' => skip_osc(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_osc(&mut chars),
             c if is_unicode_space(c) => out.push(' '),
             c if is_dropped(c) => {}
             c => out.push(c),
@@ -36,7 +43,8 @@ fn is_clean(text: &str) -> bool {
             && b != 0xe1
             && b != 0xe2
             && b != 0xe3
-            && b != 0xef)
+            && b != 0xef
+            && b != 0xf3)
             || b == b'\n'
     })
 }
@@ -56,43 +64,50 @@ fn is_dropped(c: char) -> bool {
             | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
             | '\u{2066}'..='\u{2069}' // bidi isolates
-            | '\u{feff}' | '\u{061c}' | '\u{fff9}'..='\u{fffb}')
+            | '\u{ad}' // soft hyphen: invisible, and it would split words for search
+            | '\u{180e}' // Mongolian vowel separator (formerly a space)
+            | '\u{feff}' | '\u{061c}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}') // tag characters: invisible text
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
-/// Skips the rest of an escape sequence that began with ESC.
+/// Skips the rest of an escape sequence that began with ESC: CSI, a string sequence (OSC, DCS,
+/// SOS, PM, APC), or intermediates (`ESC ( B`) and one final character.
 fn skip_escape(chars: &mut Chars) {
     match chars.peek() {
         Some('[') => {
             chars.next();
             skip_until_final(chars);
         }
-        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+        Some(']' | 'P' | 'X' | '^' | '_') => {
             chars.next();
             skip_osc(chars);
         }
+        Some('\n') | None => {}
         Some(_) => {
-            chars.next();
+            while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+            chars.next_if(|&c| c != '\n');
         }
-        None => {}
     }
 }
 
 /// CSI: parameters and intermediates up to a final byte in `@`..=`~`.
+/// An unterminated one stops before the end of its line, which is kept.
 fn skip_until_final(chars: &mut Chars) {
-    for c in chars.by_ref() {
-        if ('@'..='~').contains(&c) || c == '\n' {
+    while let Some(c) = chars.next_if(|&c| c != '\n') {
+        if ('@'..='~').contains(&c) {
             return;
         }
     }
 }
 
-/// OSC/DCS/APC/PM: up to BEL, ST (ESC \) or the C1 ST.
+/// OSC/DCS/APC/PM: up to BEL, ST (ESC \) or the C1 ST; an unterminated one stops before the
+/// end of its line.
 fn skip_osc(chars: &mut Chars) {
-    while let Some(c) = chars.next() {
+    while let Some(c) = chars.next_if(|&c| c != '\n') {
         match c {
-            '\u{7}' | '\u{9c}' | '\n' => return,
+            '\u{7}' | '\u{9c}' => return,
             '\u{1b}' => {
                 if chars.peek() == Some(&'\\') {
                     chars.next();
@@ -139,5 +154,48 @@ mod tests {
     #[test]
     fn newlines_survive_carriage_returns_do_not() {
         assert_eq!(sanitize("a\r\nb"), "a\nb");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break() {
+        assert_eq!(sanitize("old\rmac"), "old\nmac");
+    }
+
+    #[test]
+    fn white_space_controls_separate_words() {
+        assert_eq!(sanitize("a\u{b}b\u{c}c\u{85}d\u{2028}e"), "a b c d e");
+    }
+
+    #[test]
+    fn charset_escapes_and_c1_string_sequences_are_removed_whole() {
+        assert_eq!(sanitize("x\u{1b}(By \u{1b}7z"), "xy z");
+        assert_eq!(sanitize("a\u{90}1;2|data\u{9c}b\u{9b}2Jc"), "abc");
+        assert_eq!(sanitize("DCS\u{1b}Pq#0;2\u{1b}\\ done"), "DCS done");
+    }
+
+    #[test]
+    fn osc_8_links_keep_their_visible_text_and_osc_52_leaves_nothing() {
+        let link = "see \u{1b}]8;;https://evil.example\u{7}the report\u{1b}]8;;\u{7} now";
+        assert_eq!(sanitize(link), "see the report now");
+        assert_eq!(sanitize("\u{1b}]52;c;Y3VybCBldmls\u{1b}\\"), "");
+    }
+
+    #[test]
+    fn soft_hyphens_and_tag_characters_are_invisible_so_dropped() {
+        assert_eq!(
+            sanitize("par\u{ad}lia\u{ad}ment\u{e0041}\u{e0042}"),
+            "parliament"
+        );
+    }
+
+    #[test]
+    fn an_unterminated_sequence_ends_at_its_line() {
+        assert_eq!(sanitize("a\u{1b}]0;title\nb\u{1b}[12;\nc\u{1b}"), "a\nb\nc");
+    }
+
+    #[test]
+    fn a_megabyte_of_escape_openers_is_one_pass() {
+        let hostile = "\u{1b}[".repeat(300_000) + "\u{1b}]" + &"x".repeat(300_000) + "\nend";
+        assert_eq!(sanitize(&hostile), "\nend");
     }
 }
