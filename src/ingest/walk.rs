@@ -7,7 +7,8 @@
 //!   others are skipped with a warning. A file named on the command line with another extension
 //!   is sniffed ([`crate::ingest::sniff`]) and read if it is UTF-8 text.
 //! - Binary files (a NUL byte; the first 8 KiB are checked before the rest is read), empty files,
-//!   unreadable files and folders, link cycles and a file reached twice are skipped with a reason.
+//!   unreadable files and folders, link cycles, a file reached twice, and pipes or devices met
+//!   inside a folder (they could block) are skipped with a reason.
 //!   Only a path that does not exist stops the load ([`IngestError::Missing`]), and a load that
 //!   finds nothing readable ([`IngestError::NoArticles`], saying what was skipped and why).
 
@@ -34,6 +35,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Skip {
     NotArticle,
+    NotFile,
     NotText,
     Binary,
     Empty,
@@ -47,6 +49,7 @@ impl Skip {
     fn reason(&self) -> String {
         match self {
             Skip::NotArticle => "not an article (.txt, .md or .html)".into(),
+            Skip::NotFile => "not a regular file (pipe or device)".into(),
             Skip::NotText => "not UTF-8 text".into(),
             Skip::Binary => "binary file (NUL bytes)".into(),
             Skip::Empty => "empty file".into(),
@@ -60,6 +63,7 @@ impl Skip {
     fn label(&self) -> &'static str {
         match self {
             Skip::NotArticle => "not articles",
+            Skip::NotFile => "not regular files",
             Skip::NotText => "not text",
             Skip::Binary => "binary",
             Skip::Empty => "empty",
@@ -138,6 +142,7 @@ pub fn load_stdin(bytes: &[u8]) -> Result<Loaded, IngestError> {
 }
 
 /// Reads the files under `root` in sorted path order, depth first, without recursion.
+/// Folder links are followed; a folder reached twice (a link cycle) is skipped.
 fn walk_folder(root: &Path, walk: &mut Walk) {
     let mut stack = vec![root.to_path_buf()];
     while let Some(path) = stack.pop() {
@@ -177,6 +182,14 @@ fn read_file(path: &Path, explicit: bool, walk: &mut Walk) {
     let format = format_of(path);
     if format.is_none() && !explicit {
         return walk.skip(path, Skip::NotArticle);
+    }
+    // a named pipe or device met while walking could block or never end; named, it is read
+    if !explicit && !path.metadata().is_ok_and(|m| m.is_file()) {
+        let why = match path.metadata() {
+            Ok(_) => Skip::NotFile,
+            Err(e) => Skip::Unreadable(e.to_string()),
+        };
+        return walk.skip(path, why);
     }
     let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if !walk.files.insert(canonical) {
@@ -340,16 +353,18 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn link_cycles_and_dangling_links_are_skipped_not_fatal() {
+    fn link_cycles_dangling_links_and_devices_are_skipped_not_fatal() {
         let dir = temp_dir("links");
         std::fs::write(dir.join("a.txt"), PROSE).expect("write");
         std::os::unix::fs::symlink(&dir, dir.join("loop")).expect("symlink");
         std::os::unix::fs::symlink(dir.join("self.txt"), dir.join("self.txt")).expect("symlink");
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).expect("symlink");
         let loaded = load(&[dir.clone()]).expect("loads");
         assert_eq!(loaded.documents.len(), 1);
         let reasons: Vec<&str> = loaded.skipped.iter().map(|s| s.reason.as_str()).collect();
-        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
         assert!(reasons[0].starts_with("folder already read"), "{reasons:?}");
         assert!(reasons[1].starts_with("cannot be read"), "{reasons:?}");
+        assert!(reasons[2].starts_with("not a regular file"), "{reasons:?}");
     }
 }
