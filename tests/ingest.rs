@@ -149,3 +149,323 @@ fn markdown_front_matter_and_html_meta_reach_the_export() {
         "{page}"
     );
 }
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+fn export_json(args: &[&str]) -> serde_json::Value {
+    let out = parallax(&[&["export"], args].concat());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/articles/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_folder_of_only_skipped_files_says_how_many_and_why() {
+    let dir = temp_dir("all-skipped");
+    write(&dir, "a.pdf", b"%PDF-1.4");
+    write(&dir, "b.docx", b"PK\x03\x04");
+    write(&dir, "c.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("no readable article in")
+            && stderr.contains("(3 files skipped: 1 binary, 2 not articles)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_folder_says_no_files_were_found() {
+    let dir = temp_dir("no-files");
+    std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+    write(&dir.join(".git"), "HEAD.txt", PROSE.as_bytes());
+    let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("(no files found)"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_nul_byte_past_the_first_8_kib_still_marks_a_file_binary() {
+    let dir = temp_dir("late-nul");
+    let mut late = PROSE.repeat(100).into_bytes();
+    late.extend_from_slice(b"\0\x01\x02 trailer");
+    write(&dir, "late.txt", &late);
+    write(&dir, "good.txt", PROSE.as_bytes());
+    let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("late.txt") && l.contains("binary file")),
+        "{stderr}"
+    );
+    assert!(!text(&out.stdout).contains("late\t"));
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_sniffed_whatever_its_extension() {
+    let dir = temp_dir("named");
+    write(&dir, "notes.log", PROSE.as_bytes());
+    write(&dir, "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF");
+    let notes = dir.join("notes.log");
+    let out = parallax(&["articles", notes.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("notes\t"));
+    let photo = dir.join("photo.jpg");
+    let out = parallax(&["articles", photo.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("1 binary"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_link_loop_or_unreadable_file_is_a_warning_not_a_failure() {
+    let dir = temp_dir("unreadable");
+    write(&dir, "good.txt", PROSE.as_bytes());
+    write(&dir, "locked.txt", PROSE.as_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::os::unix::fs::symlink(dir.join("loop.txt"), dir.join("loop.txt")).expect("link");
+        let locked = dir.join("locked.txt");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    }
+    // root reads any file: then only the link loop is unreadable
+    let locked_is_readable = std::fs::read(dir.join("locked.txt")).is_ok();
+    let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let unreadable: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("cannot be read"))
+        .collect();
+    assert!(
+        unreadable.iter().any(|l| l.contains("loop.txt")),
+        "{stderr}"
+    );
+    assert_eq!(
+        unreadable.iter().any(|l| l.contains("locked.txt")),
+        !locked_is_readable,
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("good\t"));
+}
+
+#[test]
+fn standard_input_is_sniffed_as_html_markdown_or_text() {
+    let page = b"<!DOCTYPE html><html><head><title>Night market</title>\
+        <meta property=\"og:site_name\" content=\"Town Post\"></head><body>\
+        <p>The night market will open again in June, the organisers said on Friday.</p></body></html>";
+    let out = run_with_stdin(&["export", "-"], page);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["articles"][0]["source"], "Town Post");
+    let post =
+        b"---\ntitle: Pier vote\nauthor: Sam Lee\n---\nThe harbour council voted on Tuesday.\n";
+    let out = run_with_stdin(&["export", "-"], post);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["articles"][0]["title"], "Pier vote");
+    assert_eq!(json["articles"][0]["author"], "Sam Lee");
+    let out = run_with_stdin(&["articles", "-"], b"\0\0binary");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("standard input (binary"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_front_matter_that_never_closes_is_read_as_body_with_a_warning() {
+    let dir = temp_dir("open-front-matter");
+    write(
+        &dir,
+        "open.md",
+        format!("---\ntitle: Pier vote\n\n{PROSE}").as_bytes(),
+    );
+    let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr)
+            .lines()
+            .any(|l| l.contains("open.md") && l.contains("front matter never closes")),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("open\t"));
+}
+
+#[test]
+fn a_page_nested_ten_thousand_deep_loads_its_text() {
+    let dir = temp_dir("deep-html");
+    let page = format!(
+        "<html><body>{}{}{}</body></html>",
+        "<div><span>".repeat(10_000),
+        PROSE.trim(),
+        "</span></div>".repeat(10_000)
+    );
+    write(&dir, "deep.html", page.as_bytes());
+    let json = export_json(&[dir.to_str().expect("utf-8 path")]);
+    assert_eq!(json["articles"][0]["paragraphs"][0], PROSE.trim());
+}
+
+#[test]
+fn the_markdown_fixture_gives_its_front_matter_and_structure() {
+    let loaded = parallax::ingest::walk::load(&[fixture("post.md").into()]).expect("loads");
+    let doc = &loaded.documents[0];
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Council approves the Riverside bike lanes after a four-hour meeting")
+    );
+    assert_eq!(doc.meta.date.as_deref(), Some("2025-03-12"));
+    assert_eq!(doc.meta.author.as_deref(), Some("Marta Okafor"));
+    let kind_of = |start: &str| {
+        doc.blocks
+            .iter()
+            .find(|b| b.text.starts_with(start))
+            .map(|b| b.kind)
+    };
+    use parallax::briefing::BlockKind;
+    assert_eq!(kind_of("What the plan includes"), Some(BlockKind::Heading));
+    assert_eq!(kind_of("a two-way cycle track"), Some(BlockKind::ListItem));
+    assert_eq!(
+        kind_of("\"Three people have been hit"),
+        Some(BlockKind::Quote)
+    );
+    assert_eq!(
+        kind_of("According to the staff report presented"),
+        Some(BlockKind::Text),
+        "a link is reduced to its text"
+    );
+    assert!(doc.blocks.iter().all(|b| !b.text.contains('*')));
+}
+
+#[test]
+fn the_html_fixture_gives_its_meta_tags_and_article_paragraphs() {
+    let json = export_json(&[&fixture("page.html")]);
+    let page = &json["articles"][0];
+    assert_eq!(
+        page["title"],
+        "Deep-sea microbes found living on “dark oxygen”"
+    );
+    assert_eq!(page["author"], "Helena Brandt");
+    assert_eq!(page["date"], "2024-11-07");
+    assert_eq!(page["source"], "Coastal Science Journal");
+    let paragraphs: Vec<&str> = page["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(paragraphs.len() >= 8, "{paragraphs:?}");
+    assert!(
+        paragraphs[0].starts_with("Microbes living on the floor"),
+        "{paragraphs:?}"
+    );
+    for noise in [
+        "Subscribe",
+        "Related stories",
+        "All rights reserved",
+        "dataLayer",
+    ] {
+        assert!(
+            !paragraphs.iter().any(|p| p.contains(noise)),
+            "{noise} kept: {paragraphs:?}"
+        );
+    }
+}
+
+#[test]
+fn ten_thousand_files_load_in_path_order() {
+    let dir = temp_dir("many");
+    for i in 0..10_000 {
+        write(
+            &dir,
+            &format!("{i:05}.txt"),
+            format!("Note {i}.\n").as_bytes(),
+        );
+    }
+    let loaded = parallax::ingest::walk::load(&[dir]).expect("loads");
+    assert_eq!(loaded.documents.len(), 10_000);
+    assert_eq!(loaded.documents[9_999].name, "09999");
+    assert!(loaded.documents.windows(2).all(|w| w[0].path < w[1].path));
+}
+
+mod arbitrary_bytes {
+    use parallax::briefing::{assemble, Format};
+    use parallax::ingest::read_bytes;
+    use proptest::prelude::*;
+
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        // raw bytes, and bytes built from markup fragments so the readers' branches are reached
+        let fragment = prop::sample::select(vec![
+            "---\n",
+            "title: x\n",
+            "<p>",
+            "</p>",
+            "<div>",
+            "<!--",
+            "-->",
+            "<script>",
+            "# ",
+            "> ",
+            "- ",
+            "[a](b)",
+            "&amp;",
+            "&#x2019;",
+            "\u{1b}[31m",
+            "\u{202e}",
+            "\r",
+            "\n\n",
+            "<br>",
+            "|a|b|\n|-|-|\n",
+            "```\n",
+            "word ",
+            "“quoted,” he said. ",
+        ]);
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..600),
+            prop::collection::vec(fragment, 0..80).prop_map(|f| f.concat().into_bytes()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes_in_any_format_read_and_assemble_without_panic(input in bytes()) {
+            let documents = [Format::Text, Format::Markdown, Format::Html]
+                .into_iter()
+                .map(|format| read_bytes("doc", "doc", format, &input).0)
+                .collect();
+            let briefing = assemble(documents, Vec::new());
+            prop_assert_eq!(briefing.articles.len(), 3);
+        }
+    }
+}
