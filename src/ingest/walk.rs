@@ -278,7 +278,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(&path, PROSE).expect("write");
         }
-        let loaded = load(&[dir.clone()]).expect("loads");
+        let loaded = load(std::slice::from_ref(&dir)).expect("loads");
         let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["c", "z", "b", "c"]);
         assert!(loaded.documents[0].path.ends_with("a/c.txt"));
@@ -290,7 +290,7 @@ mod tests {
         std::fs::write(dir.join("a.pdf"), "%PDF").expect("write");
         std::fs::write(dir.join("b.jpg"), "JFIF").expect("write");
         std::fs::write(dir.join("c.txt"), b"\x89PNG\0\0").expect("write");
-        let err = load(&[dir.clone()])
+        let err = load(std::slice::from_ref(&dir))
             .expect_err("nothing to load")
             .to_string();
         assert!(
@@ -359,7 +359,7 @@ mod tests {
         std::os::unix::fs::symlink(&dir, dir.join("loop")).expect("symlink");
         std::os::unix::fs::symlink(dir.join("self.txt"), dir.join("self.txt")).expect("symlink");
         std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).expect("symlink");
-        let loaded = load(&[dir.clone()]).expect("loads");
+        let loaded = load(std::slice::from_ref(&dir)).expect("loads");
         assert_eq!(loaded.documents.len(), 1);
         let reasons: Vec<&str> = loaded.skipped.iter().map(|s| s.reason.as_str()).collect();
         assert_eq!(reasons.len(), 3, "{reasons:?}");
