@@ -9,6 +9,7 @@
 //! [`scan`], so every page yields its visible text; the meta tags are still read when the page
 //! could be parsed.
 
+pub mod entities;
 pub mod scan;
 
 use dom_smoothie::{Config, Metadata, Readability, TextMode};

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::briefing::BlockKind;
+use crate::ingest::html::entities::decode_entities;
 use crate::ingest::Block;
 use crate::text::fold::fold_space;
 use crate::text::sanitize::sanitize;
@@ -380,79 +381,6 @@ pub fn strip_tags(html: &str) -> Vec<Block> {
     }
     out.flush();
     out.blocks
-}
-
-/// Decodes character references in one pass: numeric (`&#8217;`, `&#x2019;`) and the named
-/// ones common in articles. Unknown or malformed references stay as written.
-pub fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest
-            .char_indices()
-            .take(12)
-            .find(|&(_, c)| c == ';')
-            .map(|(i, _)| i);
-        match end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end))) {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character a reference names (`amp`, `#39`, `#x2019`).
-fn entity(name: &str) -> Option<char> {
-    if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-        return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-    }
-    if let Some(dec) = name.strip_prefix('#') {
-        return dec.parse().ok().and_then(char::from_u32);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "middot" => '·',
-        "bull" => '•',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "ccedil" => 'ç',
-        "ntilde" => 'ñ',
-        "euro" => '€',
-        "pound" => '£',
-        "deg" => '°',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
