@@ -15,7 +15,106 @@ use ratatui::Terminal;
 fn main() {
     first_frame();
     redraw();
+    compare();
     search();
+}
+
+/// Two 10,000-word articles compared, and the actor × source matrix of 1,000 articles.
+fn compare() {
+    // two long articles made of the cleaned paragraphs of many corpus articles
+    let docs = common::articles(200)
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| {
+            parallax::ingest::read_bytes(
+                &format!("a{i}"),
+                "bench",
+                parallax::briefing::Format::Text,
+                text.as_bytes(),
+            )
+            .0
+        })
+        .collect();
+    let corpus = parallax::briefing::assemble(docs, Vec::new());
+    let paragraphs: Vec<&str> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    let half = |k: usize| -> Vec<&str> {
+        let mut words = 0;
+        paragraphs
+            .iter()
+            .skip(k)
+            .step_by(2)
+            .take_while(|p| {
+                words += p.split_whitespace().count();
+                words < 10_000
+            })
+            .copied()
+            .collect()
+    };
+    let articles = vec![
+        parallax::briefing::Article::from_texts(0, &half(0)),
+        parallax::briefing::Article::from_texts(1, &half(1)),
+    ];
+    let extraction = parallax::extract::extract(&articles);
+    let briefing = parallax::briefing::Briefing {
+        articles,
+        actors: extraction.actors,
+        quotes: extraction.quotes,
+        positions: extraction.positions,
+        questions: extraction.questions,
+        warnings: Vec::new(),
+    };
+    let words: usize = briefing
+        .articles
+        .iter()
+        .map(|a| {
+            a.paragraphs
+                .iter()
+                .map(|p| p.text.split_whitespace().count())
+                .sum::<usize>()
+        })
+        .sum();
+    let rounds = 20;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(parallax::compare::compare(
+            &briefing,
+            briefing.articles[0].id,
+            briefing.articles[1].id,
+        ));
+    }
+    println!(
+        "compare two articles ({} words in all): {:.2} ms",
+        words,
+        ms(started.elapsed()) / rounds as f64
+    );
+    let docs = common::articles(1000)
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| {
+            parallax::ingest::read_bytes(
+                &format!("a{i}"),
+                "bench",
+                parallax::briefing::Format::Text,
+                text.as_bytes(),
+            )
+            .0
+        })
+        .collect();
+    let briefing = parallax::briefing::assemble(docs, Vec::new());
+    let started = Instant::now();
+    let matrix =
+        parallax::compare::matrix::matrix(&briefing, parallax::compare::matrix::SortBy::Coverage);
+    let groups = parallax::compare::matrix::question_groups(&briefing);
+    println!(
+        "matrix of 1,000 articles ({} actors) and {} question groups: {:.0} ms",
+        matrix.actors.len(),
+        groups.len(),
+        ms(started.elapsed())
+    );
 }
 
 fn first_frame() {

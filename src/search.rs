@@ -190,6 +190,17 @@ impl Index {
 
     /// Per item, the best score of a word matching `term` (0 where none does).
     fn candidates(&self, term: &Term, matcher: &SkimMatcherV2) -> Vec<i64> {
+        // anchored terms, and exact terms too short to narrow the vocabulary, are cheaper to
+        // test on each item's text than through the postings of nearly every word
+        let direct = matches!(term.how, How::Prefix | How::Suffix)
+            || (term.how == How::Exact && term.text.chars().count() <= 2);
+        if direct {
+            return self
+                .items
+                .iter()
+                .map(|item| if term.holds(&item.text) { 40 } else { 0 })
+                .collect();
+        }
         let mut out = vec![0i64; self.items.len()];
         let needle = term.text.to_lowercase();
         for (w, word) in self.words.iter().enumerate() {
@@ -215,6 +226,17 @@ impl Index {
 
     /// Whether an item's text satisfies a term's whole-text condition.
     fn passes(&self, term: &Term, text: &str) -> bool {
+        // already decided from the words or the direct test: a lower-case single-word exact
+        // term, or an anchored or very short positive term
+        let settled = !term.negated
+            && ((term.how == How::Exact
+                && !term.case_sensitive
+                && term.text.chars().all(char::is_alphanumeric))
+                || matches!(term.how, How::Prefix | How::Suffix)
+                || (term.how == How::Exact && term.text.chars().count() <= 2));
+        if settled {
+            return true;
+        }
         let holds = match term.how {
             How::Fuzzy => {
                 !term.case_sensitive

@@ -69,8 +69,10 @@ impl Term {
         let eq = |a: &str| {
             if self.case_sensitive {
                 a == self.text
+            } else if self.text.is_ascii() {
+                a.eq_ignore_ascii_case(&self.text)
             } else {
-                a.eq_ignore_ascii_case(&self.text) || a.to_lowercase() == self.text.to_lowercase()
+                a.to_lowercase() == self.text.to_lowercase()
             }
         };
         let n = self.text.len();
