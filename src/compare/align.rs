@@ -2,7 +2,7 @@
 //! (positions paired by topic, then by TF-IDF similarity; quotations attached), then open
 //! questions paired by topic and similarity.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::briefing::{Article, ArticleId, Briefing, Loc};
 use crate::compare::similarity::Tfidf;
@@ -10,6 +10,7 @@ use crate::compare::stance::agree;
 use crate::compare::{Comparison, Item, Mark, Row, Shared};
 use crate::extract::ActorId;
 use crate::text::fold::fold_loose;
+use crate::text::same_story::folded_hash;
 
 /// Two sentences at least this similar (word-set Jaccard after folding) are the same text.
 const SAME_TEXT: f32 = 0.8;
@@ -23,7 +24,21 @@ pub fn compare(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Comparison {
     let share = |n: usize, article: &Article| n as f32 / article.sentences().count().max(1) as f32;
     let shared_a: BTreeSet<Loc> = shared.iter().map(|s| s.a).collect();
     let shared_b: BTreeSet<Loc> = shared.iter().map(|s| s.b).collect();
-    let texts = art_a.sentences().chain(art_b.sentences()).map(|(_, s)| s);
+    // document frequencies over the items being aligned (positions and questions of A and B):
+    // the words that tell those items apart, at a fraction of the cost of every sentence
+    let of_pair = |article: ArticleId| article == a || article == b;
+    let texts = briefing
+        .positions
+        .iter()
+        .filter(|p| of_pair(p.at.article))
+        .map(|p| p.sentence.as_str())
+        .chain(
+            briefing
+                .questions
+                .iter()
+                .filter(|q| of_pair(q.at.article))
+                .map(|q| q.text.as_str()),
+        );
     let model = Tfidf::fit(texts);
     let ctx = Ctx {
         briefing,
@@ -74,14 +89,18 @@ fn contains(sentence: &Loc, item: &Loc) -> bool {
 
 /// Every sentence of `b` that repeats a sentence of `a` near-verbatim, paired with it.
 pub fn shared_sentences(a: &Article, b: &Article) -> Vec<Shared> {
-    let exact: BTreeMap<String, Loc> = a.sentences().map(|(loc, s)| (fold_loose(s), loc)).collect();
+    // sentences compared by the hash of their loosely folded text (case, quotes, dashes, spaces)
+    let mut exact: HashMap<u64, Loc> = HashMap::new();
+    for (loc, s) in a.sentences() {
+        exact.entry(folded_hash(s).0).or_insert(loc);
+    }
     let mut out = Vec::new();
     for (loc_b, s) in b.sentences() {
-        let folded = fold_loose(s);
-        if folded.split(' ').count() < 4 {
+        let (hash, words) = folded_hash(s);
+        if words < 4 {
             continue; // "Read more." is no evidence of shared copy
         }
-        if let Some(loc_a) = exact.get(&folded) {
+        if let Some(loc_a) = exact.get(&hash) {
             out.push(Shared {
                 a: *loc_a,
                 b: loc_b,
