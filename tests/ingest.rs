@@ -456,7 +456,15 @@ mod arbitrary_bytes {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        // a fixed seed keeps CI reproducible; PROPTEST_RNG_SEED explores other inputs
+        #![proptest_config(ProptestConfig {
+            cases: 64,
+            rng_seed: match ProptestConfig::default().rng_seed {
+                proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
+                fixed => fixed,
+            },
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn any_bytes_in_any_format_read_and_assemble_without_panic(input in bytes()) {

@@ -159,7 +159,8 @@ fn join(a: &str, b: &str) -> String {
 fn trimmed(text: &str, span: Span) -> Span {
     let inner = span.of(text);
     let lead = inner.len() - inner.trim_start().len();
-    let trail = inner.len() - inner.trim_end().len();
+    // an all-blank stretch (`“ "`) trims to an empty span at its start, never a reversed one
+    let trail = (inner.len() - inner.trim_end().len()).min(inner.len() - lead);
     Span::new(span.start + lead, span.end - trail)
 }
 
@@ -385,6 +386,21 @@ mod tests {
             quotes(r#"Ana Ruiz, the bank's economist, said: "Rates will stay high.""#),
             ["Ana Ruiz: Rates will stay high."]
         );
+    }
+
+    #[test]
+    fn a_blank_quoted_stretch_run_on_from_the_paragraph_before_is_never_reversed() {
+        // found by the proptest: `“ "` closes a run-on quotation on nothing but a space
+        let (doc, _) = read_bytes(
+            "t",
+            "t",
+            Format::Text,
+            "\"Yes The The The The The The The \n “ \"Yes".as_bytes(),
+        );
+        let briefing = assemble(vec![doc], Vec::new());
+        for part in briefing.quotes.iter().flat_map(|q| &q.parts) {
+            assert!(part.span.start <= part.span.end, "reversed {part:?}");
+        }
     }
 
     #[test]
