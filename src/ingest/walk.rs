@@ -79,8 +79,8 @@ impl Skip {
 struct Walk {
     loaded: Loaded,
     tally: BTreeMap<&'static str, usize>,
-    folders: BTreeSet<PathBuf>,
-    files: BTreeSet<PathBuf>,
+    folders: BTreeSet<Identity>,
+    files: BTreeSet<Identity>,
 }
 
 impl Walk {
@@ -115,7 +115,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
         if path.is_dir() {
             walk_folder(path, &mut walk);
         } else {
-            read_file(path, true, &mut walk);
+            read_file(path, true, None, &mut walk);
         }
     }
     if walk.loaded.documents.is_empty() {
@@ -146,12 +146,24 @@ pub fn load_stdin(bytes: &[u8]) -> Result<Loaded, IngestError> {
 fn walk_folder(root: &Path, walk: &mut Walk) {
     let mut stack = vec![root.to_path_buf()];
     while let Some(path) = stack.pop() {
-        if !path.is_dir() {
-            read_file(&path, false, walk);
+        // one stat per entry: it tells a folder from a file and gives the identity that
+        // catches a folder or file reached twice
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(_) if format_of(&path).is_none() => {
+                walk.skip(&path, Skip::NotArticle);
+                continue;
+            }
+            Err(e) => {
+                walk.skip(&path, Skip::Unreadable(e.to_string()));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            read_file(&path, false, Some(&meta), walk);
             continue;
         }
-        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-        if !walk.folders.insert(canonical) {
+        if !walk.folders.insert(Identity::of(&path, &meta)) {
             walk.skip(&path, Skip::FolderTwice);
             continue;
         }
@@ -160,6 +172,29 @@ fn walk_folder(root: &Path, walk: &mut Walk) {
             Ok(entries) => stack.extend(entries.into_iter().rev()),
             Err(e) => walk.skip(&path, Skip::Unreadable(e.to_string())),
         }
+    }
+}
+
+/// What makes two paths the same file or folder: the device and inode on Unix (no
+/// `canonicalize`, which costs a system call per path component), the canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Identity {
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+impl Identity {
+    #[cfg(unix)]
+    fn of(_path: &Path, meta: &std::fs::Metadata) -> Identity {
+        use std::os::unix::fs::MetadataExt;
+        Identity::Inode(meta.dev(), meta.ino())
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path, _meta: &std::fs::Metadata) -> Identity {
+        Identity::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
     }
 }
 
@@ -177,25 +212,28 @@ fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Reads one file into the walk, or records why it was skipped. `explicit`: named on the
-/// command line, so an unknown extension is sniffed instead of skipped.
-fn read_file(path: &Path, explicit: bool, walk: &mut Walk) {
+/// command line, so an unknown extension is sniffed instead of skipped. `meta`: the file's
+/// metadata (links followed), when the walk has it already.
+fn read_file(path: &Path, explicit: bool, meta: Option<&std::fs::Metadata>, walk: &mut Walk) {
     let format = format_of(path);
     if format.is_none() && !explicit {
         return walk.skip(path, Skip::NotArticle);
     }
+    let meta = match meta {
+        Some(meta) => meta.clone(),
+        None => match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => return walk.skip(path, Skip::Unreadable(e.to_string())),
+        },
+    };
     // a named pipe or device met while walking could block or never end; named, it is read
-    if !explicit && !path.metadata().is_ok_and(|m| m.is_file()) {
-        let why = match path.metadata() {
-            Ok(_) => Skip::NotFile,
-            Err(e) => Skip::Unreadable(e.to_string()),
-        };
-        return walk.skip(path, why);
+    if !explicit && !meta.is_file() {
+        return walk.skip(path, Skip::NotFile);
     }
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if !walk.files.insert(canonical) {
+    if !walk.files.insert(Identity::of(path, &meta)) {
         return walk.skip(path, Skip::FileTwice);
     }
-    let read = read_text_bytes(path).and_then(|bytes| {
+    let read = read_text_bytes(path, meta.len()).and_then(|bytes| {
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -213,10 +251,12 @@ fn read_file(path: &Path, explicit: bool, walk: &mut Walk) {
 
 /// The bytes of a file that is not binary. The first [`HEAD`] bytes are checked for NUL before
 /// the rest is read, so a large binary file costs one small read.
-fn read_text_bytes(path: &Path) -> Result<Vec<u8>, Skip> {
+fn read_text_bytes(path: &Path, len: u64) -> Result<Vec<u8>, Skip> {
     let unreadable = |e: std::io::Error| Skip::Unreadable(e.to_string());
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
+    // sized from the metadata (a pipe says 0 and grows as it is read), plus one byte so the
+    // read that finds the end needs no reallocation
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
     let mut file = file;
     (&mut file)
         .take(HEAD as u64)

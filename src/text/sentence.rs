@@ -29,6 +29,14 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
     while i < bytes.len() {
+        // skip to the next byte that can end a sentence (`.`, `?`, `!`, or the lead byte of `…`)
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xe2))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         let end = if b == b'.' || b == b'?' || b == b'!' {
             terminal_end(text, i)

@@ -110,17 +110,17 @@ pub struct Line {
 impl Line {
     /// Measures `text` (one trimmed line).
     pub fn measure(text: &str) -> Line {
-        let words: Vec<&str> = text.split_whitespace().collect();
+        // one pass over the words for the counts; sanitized text has no white space but
+        // ASCII (Unicode spaces became plain ones), so the ASCII split sees the same words
+        let mut words: Vec<&str> = Vec::with_capacity(text.len() / 5 + 1);
+        let (mut stop, mut caps) = (0usize, 0usize);
+        for word in text.split_ascii_whitespace() {
+            words.push(word);
+            stop += usize::from(is_stop_word(word));
+            caps += usize::from(starts_capitalised(word));
+        }
         let n = words.len().max(1) as f32;
-        let stop = count_stop_words(&words) as f32;
-        let caps = words
-            .iter()
-            .filter(|w| {
-                w.chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-            })
-            .count();
+        let stop = stop as f32;
         Line {
             words: words.len(),
             stop_density: stop / n,
@@ -213,13 +213,40 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-/// How many of `words` are stop words (no allocation per word).
-fn count_stop_words(words: &[&str]) -> usize {
-    let mut buf = String::with_capacity(16);
-    words
-        .iter()
-        .filter(|w| in_set(&STOP_SET, w, &mut buf))
-        .count()
+/// The longest stop word, in bytes: a longer word is not looked up.
+static STOP_MAX: LazyLock<usize> =
+    LazyLock::new(|| STOP_SET.iter().map(|w| w.len()).max().unwrap_or(0));
+
+/// Whether `word`, stripped of punctuation and lower-cased, is a stop word. ASCII words are
+/// lower-cased into a stack buffer, so no word allocates.
+fn is_stop_word(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() || core.len() > *STOP_MAX {
+        return false;
+    }
+    if !core.is_ascii() {
+        return in_set(&STOP_SET, core, &mut String::new());
+    }
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..core.len()) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(core.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(lower).is_ok_and(|w| STOP_SET.contains(w))
+}
+
+/// Whether the first letter of `word` is a capital ("“Europe", "(Berlin", "Élysée").
+fn starts_capitalised(word: &str) -> bool {
+    match word.bytes().find(|b| !b.is_ascii_punctuation() && !b.is_ascii_digit()) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 fn ends_terminal(text: &str) -> bool {
