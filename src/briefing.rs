@@ -4,13 +4,13 @@
 //! [`assemble`] is the pipeline's spine: documents in, a finished briefing out. It is pure and
 //! deterministic: the same documents always give the same briefing.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::{Actor, Position, Question, Quote};
 use crate::ingest::Document;
 
 /// Index of an article in [`Briefing::articles`] (stable for the same input paths).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ArticleId(pub u32);
 
 impl ArticleId {
@@ -21,7 +21,9 @@ impl ArticleId {
 }
 
 /// A byte range into a paragraph's text, always on char boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -53,7 +55,7 @@ impl Span {
 }
 
 /// A place in the briefing: an article, one of its paragraphs, and a byte span in that paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Loc {
     /// The article.
     pub article: ArticleId,
@@ -64,7 +66,7 @@ pub struct Loc {
 }
 
 /// The input format an article was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text, as scraped from a web page.
@@ -76,7 +78,7 @@ pub enum Format {
 }
 
 /// What a block of text is, structurally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// Ordinary running text.
@@ -91,7 +93,7 @@ pub enum BlockKind {
 }
 
 /// One cleaned paragraph of an article's body, with its sentences.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The cleaned text (white space normalised, no control characters).
     pub text: String,
@@ -149,7 +151,7 @@ impl Meta {
 }
 
 /// One article of the briefing, cleaned.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Index in the briefing.
     pub id: ArticleId,
@@ -218,7 +220,7 @@ impl Article {
 }
 
 /// A whole briefing: articles and what was extracted from them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Briefing {
     /// Articles in path order.
     pub articles: Vec<Article>,

@@ -11,16 +11,16 @@ pub mod quote;
 pub mod token;
 pub mod topic;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::briefing::{Article, Loc};
 
 /// Index of an actor in [`crate::briefing::Briefing::actors`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ActorId(pub u32);
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A named person, or an unnamed source kept as its description.
@@ -34,7 +34,7 @@ pub enum ActorKind {
 }
 
 /// A person, country, organisation or group, merged across spellings and articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Index in the briefing's actors.
     pub id: ActorId,
@@ -47,7 +47,7 @@ pub struct Actor {
 }
 
 /// A direct quotation and who said it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The words inside the marks; parts split by an attribution are joined by one space.
     pub text: String,
@@ -62,7 +62,7 @@ pub struct Quote {
 }
 
 /// A stance an actor takes, and the sentence that states it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Position {
     /// Who holds it.
     pub actor: ActorId,
@@ -77,7 +77,7 @@ pub struct Position {
 }
 
 /// A sentence that raises an open question or states an unknown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// The whole sentence.
     pub text: String,
