@@ -5,6 +5,7 @@
 pub mod keymap;
 pub mod outline;
 pub mod reader;
+pub mod resume;
 pub mod search;
 
 use std::sync::Arc;
@@ -113,6 +114,12 @@ pub enum Action {
     /// Loading failed. Internal.
     #[serde(skip)]
     LoadFailed(String),
+    /// Put the user back where a saved session says. Internal: sent after `Loaded`.
+    #[serde(skip)]
+    Resume(Box<crate::state::Session>),
+    /// Show a message in the status line. Internal: sent by the runtime.
+    #[serde(skip)]
+    Notify(String),
 }
 
 impl Action {
@@ -126,6 +133,7 @@ impl Action {
                 | Action::Resize(..)
                 | Action::Loaded(_)
                 | Action::LoadFailed(_)
+                | Action::Notify(_)
         )
     }
 
@@ -297,7 +305,10 @@ impl App {
 
     /// Applies one action; returns the side effect the runtime must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.message = None;
+        // a worker's answer arriving must not wipe a message before it is read
+        if !matches!(action, Action::SearchResults(..) | Action::IndexReady) {
+            self.message = None;
+        }
         if self.briefing.articles.is_empty() && !action.works_while_loading() {
             return None;
         }
@@ -349,6 +360,8 @@ impl App {
             Action::IndexReady => self.index_ready = true,
             Action::Loaded(briefing) => return self.replace_briefing(*briefing),
             Action::LoadFailed(message) => return Some(Effect::Fail(message)),
+            Action::Resume(session) => return self.resume(&session),
+            Action::Notify(message) => self.message = Some(message),
         }
         None
     }

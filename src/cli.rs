@@ -6,20 +6,35 @@ pub mod print;
 pub mod search;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context;
 
 pub use args::{Cli, Command};
 
 use crate::briefing::Briefing;
+use crate::cache::{Cache, CacheError};
 
-/// Loads the briefing named by `paths` (the bundled seeds when empty), printing warnings to stderr.
-pub fn load_briefing(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
-    let briefing = load_quietly(paths)?;
+/// Loads the briefing named by `paths` (the bundled seeds when empty), through `cache` when
+/// given, printing warnings (skipped inputs, cache problems) to stderr.
+pub fn load_briefing(paths: &[PathBuf], cache: Option<&Cache>) -> anyhow::Result<Briefing> {
+    let (briefing, problems) = load_quietly(paths, cache)?;
     for w in &briefing.warnings {
         eprintln!("parallax: warning: {w}");
     }
+    for problem in &problems {
+        eprintln!("parallax: warning: {problem}");
+    }
     Ok(briefing)
+}
+
+/// The briefing cache, unless `--no-cache` (`no_cache`) turned it off.
+pub fn cache(no_cache: bool) -> Option<Cache> {
+    if no_cache {
+        None
+    } else {
+        Cache::from_env()
+    }
 }
 
 /// Reads standard input as one article, its format sniffed (HTML, Markdown front matter, text).
@@ -30,9 +45,13 @@ fn read_stdin() -> anyhow::Result<crate::ingest::Loaded> {
     Ok(crate::ingest::walk::load_stdin(&bytes)?)
 }
 
+fn is_stdin(paths: &[PathBuf]) -> bool {
+    paths.len() == 1 && paths[0].as_os_str() == "-"
+}
+
 /// Opens the reader (TUI) on `paths`: config and briefing are loaded, and every problem reported,
-/// before the terminal is touched.
-pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
+/// before the terminal is touched. The user's place in these paths is restored and kept.
+pub fn run_reader(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
     let config = crate::config::load()?;
     if let Some(missing) = paths
         .iter()
@@ -40,30 +59,46 @@ pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
     {
         anyhow::bail!(crate::ingest::IngestError::Missing(missing.clone()));
     }
+    let state = if is_stdin(paths) {
+        None
+    } else {
+        crate::state::StateFile::from_env(paths)
+    };
     let paths = paths.to_vec();
     // loaded on a worker while the first frames draw; warnings show in the reader's status line
-    let load = move || load_quietly(&paths).map_err(|e| format!("{e:#}"));
-    crate::ui::run(load, config.keymap).context("running the terminal interface")
+    let load = move || {
+        let (mut briefing, problems) =
+            load_quietly(&paths, cache(no_cache).as_ref()).map_err(|e| format!("{e:#}"))?;
+        briefing
+            .warnings
+            .extend(problems.iter().map(ToString::to_string));
+        Ok(briefing)
+    };
+    crate::ui::run(load, config.keymap, state).context("running the terminal interface")
 }
 
 /// Loads a briefing without printing (the terminal belongs to the reader): warnings are kept
-/// in `Briefing::warnings`.
-fn load_quietly(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
-    let loaded = if paths.is_empty() {
-        crate::seeds::load()
-    } else if paths.len() == 1 && paths[0].as_os_str() == "-" {
-        read_stdin()?
+/// in `Briefing::warnings`, cache problems returned beside it. Standard input is never cached.
+fn load_quietly(
+    paths: &[PathBuf],
+    cache: Option<&Cache>,
+) -> anyhow::Result<(Briefing, Vec<CacheError>)> {
+    let (loaded, cache) = if paths.is_empty() {
+        (crate::seeds::load(), cache)
+    } else if is_stdin(paths) {
+        (read_stdin()?, None)
     } else {
-        crate::ingest::walk::load(paths)?
+        (crate::ingest::walk::load(paths)?, cache)
     };
     let warnings = loaded.skipped.iter().map(ToString::to_string).collect();
-    Ok(crate::briefing::assemble(loaded.documents, warnings))
+    let assembled = crate::cache::assemble(cache, loaded.documents, warnings);
+    Ok((assembled.briefing, assembled.problems))
 }
 
 /// Runs a non-interactive subcommand, writing its result to standard output.
-pub fn run(command: &Command) -> anyhow::Result<()> {
+pub fn run(command: &Command, no_cache: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let briefing = load_briefing(command.paths())?;
+    let briefing = load_briefing(command.paths(), cache(no_cache).as_ref())?;
     let text = match command {
         Command::Articles { .. } => print::articles(&briefing),
         Command::Outline { .. } => crate::outline::to_markdown(&briefing),

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod briefing;
+pub mod cache;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -17,7 +18,9 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod outline;
+pub mod persist;
 pub mod search;
 pub mod seeds;
+pub mod state;
 pub mod text;
 pub mod ui;

@@ -6,8 +6,8 @@ use clap::Parser;
 fn main() {
     let cli = parallax::cli::Cli::parse();
     let result = match &cli.command {
-        Some(command) => parallax::cli::run(command),
-        None => parallax::cli::run_reader(&cli.paths),
+        Some(command) => parallax::cli::run(command, cli.no_cache),
+        None => parallax::cli::run_reader(&cli.paths, cli.no_cache),
     };
     if let Err(err) = result {
         if is_broken_pipe(&err) {

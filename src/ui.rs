@@ -3,6 +3,7 @@
 //! or worker message, map it through the keymap, `App::update`, carry out the effect — and
 //! keeps search on a worker thread so typing never waits for it.
 
+pub mod autosave;
 pub mod layout;
 pub mod render;
 pub mod theme;
@@ -28,13 +29,19 @@ const RESULTS: usize = 100;
 
 /// Runs the reader on `briefing` until the user quits.
 /// The briefing is loaded by `load` on a worker thread while the first frames are drawn, so the
-/// app answers keys (quit, help) from the start.
-pub fn run<F>(load: F, keymap: crate::app::keymap::Keymap) -> io::Result<()>
+/// app answers keys (quit, help) from the start. With a `state` file, the user's place is
+/// restored once the briefing has loaded, and saved as it changes and on every way out.
+pub fn run<F>(
+    load: F,
+    keymap: crate::app::keymap::Keymap,
+    state: Option<crate::state::StateFile>,
+) -> io::Result<()>
 where
     F: FnOnce() -> Result<Briefing, String> + Send + 'static,
 {
     install_panic_hook();
-    exit_on_signals()?;
+    let mut keeper = autosave::Keeper::open(state);
+    exit_on_signals(keeper.flusher())?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Restore;
     execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
@@ -69,9 +76,13 @@ where
                 _ => {}
             }
         }
+        keeper.follow_load(&mut actions);
         for action in actions {
             match app.update(action) {
-                Some(Effect::Quit) => return Ok(()),
+                Some(Effect::Quit) => {
+                    keeper.track(&app);
+                    return Ok(());
+                }
                 Some(Effect::Search(query)) => {
                     if let Some(queries) = &queries {
                         let _ = queries.send(query);
@@ -88,16 +99,23 @@ where
                 None => {}
             }
         }
+        if let Some(warning) = keeper.track(&app) {
+            app.update(Action::Notify(warning));
+        }
     }
 }
 
 /// SIGTERM, SIGHUP (the terminal went away) and SIGINT: restore the terminal and exit at once,
 /// from a thread of their own — the main thread may be blocked reading a terminal that is gone.
-fn exit_on_signals() -> io::Result<()> {
+/// The user's place is saved first (`save`).
+fn exit_on_signals(save: Option<Box<dyn Fn() + Send>>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            if let Some(save) = &save {
+                save();
+            }
             restore_terminal();
             std::process::exit(128 + signal);
         }

@@ -16,6 +16,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files or folders to open in the reader.
     pub paths: Vec<PathBuf>,
+    /// Neither read nor write the briefing cache: run the whole pipeline.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Output formats of the export.
