@@ -306,15 +306,19 @@ fn header(key: Key, payload: &[u8]) -> Vec<u8> {
 
 /// The briefing in an entry's bytes, or why there is none.
 fn decode(bytes: &[u8], key: Key) -> Result<Briefing, &'static str> {
+    if !bytes.starts_with(MAGIC) {
+        return Err(if MAGIC.starts_with(bytes) {
+            "is truncated"
+        } else {
+            "is not a Parallax cache entry"
+        });
+    }
     if bytes.len() < HEADER {
         return Err("is truncated");
     }
     let (head, payload) = bytes.split_at(HEADER);
     let field = |at: usize, len: usize| &head[at..at + len];
     let u128_at = |at| u128::from_le_bytes(field(at, 16).try_into().expect("16 bytes"));
-    if field(0, 8) != MAGIC {
-        return Err("is not a Parallax cache entry");
-    }
     let version = u32::from_le_bytes(field(8, 4).try_into().expect("4 bytes"));
     if version != FORMAT_VERSION || u128_at(12) != xxh3_128(build().as_bytes()) {
         return Err("is from another version");

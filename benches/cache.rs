@@ -1,0 +1,58 @@
+//! The briefing cache on a 10,000-article corpus (`cargo bench --bench cache`): the first opening
+//! (load, the whole pipeline, and storing the entry) against the second (load, hash, read the
+//! entry), as an opening of the reader or a subcommand does them. Prints both times, the ratio,
+//! the entry's size and the peak memory of the second opening. A plain harness: each is a
+//! one-shot load.
+
+mod common;
+
+use std::path::Path;
+use std::time::Instant;
+
+use parallax::cache::{self, Cache};
+
+fn main() {
+    let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
+    let bytes = common::write_corpus(&dir, n);
+    println!("corpus: {n} articles, {:.1} MB", bytes as f64 / 1e6);
+    let cache_dir =
+        std::env::temp_dir().join(format!("parallax-bench-cache-{}", std::process::id()));
+    let cache = Cache::at(&cache_dir);
+
+    let (first, first_json) = open(&dir, &cache, false);
+    let rss_before = common::current_rss();
+    let (second, second_json) = open(&dir, &cache, true);
+    let peak = common::peak_rss().saturating_sub(rss_before);
+    assert!(first_json == second_json, "the cached briefing differs");
+    let entry: u64 = std::fs::read_dir(&cache_dir)
+        .expect("cache dir")
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    println!("first opening (load + pipeline + store): {first:.2} s");
+    println!("second opening (load + hash + read entry): {second:.2} s");
+    println!(
+        "speed-up: {:.1}×; entry {:.1} MB; peak memory of the second opening above the first's: {:.1} MB",
+        first / second,
+        entry as f64 / 1e6,
+        peak as f64 / 1e6
+    );
+    let _ = std::fs::remove_dir_all(&cache_dir);
+}
+
+/// One opening through the cache; returns its time and the briefing exported.
+fn open(dir: &Path, cache: &Cache, expect_hit: bool) -> (f64, String) {
+    let started = Instant::now();
+    let loaded = parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
+    let warnings = loaded.skipped.iter().map(ToString::to_string).collect();
+    let assembled = cache::assemble(Some(cache), loaded.documents, warnings);
+    let took = started.elapsed().as_secs_f64();
+    assert_eq!(assembled.hit, expect_hit, "{:?}", assembled.problems);
+    assert!(assembled.problems.is_empty(), "{:?}", assembled.problems);
+    (took, parallax::export::to_json(&assembled.briefing))
+}
