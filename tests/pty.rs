@@ -58,6 +58,9 @@ fn search_jump_and_quit_in_a_real_terminal() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml");
+    let dirs = tempfile::tempdir().expect("temp dir");
+    cmd.env("PARALLAX_STATE_DIR", dirs.path().join("state"));
+    cmd.env("PARALLAX_CACHE_DIR", dirs.path().join("cache"));
     let mut child = KillOnDrop(pair.slave.spawn_command(cmd).expect("spawn parallax"));
     drop(pair.slave);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 140, 0)));
@@ -105,4 +108,126 @@ fn search_jump_and_quit_in_a_real_terminal() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The binary running in a 40×140 pseudo-terminal with its state and cache in `dirs`.
+struct Session {
+    screen: Screen,
+    keys: Box<dyn Write + Send>,
+    child: KillOnDrop,
+    /// Kept open while the child uses the terminal.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(dirs: &std::path::Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 140,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("PARALLAX_CONFIG", "/nonexistent/parallax-test-config.toml");
+        cmd.env("PARALLAX_STATE_DIR", dirs.join("state"));
+        cmd.env("PARALLAX_CACHE_DIR", dirs.join("cache"));
+        let child = KillOnDrop(pair.slave.spawn_command(cmd).expect("spawn parallax"));
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 140, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("parser lock").process(&buf[..n]);
+            }
+        });
+        let keys = pair.master.take_writer().expect("writer");
+        Session {
+            screen: Screen(parser),
+            keys,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).expect("type");
+    }
+
+    fn quit(mut self) {
+        self.press("q");
+        let status = self.child.0.wait().expect("parallax exits");
+        assert!(status.success(), "exit status {status:?}");
+    }
+}
+
+#[test]
+fn reopening_the_seeds_shows_the_place_they_were_left_at() {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let within = Duration::from_secs(20);
+    let mut first = Session::start(dirs.path());
+    first.screen.wait_for("Sources (5)", within);
+    first.press("jjjjjjjjjjjj"); // the left reader, a dozen lines down
+    first.press("\t"); // the right reader
+    first.press(" "); // a page down
+    first.press("3jj"); // the quotations, third row
+    let saved = dirs.path().join("state").join("seeds.json");
+    let deadline = Instant::now() + within;
+    while !std::fs::read_to_string(&saved).is_ok_and(|s| s.contains("\"outline_selected\": 2")) {
+        assert!(Instant::now() < deadline, "the place was never saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let left = first.screen.contents();
+    first.quit();
+
+    let second = Session::start(dirs.path());
+    second.screen.wait_until("the same screen as when it quit", within, |s| s == left);
+    second.quit();
+}
+
+/// Scrolls the left reader five lines, waits until the screen shows it, then leaves with `exit`
+/// at once (before the autosave's quiet spell) and returns the saved scroll of the left reader.
+fn scroll_then_leave(exit: impl FnOnce(&mut Session)) -> u64 {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let within = Duration::from_secs(20);
+    let mut session = Session::start(dirs.path());
+    session.screen.wait_for("Sources (5)", within);
+    for _ in 0..5 {
+        let before = session.screen.contents();
+        session.press("j");
+        session
+            .screen
+            .wait_until("the reader scrolls a line", within, |s| s != before);
+    }
+    exit(&mut session);
+    session.child.0.wait().expect("parallax exits");
+    let saved = dirs.path().join("state").join("seeds.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(saved).expect("state saved")).expect("JSON");
+    json["readers"][0]["scroll"].as_u64().expect("a scroll")
+}
+
+#[test]
+fn ctrl_c_saves_the_place_before_the_reader_exits() {
+    assert_eq!(scroll_then_leave(|s| s.press("\x03")), 5);
+}
+
+#[test]
+fn sigterm_saves_the_place_before_the_reader_exits() {
+    let scroll = scroll_then_leave(|s| {
+        let pid = s.child.0.process_id().expect("a pid");
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+    });
+    assert_eq!(scroll, 5);
 }
