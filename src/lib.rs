@@ -4,6 +4,8 @@
 //! split sentences) → [`extract`] (actors, quotations, positions, questions) → [`outline`],
 //! [`search`], [`compare`] — assembled into a [`briefing::Briefing`] and exported by [`export`].
 //! [`app`] is the TUI state machine over a briefing, [`ui`] draws it, [`cli`] prints it.
+//! Between runs, [`cache`] keeps assembled briefings and [`state`] the reader's place, both
+//! written atomically by [`persist`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -4,6 +4,10 @@ use std::process::Command;
 
 fn export(args: &[&str]) -> (serde_json::Value, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(
+            "PARALLAX_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .arg("export")
         .args(["--format", "json"])
         .args(args)

@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 
 fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(
+            "PARALLAX_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .output()
         .expect("run parallax")
@@ -93,6 +97,10 @@ fn bad_files_are_skipped_with_one_warning_each_and_the_rest_is_loaded() {
 fn standard_input_is_read_as_an_article() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(
+            "PARALLAX_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["articles", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -153,6 +161,10 @@ fn markdown_front_matter_and_html_meta_reach_the_export() {
 fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(
+            "PARALLAX_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

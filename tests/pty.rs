@@ -188,7 +188,9 @@ fn reopening_the_seeds_shows_the_place_they_were_left_at() {
     first.quit();
 
     let second = Session::start(dirs.path());
-    second.screen.wait_until("the same screen as when it quit", within, |s| s == left);
+    second
+        .screen
+        .wait_until("the same screen as when it quit", within, |s| s == left);
     second.quit();
 }
 
