@@ -15,7 +15,7 @@
 //! by the caller: the cache can make a load faster, never wrong.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::SystemTime;
@@ -200,18 +200,31 @@ impl Cache {
     }
 
     /// Stores `briefing` under `key` (atomically), then prunes the cache to [`KEEP`] entries.
+    /// The briefing is encoded straight into the file, never whole in memory.
     pub fn put(&self, key: Key, briefing: &Briefing) -> Result<(), CacheError> {
         let path = self.path(key);
-        let io_error = |source| CacheError::Io {
+        crate::persist::write_atomically(&path, |out| {
+            // the header's length and checksum are known once the payload is written
+            out.write_all(&[0; HEADER])?;
+            // buffered first, so the checksum is fed large slices rather than single fields
+            let mut payload = io::BufWriter::with_capacity(
+                1 << 16,
+                Checksummed {
+                    out: &mut *out,
+                    hash: Xxh3::new(),
+                    len: 0,
+                },
+            );
+            postcard::to_io(briefing, &mut payload).map_err(io::Error::other)?;
+            let payload = payload.into_inner().map_err(|e| e.into_error())?;
+            let (len, hash) = (payload.len, payload.hash.digest128());
+            out.seek(io::SeekFrom::Start(0))?;
+            out.write_all(&header(key, len, hash))
+        })
+        .map_err(|source| CacheError::Io {
             path: path.clone(),
             source,
-        };
-        let payload = postcard::to_stdvec(briefing).map_err(|e| io_error(io::Error::other(e)))?;
-        crate::persist::write_atomically(&path, |out| {
-            out.write_all(&header(key, &payload))?;
-            out.write_all(&payload)
-        })
-        .map_err(io_error)?;
+        })?;
         self.prune();
         Ok(())
     }
@@ -293,15 +306,34 @@ pub fn assemble(
 const HEADER: usize = 8 + 4 + 16 + 16 + 8 + 16;
 
 /// magic, format version, build hash, key, payload length, payload checksum.
-fn header(key: Key, payload: &[u8]) -> Vec<u8> {
+fn header(key: Key, len: u64, checksum: u128) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&xxh3_128(build().as_bytes()).to_le_bytes());
     out.extend_from_slice(&key.0.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_128(payload).to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&checksum.to_le_bytes());
     out
+}
+
+/// Passes bytes on, counting them and hashing them on the way.
+struct Checksummed<W> {
+    out: W,
+    hash: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Checksummed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The briefing in an entry's bytes, or why there is none.
@@ -378,7 +410,7 @@ mod tests {
         let (documents, briefing) = seeds();
         let key = Key::of(&documents, &[]);
         let payload = postcard::to_stdvec(&briefing).expect("encodes");
-        let mut bytes = header(key, &payload);
+        let mut bytes = header(key, payload.len() as u64, xxh3_128(&payload));
         bytes.extend_from_slice(&payload);
         assert!(decode(&bytes, key).is_ok());
         for len in (0..bytes.len()).step_by(97) {
@@ -391,7 +423,7 @@ mod tests {
         let (documents, briefing) = seeds();
         let key = Key::of(&documents, &[]);
         let payload = postcard::to_stdvec(&briefing).expect("encodes");
-        let mut bytes = header(key, &payload);
+        let mut bytes = header(key, payload.len() as u64, xxh3_128(&payload));
         bytes.extend_from_slice(&payload);
         let middle = HEADER + payload.len() / 2;
         bytes[middle] ^= 0x20;
