@@ -113,6 +113,9 @@ pub enum Action {
     /// Loading failed. Internal.
     #[serde(skip)]
     LoadFailed(String),
+    /// How far the load has got. Internal: sent by the loader.
+    #[serde(skip)]
+    Progress(crate::pipeline::Progress),
 }
 
 impl Action {
@@ -126,6 +129,7 @@ impl Action {
                 | Action::Resize(..)
                 | Action::Loaded(_)
                 | Action::LoadFailed(_)
+                | Action::Progress(_)
         )
     }
 
@@ -247,6 +251,8 @@ pub struct App {
     pub message: Option<String>,
     /// Keys → actions per mode.
     pub keymap: keymap::Keymap,
+    /// How far the load has got, while the briefing loads.
+    pub loading: Option<crate::pipeline::Progress>,
 }
 
 /// A place a reader was: which reader, article and scroll line.
@@ -292,6 +298,7 @@ impl App {
             jumps: JumpList::default(),
             message: None,
             keymap: keymap::Keymap::defaults(),
+            loading: None,
         }
     }
 
@@ -349,6 +356,7 @@ impl App {
             Action::IndexReady => self.index_ready = true,
             Action::Loaded(briefing) => return self.replace_briefing(*briefing),
             Action::LoadFailed(message) => return Some(Effect::Fail(message)),
+            Action::Progress(progress) => self.loading = Some(progress),
         }
         None
     }
