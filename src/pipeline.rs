@@ -71,62 +71,24 @@ pub fn open(
     Ok(crate::briefing::assemble_articles(articles, warnings))
 }
 
-/// The number of workers for `threads` (0: one per core, at most 16).
-pub fn workers(threads: usize) -> usize {
-    if threads > 0 {
-        return threads;
-    }
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(16))
-}
-
-/// Reads and cleans every entry on `threads` workers; outcomes come back in entry order.
-/// Workers take the next file from a shared counter, so one large file does not hold up a
-/// fixed share of the others. Ids are given later, in path order.
+/// Reads and cleans every entry on `threads` workers (0: one per core); outcomes come back in
+/// entry order. Ids are given later, in path order.
 fn read_and_clean(
     entries: &[walk::Entry],
     threads: usize,
     done: &(dyn Fn(usize) + Sync),
 ) -> Vec<Outcome<Article>> {
-    let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
-    let work = || {
-        let mut out = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(entry) = entries.get(i) else {
-                return out;
-            };
-            let outcome = walk::read_entry(entry).map(|(doc, repairs)| {
-                (
-                    crate::text::clean::clean_document(ArticleId(0), doc),
-                    repairs,
-                )
-            });
-            out.push((i, outcome));
-            done(finished.fetch_add(1, Ordering::Relaxed) + 1);
-        }
-    };
-    let workers = workers(threads).min(entries.len().max(1));
-    let mut slots: Vec<Option<Outcome<Article>>> = Vec::new();
-    slots.resize_with(entries.len(), || None);
-    let parts: Vec<Vec<(usize, Outcome<Article>)>> = if workers <= 1 {
-        vec![work()]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    };
-    for (i, outcome) in parts.into_iter().flatten() {
-        slots[i] = Some(outcome);
-    }
-    slots.into_iter().flatten().collect()
+    crate::par::map(entries, threads, |_, entry| {
+        let outcome = walk::read_entry(entry).map(|(doc, repairs)| {
+            (
+                crate::text::clean::clean_document(ArticleId(0), doc),
+                repairs,
+            )
+        });
+        done(finished.fetch_add(1, Ordering::Relaxed) + 1);
+        outcome
+    })
 }
 
 #[cfg(test)]
