@@ -116,6 +116,12 @@ pub enum Action {
     /// How far the load has got. Internal: sent by the loader.
     #[serde(skip)]
     Progress(crate::pipeline::Progress),
+    /// The briefing was loaded again after its files changed. Internal: sent by the watcher.
+    #[serde(skip)]
+    Reloaded(Box<Briefing>),
+    /// A message for the status line. Internal: sent by workers.
+    #[serde(skip)]
+    Notice(String),
 }
 
 impl Action {
@@ -130,6 +136,23 @@ impl Action {
                 | Action::Loaded(_)
                 | Action::LoadFailed(_)
                 | Action::Progress(_)
+                | Action::Reloaded(_)
+                | Action::Notice(_)
+        )
+    }
+
+    /// Sent by the runtime or a worker, not by the user.
+    fn is_internal(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::SearchResults(..)
+                | Action::IndexReady
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+                | Action::Progress(_)
+                | Action::Reloaded(_)
+                | Action::Notice(_)
         )
     }
 
@@ -304,7 +327,10 @@ impl App {
 
     /// Applies one action; returns the side effect the runtime must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.message = None;
+        // a message stays until the user does something: workers' reports do not clear it
+        if !action.is_internal() {
+            self.message = None;
+        }
         if self.briefing.articles.is_empty() && !action.works_while_loading() {
             return None;
         }
@@ -357,6 +383,8 @@ impl App {
             Action::Loaded(briefing) => return self.replace_briefing(*briefing),
             Action::LoadFailed(message) => return Some(Effect::Fail(message)),
             Action::Progress(progress) => self.loading = Some(progress),
+            Action::Reloaded(briefing) => return self.reload(*briefing),
+            Action::Notice(message) => self.message = Some(message),
         }
         None
     }
@@ -372,6 +400,66 @@ impl App {
         self.index_ready = false;
         self.jumps = JumpList::default();
         Some(Effect::Index)
+    }
+
+    /// The briefing again, after its files changed: each reader keeps its article (by name)
+    /// and the paragraph at its top (by text) where they still exist; the sources list keeps its
+    /// selection by name.
+    fn reload(&mut self, briefing: Briefing) -> Option<Effect> {
+        let width = self.reader_width();
+        let boilerplate = self.show_boilerplate;
+        let places: Vec<(String, Option<String>, usize)> = self
+            .readers
+            .iter()
+            .map(|r| {
+                let top = r
+                    .top_loc(&self.briefing, width, boilerplate)
+                    .and_then(|loc| {
+                        let article = self.briefing.articles.get(loc.article.index())?;
+                        Some(article.paragraphs.get(loc.paragraph)?.text.clone())
+                    });
+                (self.briefing.article(r.article).name.clone(), top, r.scroll)
+            })
+            .collect();
+        let selected = self
+            .briefing
+            .articles
+            .get(self.source)
+            .map(|a| a.name.clone());
+        let effect = self.replace_briefing(briefing);
+        let find = |name: &str| self.briefing.articles.iter().position(|a| a.name == name);
+        if let Some(i) = selected.as_deref().and_then(find) {
+            self.source = i;
+        }
+        for (k, (name, top, scroll)) in places.into_iter().enumerate() {
+            let Some(i) = find(&name) else {
+                continue; // the article is gone: the reader shows the default
+            };
+            let reader = &mut self.readers[k];
+            *reader = ReaderState::new(ArticleId(i as u32));
+            let article = &self.briefing.articles[i];
+            let paragraph = top.and_then(|t| article.paragraphs.iter().position(|p| p.text == t));
+            match paragraph {
+                Some(paragraph) => reader.scroll_to(
+                    &self.briefing,
+                    Loc {
+                        article: article.id,
+                        paragraph,
+                        span: crate::briefing::Span::new(0, 0),
+                    },
+                    width,
+                    boilerplate,
+                ),
+                None => reader.scroll = scroll,
+            }
+            let last = reader::layout(&self.briefing, article, width, boilerplate).len();
+            reader.scroll = reader.scroll.min(last.saturating_sub(1));
+        }
+        self.message = Some(format!(
+            "files changed: reloaded {} articles",
+            self.briefing.articles.len()
+        ));
+        effect
     }
 
     /// A new terminal size: each reader keeps the text it showed at its top line.

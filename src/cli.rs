@@ -45,11 +45,18 @@ pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
         anyhow::bail!(crate::ingest::IngestError::Missing(missing.clone()));
     }
     let paths = paths.to_vec();
+    let folder = paths.clone();
     // loaded on a worker while the first frames draw; warnings show in the reader's status line
     let load = move |progress: &(dyn Fn(crate::pipeline::Progress) + Sync)| {
-        load_quietly(&paths, progress).map_err(|e| format!("{e:#}"))
+        load_quietly(&folder, progress).map_err(|e| format!("{e:#}"))
     };
-    crate::ui::run(load, config.keymap).context("running the terminal interface")
+    // the folders and files named are watched; the bundled seeds and standard input are not
+    let watch: Vec<std::path::PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    crate::ui::run(load, config.keymap, watch).context("running the terminal interface")
 }
 
 /// Loads a briefing without printing (the terminal belongs to the reader): warnings are kept

@@ -24,3 +24,4 @@ pub mod search;
 pub mod seeds;
 pub mod text;
 pub mod ui;
+pub mod watch;

@@ -8,6 +8,7 @@ pub mod render;
 pub mod theme;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,10 +30,14 @@ const RESULTS: usize = 100;
 /// Runs the reader on `briefing` until the user quits.
 /// The briefing is loaded by `load` on a worker thread while the first frames are drawn, so the
 /// app answers keys (quit, help) from the start.
-pub fn run<F>(load: F, keymap: crate::app::keymap::Keymap) -> io::Result<()>
+///
+/// When `watch` names folders or files, changes to their articles reload the briefing in the
+/// background (debounced, see [`crate::watch`]) and the reader keeps its place.
+pub fn run<F>(load: F, keymap: crate::app::keymap::Keymap, watch: Vec<PathBuf>) -> io::Result<()>
 where
-    F: FnOnce(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
+    F: Fn(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
         + Send
+        + Sync
         + 'static,
 {
     install_panic_hook();
@@ -44,6 +49,8 @@ where
     let mut app = App::new(Arc::new(Briefing::default()), size.width, size.height);
     app.keymap = keymap;
     let (to_app, from_worker) = mpsc::channel();
+    let load = Arc::new(load);
+    let _watch = watch_and_reload(&watch, load.clone(), to_app.clone());
     let loader = to_app.clone();
     std::thread::spawn(move || {
         let progress = loader.clone();
@@ -258,4 +265,30 @@ impl Throttle {
         };
         self.last.fetch_max(step + 1, Ordering::Relaxed) < step + 1
     }
+}
+
+/// Starts watching `paths` (if any): after each settled burst of changes the briefing is loaded
+/// again on a worker and handed to the app, which keeps the reader's place. A failed reload is
+/// reported in the status line; the briefing shown stays.
+fn watch_and_reload<F>(
+    paths: &[PathBuf],
+    load: Arc<F>,
+    to_app: Sender<Action>,
+) -> Option<crate::watch::Watch>
+where
+    F: Fn(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
+        + Send
+        + Sync
+        + 'static,
+{
+    if paths.is_empty() {
+        return None;
+    }
+    crate::watch::start(paths, crate::watch::SETTLE, move || {
+        let action = match load(&|_| {}) {
+            Ok(briefing) => Action::Reloaded(Box::new(briefing)),
+            Err(message) => Action::Notice(format!("reload failed: {message}")),
+        };
+        let _ = to_app.send(action);
+    })
 }

@@ -203,3 +203,71 @@ fn keys_wait_for_the_briefing_and_loading_it_asks_for_an_index() {
         Some(Effect::Fail("no readable article".into()))
     );
 }
+
+#[test]
+fn a_reload_after_files_changed_keeps_each_reader_on_its_paragraph() {
+    let mut app = app();
+    app.update(Action::NextParagraph);
+    app.update(Action::NextParagraph);
+    app.update(Action::NextParagraph);
+    let width = app.reader_width();
+    let top = |app: &App, k: usize| {
+        let reader = &app.readers[k];
+        let loc = reader
+            .top_loc(&app.briefing, width, false)
+            .expect("text at the top");
+        let article = app.briefing.article(reader.article);
+        (
+            article.name.clone(),
+            article.paragraphs[loc.paragraph].text.clone(),
+        )
+    };
+    let before = top(&app, 0);
+    // the same files, re-scraped: a paragraph added at the top of the article read
+    let mut changed = (*app.briefing).clone();
+    let index = changed
+        .articles
+        .iter()
+        .position(|a| a.name == before.0)
+        .expect("article");
+    let intro = parallax::briefing::Paragraph::new(
+        "An editor's note added at the top of the story.".to_string(),
+        parallax::briefing::BlockKind::Text,
+    );
+    changed.articles[index].paragraphs.insert(0, intro);
+    let effect = app.update(Action::Reloaded(Box::new(changed)));
+    assert_eq!(effect, Some(Effect::Index), "the new briefing is indexed");
+    assert_eq!(
+        top(&app, 0),
+        before,
+        "same article, same paragraph at the top"
+    );
+    app.update(Action::IndexReady);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("reloaded")),
+        "the message outlives the worker's index report: {:?}",
+        app.message
+    );
+    app.update(Action::MoveDown);
+    assert_eq!(app.message, None, "and goes with the next key");
+}
+
+#[test]
+fn a_reload_that_removes_the_article_read_falls_back_without_panicking() {
+    let mut app = app();
+    app.update(Action::GoBottom);
+    let mut changed = (*app.briefing).clone();
+    let name = app.briefing.article(app.readers[0].article).name.clone();
+    changed.articles.retain(|a| a.name != name);
+    for (i, a) in changed.articles.iter_mut().enumerate() {
+        a.id = parallax::briefing::ArticleId(i as u32);
+    }
+    changed.quotes.clear();
+    changed.positions.clear();
+    changed.questions.clear();
+    app.update(Action::Reloaded(Box::new(changed)));
+    assert!(app.briefing.articles.iter().all(|a| a.name != name));
+    assert!(app.readers[0].article.index() < app.briefing.articles.len());
+}
