@@ -125,9 +125,13 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("dir");
         let (tx, rx) = mpsc::channel();
-        let Some(_watch) = start(&[dir.clone()], Duration::from_millis(50), move || {
-            let _ = tx.send(());
-        }) else {
+        let Some(_watch) = start(
+            std::slice::from_ref(&dir),
+            Duration::from_millis(50),
+            move || {
+                let _ = tx.send(());
+            },
+        ) else {
             return; // no file notifications on this system: nothing to test
         };
         std::fs::write(dir.join(".hidden.txt"), "x").expect("write");
