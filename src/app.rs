@@ -3,6 +3,7 @@
 //! draws `&App`. Pane state lives in the submodules, one file per pane.
 
 pub mod keymap;
+pub mod line_edit;
 pub mod outline;
 pub mod reader;
 pub mod search;
