@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::briefing::{Article, ArticleId, Briefing, Loc};
+use crate::compare::quotes::shared_quotes;
 use crate::compare::similarity::Tfidf;
 use crate::compare::stance::agree;
 use crate::compare::{Comparison, Item, Mark, Row, Shared};
@@ -54,6 +55,7 @@ pub fn compare(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Comparison {
         a_in_b: share(shared_a.len(), art_a),
         b_in_a: share(shared_b.len(), art_b),
         shared,
+        quotes: shared_quotes(briefing, a, b),
     }
 }
 

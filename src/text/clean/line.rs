@@ -239,7 +239,10 @@ fn is_stop_word(word: &str) -> bool {
 
 /// Whether the first letter of `word` is a capital ("“Europe", "(Berlin", "Élysée").
 fn starts_capitalised(word: &str) -> bool {
-    match word.bytes().find(|b| !b.is_ascii_punctuation() && !b.is_ascii_digit()) {
+    match word
+        .bytes()
+        .find(|b| !b.is_ascii_punctuation() && !b.is_ascii_digit())
+    {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         Some(_) => word
             .chars()
