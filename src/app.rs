@@ -177,7 +177,7 @@ impl Action {
             Action::PreviousParagraph => "previous paragraph",
             Action::Activate => "open source / jump to item",
             Action::OpenInOtherPane => "open in the other reader",
-            Action::SwapPanes => "swap the two readers",
+            Action::SwapPanes => "swap the two readers (compare view: A and B)",
             Action::JumpBack => "jump back",
             Action::JumpForward => "jump forward",
             Action::NextMatch => "next search hit / quotation",

@@ -87,6 +87,13 @@ fn actor_table<'a>(
         .take(shown)
         .collect();
     let total = data.matrix.articles.len();
+    // when every source fits, the cells share the room (up to twice the usual width)
+    let cell_width = if columns.len() == total && total > 0 {
+        let room = width.saturating_sub(ACTOR_WIDTH) / total as u16;
+        room.clamp(CELL_WIDTH, 2 * CELL_WIDTH)
+    } else {
+        CELL_WIDTH
+    };
     let range = match (columns.first(), columns.last()) {
         (Some(f), Some(l)) if columns.len() < total => {
             format!("sources {}–{}/{total} ←→", f + 1, l + 1)
@@ -104,11 +111,11 @@ fn actor_table<'a>(
             theme.title
         };
         head.push(Span::styled(
-            cell(&format!("{short} {}", article.label()), CELL_WIDTH),
+            cell(&format!("{short} {}", article.label()), cell_width),
             style,
         ));
         let date = article.meta.date.as_deref().unwrap_or("undated");
-        sub.push(Span::styled(cell(date, CELL_WIDTH), theme.dim));
+        sub.push(Span::styled(cell(date, cell_width), theme.dim));
     }
     lines.push(Line::from(head));
     lines.push(Line::from(sub));
@@ -154,7 +161,7 @@ fn actor_table<'a>(
             if row == state.row && c == state.column {
                 style = style.patch(theme.selected);
             }
-            spans.push(Span::styled(cell(&text, CELL_WIDTH), style));
+            spans.push(Span::styled(cell(&text, cell_width), style));
         }
         lines.push(Line::from(spans));
     }

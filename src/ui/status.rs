@@ -3,7 +3,6 @@
 
 use crate::app::{App, View};
 use crate::compare::matrix::SortBy;
-use crate::ui::compare::source_label;
 
 /// "Compare 002 ⇄ 003" or "Matrix · by coverage".
 pub fn view_label(app: &App) -> String {
@@ -24,16 +23,22 @@ pub fn view_label(app: &App) -> String {
     }
 }
 
-/// " · A: 002 Outlet · B: 003 Outlet" for the picked sides, empty when none is picked.
+/// " · compare A: 002 B: 003" for the picked sides while the panes show (the compare view's
+/// header names them), empty when none is picked.
 pub fn picks(app: &App) -> String {
+    if app.view != View::Panes {
+        return String::new();
+    }
     let mut out = String::new();
     for (tag, pick) in [("A", app.compare.pick_a), ("B", app.compare.pick_b)] {
         if let Some(id) = pick.filter(|id| id.index() < app.briefing.articles.len()) {
-            out.push_str(&format!(
-                " · {tag}: {}",
-                source_label(app.briefing.article(id))
-            ));
+            let name = &app.briefing.article(id).name;
+            out.push_str(&format!(" {tag}: {}", name.get(..3).unwrap_or(name)));
         }
     }
-    out
+    if out.is_empty() {
+        out
+    } else {
+        format!(" · compare{out}")
+    }
 }
