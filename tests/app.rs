@@ -287,11 +287,8 @@ fn enter_on_a_compare_row_opens_both_readers_at_its_sentences_and_ctrl_o_returns
         (la.article, lb.article)
     );
     press(&mut app, &[Key::ctrl('o'), Key::ctrl('o')]);
-    for r in 0..2 {
-        assert_eq!(
-            (app.readers[r].article, app.readers[r].scroll),
-            (before[r].article, before[r].scroll)
-        );
+    for (reader, was) in app.readers.iter().zip(&before) {
+        assert_eq!((reader.article, reader.scroll), (was.article, was.scroll));
     }
 }
 
