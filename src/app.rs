@@ -140,6 +140,9 @@ pub enum Action {
     /// The matrix is built. Internal: sent by the matrix worker.
     #[serde(skip)]
     MatrixReady(Box<MatrixData>),
+    /// How far the load has got. Internal: sent by the loader.
+    #[serde(skip)]
+    Progress(crate::pipeline::Progress),
 }
 
 impl Action {
@@ -153,6 +156,7 @@ impl Action {
                 | Action::Resize(..)
                 | Action::Loaded(_)
                 | Action::LoadFailed(_)
+                | Action::Progress(_)
         )
     }
 
@@ -295,6 +299,8 @@ pub struct App {
     pub compare: CompareState,
     /// The matrix view.
     pub matrix: MatrixState,
+    /// How far the load has got, while the briefing loads.
+    pub loading: Option<crate::pipeline::Progress>,
 }
 
 /// A place a reader was: which reader, article and scroll line.
@@ -343,6 +349,7 @@ impl App {
             view: View::Panes,
             compare: CompareState::default(),
             matrix: MatrixState::default(),
+            loading: None,
         }
     }
 
@@ -410,6 +417,7 @@ impl App {
             Action::MoveLeft => self.matrix.move_column(-1, self.size.0),
             Action::MoveRight => self.matrix.move_column(1, self.size.0),
             Action::MatrixReady(data) => self.matrix.receive(*data),
+            Action::Progress(progress) => self.loading = Some(progress),
         }
         None
     }

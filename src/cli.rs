@@ -3,6 +3,7 @@
 pub mod args;
 pub mod compare;
 pub mod print;
+pub mod progress;
 pub mod quotes;
 pub mod search;
 
@@ -16,7 +17,10 @@ use crate::briefing::Briefing;
 
 /// Loads the briefing named by `paths` (the bundled seeds when empty), printing warnings to stderr.
 pub fn load_briefing(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
-    let briefing = load_quietly(paths)?;
+    let bar = progress::Bar::on_stderr();
+    let briefing = load_quietly(paths, &|p| bar.show(p));
+    bar.clear();
+    let briefing = briefing?;
     for w in &briefing.warnings {
         eprintln!("parallax: warning: {w}");
     }
@@ -43,19 +47,25 @@ pub fn run_reader(paths: &[std::path::PathBuf]) -> anyhow::Result<()> {
     }
     let paths = paths.to_vec();
     // loaded on a worker while the first frames draw; warnings show in the reader's status line
-    let load = move || load_quietly(&paths).map_err(|e| format!("{e:#}"));
+    let load = move |progress: &(dyn Fn(crate::pipeline::Progress) + Sync)| {
+        load_quietly(&paths, progress).map_err(|e| format!("{e:#}"))
+    };
     crate::ui::run(load, config.keymap).context("running the terminal interface")
 }
 
 /// Loads a briefing without printing (the terminal belongs to the reader): warnings are kept
 /// in `Briefing::warnings`.
-fn load_quietly(paths: &[std::path::PathBuf]) -> anyhow::Result<Briefing> {
+fn load_quietly(
+    paths: &[std::path::PathBuf],
+    progress: &(dyn Fn(crate::pipeline::Progress) + Sync),
+) -> anyhow::Result<Briefing> {
     let loaded = if paths.is_empty() {
         crate::seeds::load()
     } else if paths.len() == 1 && paths[0].as_os_str() == "-" {
         read_stdin()?
     } else {
-        crate::ingest::walk::load(paths)?
+        // read and cleaned on every core, in path order
+        return Ok(crate::pipeline::open(paths, 0, progress)?);
     };
     let warnings = loaded.skipped.iter().map(ToString::to_string).collect();
     Ok(crate::briefing::assemble(loaded.documents, warnings))

@@ -17,6 +17,8 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod outline;
+pub mod par;
+pub mod pipeline;
 pub mod search;
 pub mod seeds;
 pub mod text;

@@ -35,7 +35,9 @@ const RESULTS: usize = 100;
 /// app answers keys (quit, help) from the start.
 pub fn run<F>(load: F, keymap: crate::app::keymap::Keymap) -> io::Result<()>
 where
-    F: FnOnce() -> Result<Briefing, String> + Send + 'static,
+    F: FnOnce(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
+        + Send
+        + 'static,
 {
     install_panic_hook();
     exit_on_signals()?;
@@ -48,7 +50,14 @@ where
     let (to_app, from_worker) = mpsc::channel();
     let loader = to_app.clone();
     std::thread::spawn(move || {
-        let action = match load() {
+        let progress = loader.clone();
+        let report = Throttle::default();
+        let report = move |p: crate::pipeline::Progress| {
+            if report.due(p) {
+                let _ = progress.send(Action::Progress(p));
+            }
+        };
+        let action = match load(&report) {
             Ok(briefing) => Action::Loaded(Box::new(briefing)),
             Err(message) => Action::LoadFailed(message),
         };
@@ -245,5 +254,23 @@ fn map_mouse(mouse: crossterm::event::MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollUp => Some(Action::Scroll(mouse.column, mouse.row, -3)),
         MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
         _ => None,
+    }
+}
+
+/// Lets through about one progress report per percent of the files (and every change of
+/// stage), so the loader does not flood the event loop with ten thousand messages.
+#[derive(Default)]
+struct Throttle {
+    last: std::sync::atomic::AtomicUsize,
+}
+
+impl Throttle {
+    fn due(&self, p: crate::pipeline::Progress) -> bool {
+        use std::sync::atomic::Ordering;
+        let step = match p.stage {
+            crate::pipeline::Stage::Reading => p.done * 100 / p.total.max(1),
+            crate::pipeline::Stage::Extracting => 101,
+        };
+        self.last.fetch_max(step + 1, Ordering::Relaxed) < step + 1
     }
 }

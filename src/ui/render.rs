@@ -33,9 +33,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.briefing.articles.is_empty() {
         let rect = Rect::new(0, area.height / 2, area.width, 1);
         frame.render_widget(
-            Paragraph::new("Loading the briefing…")
-                .alignment(Alignment::Center)
-                .style(theme.dim),
+            Paragraph::new(match app.loading {
+                Some(progress) => format!("Loading the briefing… {progress}"),
+                None => "Loading the briefing…".to_string(),
+            })
+            .alignment(Alignment::Center)
+            .style(theme.dim),
             rect,
         );
         status(
@@ -426,7 +429,11 @@ fn outline(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
 fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
     if app.briefing.articles.is_empty() {
         frame.render_widget(
-            Paragraph::new(" loading… │ q quit").style(theme.status),
+            Paragraph::new(match app.loading {
+                Some(progress) => format!(" {progress}… │ q quit"),
+                None => " loading… │ q quit".to_string(),
+            })
+            .style(theme.status),
             rect,
         );
         return;
