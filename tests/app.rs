@@ -391,3 +391,28 @@ fn paging_and_the_wheel_move_through_the_compare_rows() {
     app.update(Action::Scroll(50, 20, 3));
     assert_eq!(app.compare.selected, 3);
 }
+
+#[test]
+fn the_quotation_tab_lists_each_source_of_a_shared_quotation_and_enter_jumps_to_it() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/compare");
+    let loaded = parallax::ingest::walk::load(&[dir]).expect("the compare fixtures load");
+    let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
+    let mut app = App::new(Arc::new(briefing), 160, 45);
+    let effect = press(&mut app, &[Key::char('M')]);
+    run_matrix_worker(&mut app, effect);
+    press(&mut app, &[Key::named("tab"), Key::named("tab")]);
+    assert_eq!(app.matrix.tab, MatrixTab::Quotes);
+    press(&mut app, &[Key::named("enter")]);
+    let popup = app.matrix.popup.clone().expect("the quotation's sources");
+    assert_eq!(popup.items.len(), 2);
+    assert!(popup.items[0].1.contains("first"), "{:?}", popup.items[0]);
+    assert!(
+        popup.items[1].1.contains("“not” → “never”"),
+        "{:?}",
+        popup.items[1]
+    );
+    press(&mut app, &[Key::char('j'), Key::named("enter")]);
+    assert_eq!(app.readers[0].highlight, Some(popup.items[1].0));
+    let gazette = article(&app, "port_strike_gazette");
+    assert_eq!(app.readers[0].article, gazette);
+}

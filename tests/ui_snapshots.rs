@@ -179,6 +179,41 @@ fn matrix_cell_list_and_question_groups() {
     insta::assert_snapshot!("matrix_questions_160x45", text(&draw(&app, 160, 45)));
 }
 
+/// The app on our own compare fixtures (`tests/articles/compare/`).
+fn fixtures_app(width: u16, height: u16) -> App {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/compare");
+    let loaded = parallax::ingest::walk::load(&[dir]).expect("the compare fixtures load");
+    let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
+    App::new(Arc::new(briefing), width, height)
+}
+
+#[test]
+fn a_quotation_both_carry_is_listed_with_the_word_b_changed() {
+    let mut app = fixtures_app(160, 45);
+    app.compare.pick_a = app.briefing.find_article("port_strike_wire").map(|a| a.id);
+    app.compare.pick_b = app
+        .briefing
+        .find_article("port_strike_gazette")
+        .map(|a| a.id);
+    app.update(Action::OpenCompare);
+    let buffer = draw(&app, 160, 45);
+    insta::assert_snapshot!("compare_quotations_160x45", text(&buffer));
+    assert!(text(&buffer).contains("B's wording: “not” → “never”"));
+}
+
+#[test]
+fn matrix_quotations_tab_lists_the_quotation_carried_twice() {
+    let mut app = fixtures_app(160, 45);
+    if let Some(parallax::app::Effect::BuildMatrix(sort)) = app.update(Action::OpenMatrix) {
+        let data = parallax::app::MatrixData::build(&app.briefing, sort);
+        app.update(Action::MatrixReady(Box::new(data)));
+    }
+    app.update(Action::NextTab);
+    app.update(Action::NextTab);
+    app.update(Action::Activate);
+    insta::assert_snapshot!("matrix_quotations_160x45", text(&draw(&app, 160, 45)));
+}
+
 #[test]
 fn no_size_panics() {
     let mut open_cell = matrix_view(160, 45);

@@ -182,6 +182,28 @@ impl CompareState {
     }
 }
 
+/// An article's short name: its name up to the first `_` when no other article's name starts the
+/// same ("000" for "000_3c79…"), else the whole name ("port_strike_wire").
+pub fn short_name(briefing: &Briefing, id: ArticleId) -> &str {
+    let Some(article) = briefing.articles.get(id.index()) else {
+        return "";
+    };
+    let name = article.name.as_str();
+    let Some((head, _)) = name.split_once('_') else {
+        return name;
+    };
+    let shared = briefing
+        .articles
+        .iter()
+        .filter(|a| a.name.split_once('_').map_or(a.name.as_str(), |(h, _)| h) == head)
+        .count();
+    if shared == 1 {
+        head
+    } else {
+        name
+    }
+}
+
 /// Where a reader goes on Enter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -341,6 +363,17 @@ mod tests {
             LineKind::Columns(a, b) => a.chars().count() <= 54 && b.chars().count() <= 54,
             _ => true,
         }));
+    }
+
+    #[test]
+    fn short_names_cut_at_the_underscore_only_when_that_stays_unique() {
+        let mut briefing = crate::seeds::briefing();
+        assert_eq!(short_name(&briefing, ArticleId(0)), "000");
+        briefing.articles[0].name = "port_strike_wire".into();
+        briefing.articles[1].name = "port_strike_gazette".into();
+        assert_eq!(short_name(&briefing, ArticleId(0)), "port_strike_wire");
+        briefing.articles[2].name = "budget".into();
+        assert_eq!(short_name(&briefing, ArticleId(2)), "budget");
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The matrix view's state: actors × sources (built off the UI thread, see
-//! [`crate::app::Effect::BuildMatrix`]), the selected cell and the columns scrolled to, a tab of
-//! questions grouped across sources, and a popup listing a cell's or group's sentences.
+//! [`crate::app::Effect::BuildMatrix`]), the selected cell and the columns scrolled to, tabs of
+//! questions and of quotations carried by several sources, and a popup listing a cell's or
+//! group's sentences.
 
 use std::sync::Arc;
 
 use crate::app::step;
 use crate::briefing::{Briefing, Loc};
 use crate::compare::matrix::{matrix, question_groups, Matrix, QuestionGroup, SortBy};
+use crate::compare::quotes::{describe, quote_groups, QuoteGroup};
 
 /// Columns of the actor names.
 pub const ACTOR_WIDTH: u16 = 22;
@@ -24,15 +26,23 @@ pub struct MatrixData {
     pub matrix: Matrix,
     /// Questions grouped across sources, most sources first.
     pub questions: Vec<QuestionGroup>,
+    /// Quotations carried by several sources: most sources first, then in briefing order.
+    pub quotes: Vec<QuoteGroup>,
 }
 
 impl MatrixData {
     /// Builds both (the worker calls this).
     pub fn build(briefing: &Briefing, sort: SortBy) -> MatrixData {
+        let mut quotes: Vec<QuoteGroup> = quote_groups(briefing)
+            .into_iter()
+            .filter(|g| g.sources().len() > 1)
+            .collect();
+        quotes.sort_by_key(|g| std::cmp::Reverse(g.sources().len()));
         MatrixData {
             sort,
             matrix: matrix(briefing, sort),
             questions: question_groups(briefing),
+            quotes,
         }
     }
 }
@@ -45,6 +55,8 @@ pub enum MatrixTab {
     Actors,
     /// Questions grouped across sources.
     Questions,
+    /// Quotations carried by several sources.
+    Quotes,
 }
 
 /// A list of sentences to pick one from and jump to.
@@ -81,6 +93,10 @@ pub struct MatrixState {
     pub question: usize,
     /// First question group shown.
     pub question_scroll: usize,
+    /// Selected quotation group.
+    pub quote: usize,
+    /// First quotation group shown.
+    pub quote_scroll: usize,
     /// The open list of sentences, if any.
     pub popup: Option<Popup>,
 }
@@ -114,6 +130,7 @@ impl MatrixState {
             self.row = 0;
             self.scroll = 0;
             self.question = self.question.min(self.questions_len().saturating_sub(1));
+            self.quote = self.quote.min(self.quotes_len().saturating_sub(1));
         }
     }
 
@@ -125,6 +142,9 @@ impl MatrixState {
     }
     fn questions_len(&self) -> usize {
         self.data.as_ref().map_or(0, |d| d.questions.len())
+    }
+    fn quotes_len(&self) -> usize {
+        self.data.as_ref().map_or(0, |d| d.quotes.len())
     }
 
     /// Moves the selection (popup item, actor row or question group) by `delta`, in view.
@@ -144,6 +164,11 @@ impl MatrixState {
                 self.question = step(self.question, delta, last);
                 self.question_scroll = keep_in_view(self.question, self.question_scroll, page);
             }
+            MatrixTab::Quotes => {
+                let last = self.quotes_len().saturating_sub(1);
+                self.quote = step(self.quote, delta, last);
+                self.quote_scroll = keep_in_view(self.quote, self.quote_scroll, page);
+            }
         }
     }
 
@@ -156,12 +181,13 @@ impl MatrixState {
         self.column_offset = keep_in_view(self.column, self.column_offset, visible_columns(width));
     }
 
-    /// Switches between the actor table and the question groups.
+    /// Cycles through the actor table, the question groups and the quotation groups.
     pub fn next_tab(&mut self) {
         self.popup = None;
         self.tab = match self.tab {
             MatrixTab::Actors => MatrixTab::Questions,
-            MatrixTab::Questions => MatrixTab::Actors,
+            MatrixTab::Questions => MatrixTab::Quotes,
+            MatrixTab::Quotes => MatrixTab::Actors,
         };
     }
 
@@ -174,6 +200,7 @@ impl MatrixState {
         self.popup = match self.tab {
             MatrixTab::Actors => self.cell_popup(briefing),
             MatrixTab::Questions => self.question_popup(briefing),
+            MatrixTab::Quotes => self.quote_popup(briefing),
         };
         None
     }
@@ -190,7 +217,7 @@ impl MatrixState {
             .filter_map(|&i| briefing.positions.get(i))
             .map(|p| (p.at, format!("[{}] {}", p.stance, p.sentence)))
             .collect();
-        let source = crate::app::outline::short_source(briefing, first_loc(*article));
+        let source = source_of(briefing, *article);
         Some(Popup {
             title: format!("{name} in {source}"),
             items,
@@ -205,12 +232,45 @@ impl MatrixState {
             .iter()
             .filter_map(|&i| briefing.questions.get(i))
             .map(|q| {
-                let source = crate::app::outline::short_source(briefing, q.at);
+                let source = source_of(briefing, q.at.article);
                 (q.at, format!("{source}: {}", q.text))
             })
             .collect();
         Some(Popup {
             title: format!("Raised by {} sources", group.sources.len()),
+            items,
+            selected: 0,
+        })
+    }
+
+    fn quote_popup(&self, briefing: &Briefing) -> Option<Popup> {
+        let group = self.data.as_ref()?.quotes.get(self.quote)?;
+        let items = group
+            .carriers
+            .iter()
+            .enumerate()
+            .filter_map(|(n, c)| {
+                let q = briefing.quotes.get(c.quote)?;
+                let source = source_of(briefing, q.at.article);
+                let article = briefing.articles.get(c.article.index())?;
+                let date = article.meta.date.as_deref().unwrap_or("undated");
+                let wording = match (n, c.changes.is_empty()) {
+                    (0, _) => "first".to_string(),
+                    (_, true) => "also, same words".to_string(),
+                    (_, false) => format!("also, {}", describe(&c.changes)),
+                };
+                let text = format!("{source} · {date} · {wording}: “{}”", q.text);
+                Some((q.at, text))
+            })
+            .collect();
+        let speaker = group
+            .carriers
+            .first()
+            .and_then(|c| briefing.quotes.get(c.quote))
+            .and_then(|q| q.speaker.clone())
+            .unwrap_or_else(|| "(unattributed)".into());
+        Some(Popup {
+            title: format!("{speaker}, carried by {} sources", group.sources().len()),
             items,
             selected: 0,
         })
@@ -222,12 +282,10 @@ impl MatrixState {
     }
 }
 
-fn first_loc(article: crate::briefing::ArticleId) -> Loc {
-    Loc {
-        article,
-        paragraph: 0,
-        span: Default::default(),
-    }
+/// "000 Defense Priorities": the article's short name and outlet (or title).
+fn source_of(briefing: &Briefing, id: crate::briefing::ArticleId) -> String {
+    let label = briefing.articles.get(id.index()).map_or("", |a| a.label());
+    format!("{} {label}", crate::app::compare::short_name(briefing, id))
 }
 
 /// The first item to show so that `selected` is among `page` items from it.

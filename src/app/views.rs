@@ -61,8 +61,7 @@ impl App {
             Focus::ReaderB => self.readers[1].article,
             _ => ArticleId(self.source as u32),
         };
-        let name = self.briefing.article(article).name.clone();
-        let short = name.get(..3).unwrap_or(&name).to_string();
+        let short = crate::app::compare::short_name(&self.briefing, article).to_string();
         if side_b {
             self.compare.pick_b = Some(article);
         } else {

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::compare::{column_width, LineKind, HEADER_LINES, MARK_WIDTH};
+use crate::app::compare::{column_width, short_name, LineKind, HEADER_LINES, MARK_WIDTH};
 use crate::app::{App, Mode};
 use crate::briefing::{Article, Briefing};
 use crate::compare::{Comparison, Mark};
@@ -37,13 +37,9 @@ pub fn mark_style(mark: Mark, theme: &Theme) -> Style {
     }
 }
 
-fn short(article: &Article) -> &str {
-    article.name.get(..3).unwrap_or(&article.name)
-}
-
 /// "002 Atlantic Council" (the label is the outlet, else the title).
-pub fn source_label(article: &Article) -> String {
-    format!("{} {}", short(article), article.label())
+pub fn source_label(briefing: &Briefing, article: &Article) -> String {
+    format!("{} {}", short_name(briefing, article.id), article.label())
 }
 
 /// Draws the compare view in `rect`.
@@ -78,8 +74,11 @@ fn header<'a>(briefing: &Briefing, cmp: &Comparison, width: u16, theme: &Theme) 
     let side = |tag: &str, article: &Article| {
         let title = article.meta.title.as_deref().unwrap_or("(untitled)");
         let text = match article.meta.source.as_deref() {
-            Some(outlet) => format!("{tag} {} {outlet} — {title}", short(article)),
-            None => format!("{tag} {} {title}", short(article)),
+            Some(outlet) => format!(
+                "{tag} {} {outlet} — {title}",
+                short_name(briefing, article.id)
+            ),
+            None => format!("{tag} {} {title}", short_name(briefing, article.id)),
         };
         pad(&truncate(&safe(&text), half.saturating_sub(1)), half)
     };
@@ -87,22 +86,22 @@ fn header<'a>(briefing: &Briefing, cmp: &Comparison, width: u16, theme: &Theme) 
     let share = format!(
         "shared copy: {} sentences · {} is {}% inside {} · {} is {}% inside {}",
         cmp.shared.len(),
-        short(a),
+        short_name(briefing, a.id),
         percent(cmp.a_in_b),
-        short(b),
-        short(b),
+        short_name(briefing, b.id),
+        short_name(briefing, b.id),
         percent(cmp.b_in_a),
-        short(a),
+        short_name(briefing, a.id),
     );
     let column = column_width(width);
     let headings = format!(
         "{}{} │ {}",
         pad("mark", MARK_WIDTH as usize),
         pad(
-            &truncate(&format!("A · {}", source_label(a)), column),
+            &truncate(&format!("A · {}", source_label(briefing, a)), column),
             column
         ),
-        truncate(&safe(&format!("B · {}", source_label(b))), column),
+        truncate(&safe(&format!("B · {}", source_label(briefing, b))), column),
     );
     vec![
         Line::from(vec![

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
+use crate::app::compare::short_name;
 use crate::app::matrix::{
     visible_columns, MatrixData, MatrixTab, Popup, ACTOR_WIDTH, CELL_WIDTH, HEADER_LINES,
 };
@@ -34,6 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
     match state.tab {
         MatrixTab::Actors => actor_table(app, data, inner.width, rows, theme, &mut lines),
         MatrixTab::Questions => question_list(app, data, rows, theme, &mut lines),
+        MatrixTab::Quotes => quote_list(app, data, rows, theme, &mut lines),
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(popup) = &state.popup {
@@ -68,6 +70,11 @@ fn tabs<'a>(app: &App, data: &MatrixData, theme: &Theme) -> Line<'a> {
         tab(
             MatrixTab::Questions,
             format!("Questions ({})", data.questions.len()),
+        ),
+        Span::raw("  "),
+        tab(
+            MatrixTab::Quotes,
+            format!("Quotations ({})", data.quotes.len()),
         ),
         Span::styled(format!("  · by {sort}{busy}"), theme.dim),
     ])
@@ -104,7 +111,7 @@ fn actor_table<'a>(
     let mut sub = vec![Span::raw(cell("", ACTOR_WIDTH))];
     for &c in &columns {
         let article = app.briefing.article(data.matrix.articles[c]);
-        let short = article.name.get(..3).unwrap_or(&article.name);
+        let short = short_name(&app.briefing, article.id);
         let style = if c == state.column {
             theme.focused
         } else {
@@ -217,10 +224,7 @@ fn question_list<'a>(
         let ids: Vec<&str> = group
             .sources
             .iter()
-            .map(|a| {
-                let name = &app.briefing.article(*a).name;
-                name.get(..3).unwrap_or(name)
-            })
+            .map(|a| short_name(&app.briefing, *a))
             .collect();
         let style = if i == state.question {
             theme.selected
@@ -236,6 +240,52 @@ fn question_list<'a>(
             Span::styled(format!("{:>3} × ", group.sources.len()), count_style),
             Span::styled(format!("[{}] ", ids.join(" ")), theme.dim),
             Span::styled(safe(text), style),
+        ]));
+    }
+}
+
+fn quote_list<'a>(
+    app: &App,
+    data: &MatrixData,
+    rows: usize,
+    theme: &Theme,
+    lines: &mut Vec<Line<'a>>,
+) {
+    let state = &app.matrix;
+    lines.push(Line::from(Span::styled(
+        "quotations carried by several sources (≠ wording changed; Enter lists every source)",
+        theme.dim,
+    )));
+    lines.push(Line::from(""));
+    if data.quotes.is_empty() {
+        let none = "No quotation is carried by more than one source.";
+        lines.push(Line::from(Span::styled(none, theme.dim)));
+    }
+    for (i, group) in data
+        .quotes
+        .iter()
+        .enumerate()
+        .skip(state.quote_scroll)
+        .take(rows)
+    {
+        let Some(first) = app.briefing.quotes.get(group.first().quote) else {
+            continue;
+        };
+        let speaker = first.speaker.as_deref().unwrap_or("(unattributed)");
+        let (flag, flag_style) = if group.is_varied() {
+            ("≠ ", theme.differ)
+        } else {
+            ("≡ ", theme.same)
+        };
+        let style = if i == state.quote {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>3} × ", group.sources().len()), theme.agree),
+            Span::styled(flag, flag_style),
+            Span::styled(safe(&format!("{speaker}: “{}”", first.text)), style),
         ]));
     }
 }

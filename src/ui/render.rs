@@ -472,7 +472,7 @@ fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         Mode::Filter => "type a speaker  Enter/Esc done",
         Mode::Help => "Esc close",
         Mode::Compare => "↑↓ row  Enter open both  s swap  M matrix  ? help  Esc back",
-        Mode::Matrix => "↑↓←→ cell  Enter open  s sort  Tab questions  ? help  Esc back",
+        Mode::Matrix => "↑↓←→ cell  Enter open  s sort  Tab next tab  ? help  Esc back",
     };
     let picks = crate::ui::status::picks(app);
     let message = app

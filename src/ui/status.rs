@@ -1,6 +1,7 @@
 //! Status-line pieces for the compare and matrix views: what the view shows, and which
 //! sources are picked as compare sides A and B (so the pick is always visible).
 
+use crate::app::compare::short_name;
 use crate::app::{App, View};
 use crate::compare::matrix::SortBy;
 
@@ -9,9 +10,11 @@ pub fn view_label(app: &App) -> String {
     match app.view {
         View::Compare => match &app.compare.comparison {
             Some(cmp) => {
-                let (a, b) = (app.briefing.article(cmp.a), app.briefing.article(cmp.b));
-                let short = |n: &str| n.get(..3).unwrap_or(n).to_string();
-                format!("Compare {} ⇄ {}", short(&a.name), short(&b.name))
+                let (a, b) = (
+                    short_name(&app.briefing, cmp.a),
+                    short_name(&app.briefing, cmp.b),
+                );
+                format!("Compare {a} ⇄ {b}")
             }
             None => "Compare".into(),
         },
@@ -32,8 +35,7 @@ pub fn picks(app: &App) -> String {
     let mut out = String::new();
     for (tag, pick) in [("A", app.compare.pick_a), ("B", app.compare.pick_b)] {
         if let Some(id) = pick.filter(|id| id.index() < app.briefing.articles.len()) {
-            let name = &app.briefing.article(id).name;
-            out.push_str(&format!(" {tag}: {}", name.get(..3).unwrap_or(name)));
+            out.push_str(&format!(" {tag}: {}", short_name(&app.briefing, id)));
         }
     }
     if out.is_empty() {
