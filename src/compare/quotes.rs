@@ -252,7 +252,7 @@ pub fn quote_groups(briefing: &Briefing) -> Vec<QuoteGroup> {
     groups
 }
 
-/// Groups sharing enough words with `text` to be worth comparing, in group order.
+/// Groups (or quotations) sharing enough words with `text` to be worth comparing, in order.
 fn candidates(heads_with: &HashMap<&str, Vec<usize>>, text: &[Word]) -> Vec<usize> {
     let distinct: BTreeSet<&str> = text.iter().map(|w| w.folded.as_str()).collect();
     let mut shared: HashMap<usize, usize> = HashMap::new();
@@ -320,18 +320,29 @@ pub fn shared_quotes(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Vec<Quo
             .map(|(i, q)| (i, words(&q.text)))
             .collect()
     };
-    let (left, mut right) = (of(a), of(b));
+    let (left, right) = (of(a), of(b));
+    // folded word → B's quotations with it: only those sharing words with A's are compared
+    let mut with_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in right.iter().enumerate() {
+        let distinct: BTreeSet<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+        for w in distinct {
+            with_word.entry(w).or_default().push(k);
+        }
+    }
+    let mut paired = vec![false; right.len()];
     let mut pairs = Vec::new();
-    for (x, wx) in left {
-        let found = right
-            .iter()
-            .position(|(y, wy)| same_speaker(briefing, x, *y) && is_same_quotation(&wx, wy));
+    for (x, wx) in &left {
+        let found = candidates(&with_word, wx).into_iter().find(|&k| {
+            let (y, wy) = &right[k];
+            !paired[k] && same_speaker(briefing, *x, *y) && is_same_quotation(wx, wy)
+        });
         if let Some(k) = found {
-            let (y, wy) = right.remove(k);
+            paired[k] = true;
+            let (y, wy) = &right[k];
             pairs.push(QuotePair {
-                a: x,
-                b: y,
-                changes: diff(&wx, &wy),
+                a: *x,
+                b: *y,
+                changes: diff(wx, wy),
             });
         }
     }
