@@ -16,6 +16,7 @@ pub mod exercise;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod memo;
 pub mod outline;
 pub mod par;
 pub mod pipeline;
