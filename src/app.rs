@@ -2,18 +2,24 @@
 //! `ui` turns input into [`Action`]s, calls `update`, carries out the returned [`Effect`], and
 //! draws `&App`. Pane state lives in the submodules, one file per pane.
 
+pub mod compare;
 pub mod keymap;
 pub mod line_edit;
+pub mod matrix;
 pub mod outline;
 pub mod reader;
 pub mod search;
+mod views;
 
 use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::briefing::{ArticleId, Briefing, Loc};
+use crate::compare::matrix::SortBy;
 use crate::search::Hit;
+pub use compare::{CompareState, View};
+pub use matrix::{MatrixData, MatrixState};
 pub use outline::{OutlineState, Tab};
 pub use reader::ReaderState;
 pub use search::SearchState;
@@ -90,6 +96,24 @@ pub enum Action {
     DeleteChar,
     /// Delete the last word of the query.
     DeleteWord,
+    /// Open the compare view: the two readers' articles, or the sources picked as A and B.
+    OpenCompare,
+    /// Open the matrix view: actors × sources, and questions grouped across sources.
+    OpenMatrix,
+    /// Pick the selected source (or the focused reader's article) as compare side A.
+    PickSourceA,
+    /// Pick the selected source (or the focused reader's article) as compare side B.
+    PickSourceB,
+    /// Leave the compare or matrix view (or close the matrix's list of sentences).
+    CloseView,
+    /// Matrix: sort the actors by coverage or by name.
+    ToggleSort,
+    /// Matrix: switch between the actor table and the question groups.
+    NextTab,
+    /// Matrix: select the source column to the left.
+    MoveLeft,
+    /// Matrix: select the source column to the right.
+    MoveRight,
     /// Type a character into the query. Internal, not bindable.
     #[serde(skip)]
     Input(char),
@@ -114,6 +138,9 @@ pub enum Action {
     /// Loading failed. Internal.
     #[serde(skip)]
     LoadFailed(String),
+    /// The matrix is built. Internal: sent by the matrix worker.
+    #[serde(skip)]
+    MatrixReady(Box<MatrixData>),
     /// How far the load has got. Internal: sent by the loader.
     #[serde(skip)]
     Progress(crate::pipeline::Progress),
@@ -178,7 +205,7 @@ impl Action {
             Action::PreviousParagraph => "previous paragraph",
             Action::Activate => "open source / jump to item",
             Action::OpenInOtherPane => "open in the other reader",
-            Action::SwapPanes => "swap the two readers",
+            Action::SwapPanes => "swap the two readers (compare view: A and B)",
             Action::JumpBack => "jump back",
             Action::JumpForward => "jump forward",
             Action::NextMatch => "next search hit / quotation",
@@ -194,6 +221,15 @@ impl Action {
             Action::ToggleMouse => "release the mouse to select text",
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
+            Action::OpenCompare => "compare two sources (the readers', or those picked A/B)",
+            Action::OpenMatrix => "matrix: actors × sources, grouped questions",
+            Action::PickSourceA => "pick the selected source as compare side A",
+            Action::PickSourceB => "pick the selected source as compare side B",
+            Action::CloseView => "back to the readers (or close the list)",
+            Action::ToggleSort => "sort by coverage / by actor",
+            Action::NextTab => "actors / questions",
+            Action::MoveLeft => "column to the left",
+            Action::MoveRight => "column to the right",
             _ => "",
         }
     }
@@ -212,6 +248,8 @@ pub enum Effect {
     Search(String),
     /// Capture (true) or release (false) the mouse.
     Mouse(bool),
+    /// Build the matrix in this row order on a worker; it answers with `Action::MatrixReady`.
+    BuildMatrix(SortBy),
 }
 
 /// Which pane has the keyboard.
@@ -238,6 +276,10 @@ pub enum Mode {
     Filter,
     /// The help overlay.
     Help,
+    /// The compare view.
+    Compare,
+    /// The matrix view.
+    Matrix,
 }
 
 /// The whole state of the reader app.
@@ -275,6 +317,12 @@ pub struct App {
     pub message: Option<String>,
     /// Keys → actions per mode.
     pub keymap: keymap::Keymap,
+    /// The full-screen view shown (panes, compare, matrix).
+    pub view: View,
+    /// The compare view.
+    pub compare: CompareState,
+    /// The matrix view.
+    pub matrix: MatrixState,
     /// How far the load has got, while the briefing loads.
     pub loading: Option<crate::pipeline::Progress>,
 }
@@ -322,6 +370,9 @@ impl App {
             jumps: JumpList::default(),
             message: None,
             keymap: keymap::Keymap::defaults(),
+            view: View::Panes,
+            compare: CompareState::default(),
+            matrix: MatrixState::default(),
             loading: None,
         }
     }
@@ -339,7 +390,7 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::ToggleHelp => self.toggle_help(),
             Action::OpenSearch => self.mode = Mode::Search,
-            Action::CloseOverlay => self.mode = Mode::Normal,
+            Action::CloseOverlay => self.mode = self.base_mode(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
             Action::MoveDown => self.move_by(1),
@@ -354,7 +405,7 @@ impl App {
             Action::PreviousParagraph => self.paragraph_step(-1),
             Action::Activate => return self.activate(),
             Action::OpenInOtherPane => self.open_in_other_pane(),
-            Action::SwapPanes => self.readers.swap(0, 1),
+            Action::SwapPanes => self.swap(),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
             Action::NextMatch => self.step_match(1),
@@ -383,6 +434,16 @@ impl App {
             Action::IndexReady => self.index_ready = true,
             Action::Loaded(briefing) => return self.replace_briefing(*briefing),
             Action::LoadFailed(message) => return Some(Effect::Fail(message)),
+            Action::OpenCompare => self.open_compare(),
+            Action::OpenMatrix => return self.open_matrix(),
+            Action::PickSourceA => self.pick_source(false),
+            Action::PickSourceB => self.pick_source(true),
+            Action::CloseView => self.close_view(),
+            Action::ToggleSort => return self.toggle_sort(),
+            Action::NextTab => self.matrix.next_tab(),
+            Action::MoveLeft => self.matrix.move_column(-1, self.size.0),
+            Action::MoveRight => self.matrix.move_column(1, self.size.0),
+            Action::MatrixReady(data) => self.matrix.receive(*data),
             Action::Progress(progress) => self.loading = Some(progress),
             Action::Reloaded(briefing) => return self.reload(*briefing),
             Action::Notice(message) => self.message = Some(message),
@@ -400,6 +461,8 @@ impl App {
         self.search = SearchState::default();
         self.index_ready = false;
         self.jumps = JumpList::default();
+        (self.view, self.mode) = (View::Panes, Mode::Normal);
+        (self.compare, self.matrix) = (CompareState::default(), MatrixState::default());
         Some(Effect::Index)
     }
 
@@ -482,7 +545,7 @@ impl App {
 
     fn toggle_help(&mut self) {
         self.mode = if self.mode == Mode::Help {
-            Mode::Normal
+            self.base_mode()
         } else {
             Mode::Help
         };
@@ -543,6 +606,8 @@ impl App {
             Mode::Help => self.help_scroll = step(self.help_scroll, delta, usize::MAX / 4),
             Mode::Search => self.search.select_by(delta),
             Mode::Filter => {}
+            Mode::Compare => self.compare_move(delta),
+            Mode::Matrix => self.matrix.move_by(delta, self.size),
             Mode::Normal => match self.focus {
                 Focus::Sources => {
                     self.source = step(
@@ -579,12 +644,14 @@ impl App {
         match (self.mode, self.focus) {
             (Mode::Search, _) => {
                 if let Some(hit) = self.search.selected_hit().cloned() {
-                    self.mode = Mode::Normal;
+                    (self.view, self.mode) = (View::Panes, Mode::Normal);
                     self.search.last_jump = Some(self.search.selected);
                     self.jump_to(hit.loc);
                 }
             }
-            (Mode::Filter, _) => self.mode = Mode::Normal,
+            (Mode::Filter, _) => self.mode = self.base_mode(),
+            (Mode::Compare, _) => self.activate_compare(),
+            (Mode::Matrix, _) => self.activate_matrix(),
             (_, Focus::Sources) => {
                 let article = ArticleId(self.source as u32);
                 let r = 0;
@@ -762,6 +829,9 @@ impl App {
     }
 
     fn scroll_at(&mut self, x: u16, y: u16, lines: i32) {
+        if self.view != View::Panes {
+            return self.move_by(lines);
+        }
         if let Some(pane) = self.pane_at(x, y) {
             let focus = self.focus;
             self.focus = pane;
@@ -771,6 +841,13 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
+        if self.view == View::Compare {
+            let row = y.saturating_sub(1 + compare::HEADER_LINES) as usize;
+            return self.compare.click(&self.briefing, row, self.view_width());
+        }
+        if self.view != View::Panes {
+            return;
+        }
         if let Some(pane) = self.pane_at(x, y) {
             self.focus = pane;
             let rects = crate::ui::layout::panes(self.size, self.is_wide());

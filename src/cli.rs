@@ -4,6 +4,7 @@ pub mod args;
 pub mod compare;
 pub mod print;
 pub mod progress;
+pub mod quotes;
 pub mod search;
 
 use std::io::Write;
@@ -84,6 +85,10 @@ pub fn run(command: &Command) -> anyhow::Result<()> {
     let text = match command {
         Command::Articles { .. } => print::articles(&briefing),
         Command::Outline { .. } => crate::outline::to_markdown(&briefing),
+        Command::Quotes { format, .. } if *format == args::OutputFormat::Json => {
+            quotes::across_json(&briefing)?
+        }
+        Command::Quotes { across: true, .. } => quotes::across(&briefing),
         Command::Quotes { .. } => print::quotes(&briefing),
         Command::Search(args) => search::run(&briefing, args, started.elapsed()),
         Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,

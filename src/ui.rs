@@ -3,8 +3,11 @@
 //! or worker message, map it through the keymap, `App::update`, carry out the effect — and
 //! keeps search on a worker thread so typing never waits for it.
 
+pub mod compare;
 pub mod layout;
+pub mod matrix;
 pub mod render;
+pub mod status;
 pub mod theme;
 
 use std::io::{self, Write};
@@ -19,8 +22,9 @@ use crossterm::event::{
 use crossterm::execute;
 
 use crate::app::keymap::{Key, Lookup};
-use crate::app::{Action, App, Effect, Mode};
+use crate::app::{Action, App, Effect, MatrixData, Mode};
 use crate::briefing::Briefing;
+use crate::compare::matrix::SortBy;
 use crate::search::{Hit, Index};
 pub use render::{render, sources_row_to_index};
 
@@ -101,6 +105,9 @@ where
                 }
                 Some(Effect::Fail(message)) => return Err(io::Error::other(message)),
                 Some(Effect::Mouse(on)) => set_mouse(on)?,
+                Some(Effect::BuildMatrix(sort)) => {
+                    spawn_matrix_worker(Arc::clone(&app.briefing), sort, to_app.clone())
+                }
                 None => {}
             }
         }
@@ -187,6 +194,14 @@ fn spawn_search_worker(briefing: Arc<Briefing>, to_app: Sender<Action>) -> Sende
         }
     });
     send
+}
+
+/// Builds the matrix off the UI thread and sends it back as `Action::MatrixReady`.
+fn spawn_matrix_worker(briefing: Arc<Briefing>, sort: SortBy, to_app: Sender<Action>) {
+    std::thread::spawn(move || {
+        let data = MatrixData::build(&briefing, sort);
+        let _ = to_app.send(Action::MatrixReady(Box::new(data)));
+    });
 }
 
 /// A crossterm key as a keymap key.

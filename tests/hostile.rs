@@ -53,8 +53,9 @@ fn load(case: &str, name: &str, bytes: Vec<u8>) -> Briefing {
     briefing
 }
 
-/// Draws the default view, the outline tabs, a search and the removed lines at `w`×`h`, and
-/// checks no cell holds a control character.
+/// Draws the default view, the outline tabs, a search, the removed lines, the compare view and the
+/// matrix (a cell's list, the quotations tab) at `w`×`h`, and checks no cell holds a control
+/// character.
 fn renders_safely(case: &str, briefing: &Briefing) {
     for (w, h) in [(160, 45), (80, 24), (20, 5), (1, 1)] {
         let mut app = App::new(Arc::new(briefing.clone()), w, h);
@@ -69,6 +70,19 @@ fn renders_safely(case: &str, briefing: &Briefing) {
             .chain("the".chars().map(Action::Input))
             .collect();
         views.push(query);
+        views.push(vec![
+            Action::CloseOverlay,
+            Action::OpenCompare,
+            Action::MoveDown,
+        ]);
+        let data = parallax::app::MatrixData::build(briefing, Default::default());
+        views.push(vec![
+            Action::CloseView,
+            Action::OpenMatrix,
+            Action::MatrixReady(Box::new(data)),
+            Action::Activate,
+        ]);
+        views.push(vec![Action::CloseView, Action::NextTab, Action::NextTab]);
         for actions in views {
             for action in actions {
                 app.update(action);
