@@ -14,6 +14,15 @@ use crate::memo::{Pin, PinKind, Status};
 use crate::ui::render::{pane_block, safe, truncate};
 use crate::ui::theme::Theme;
 
+/// "1 pin", "3 pins".
+pub fn pins(n: usize) -> String {
+    if n == 1 {
+        "1 pin".into()
+    } else {
+        format!("{n} pins")
+    }
+}
+
 /// A short tag for what a pin is.
 fn kind_tag(kind: PinKind) -> &'static str {
     match kind {
@@ -39,8 +48,8 @@ fn status_flag(status: Status) -> &'static str {
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let memo = &app.memo;
     let title = format!(
-        "Memo · {} pins · grouped by {}",
-        memo.memo.pins.len(),
+        "Memo · {} · grouped by {}",
+        pins(memo.memo.pins.len()),
         memo.group.label()
     );
     let block = pane_block(title, true, theme);
