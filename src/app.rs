@@ -182,19 +182,12 @@ pub enum Action {
 impl Action {
     /// Whether the action means anything before a briefing has loaded.
     fn works_while_loading(&self) -> bool {
+        // workers' reports are harmless before the briefing arrives (none concern it but the
+        // loader's own)
         matches!(
             self,
-            Action::Quit
-                | Action::ToggleHelp
-                | Action::CloseOverlay
-                | Action::Resize(..)
-                | Action::Loaded(_)
-                | Action::LoadFailed(_)
-                | Action::Progress(_)
-                | Action::Reloaded(_)
-                | Action::Notice(_)
-                | Action::AskOverwrite(_)
-        )
+            Action::Quit | Action::ToggleHelp | Action::CloseOverlay
+        ) || self.is_internal()
     }
 
     /// Sent by the runtime or a worker, not by the user.
