@@ -30,12 +30,17 @@ fn main() {
 
 fn whole(dir: &std::path::Path, mb: f64, bytes: usize, rss_before: usize) {
     let started = Instant::now();
-    let loaded = parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
-    let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
+    let threads: usize = std::env::var("PARALLAX_BENCH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let briefing =
+        parallax::pipeline::open(&[dir.to_path_buf()], threads, &|_| {}).expect("corpus loads");
     let total = started.elapsed().as_secs_f64();
     let peak = common::peak_rss().saturating_sub(rss_before);
     println!(
-        "whole pipeline (load → clean → split → excerpts → extract): {total:.2} s, {:.1} MB/s; {} quotes, {} positions, {} questions",
+        "whole pipeline (load → clean → split → excerpts → extract) on {} threads: {total:.2} s, {:.1} MB/s; {} quotes, {} positions, {} questions",
+        if threads == 0 { parallax::par::workers() } else { threads },
         mb / total,
         briefing.quotes.len(),
         briefing.positions.len(),

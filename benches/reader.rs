@@ -13,6 +13,10 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 fn main() {
+    // PARALLAX_BENCH_ONLY=compare runs the comparison figures alone
+    if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("compare") {
+        return compare();
+    }
     first_frame();
     redraw();
     compare();
@@ -91,6 +95,19 @@ fn compare() {
         words,
         ms(started.elapsed()) / rounds as f64
     );
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(parallax::compare::quotes::shared_quotes(
+            &briefing,
+            briefing.articles[0].id,
+            briefing.articles[1].id,
+        ));
+    }
+    println!(
+        "  of which the quotations both carry ({} quotations): {:.2} ms",
+        briefing.quotes.len(),
+        ms(started.elapsed()) / rounds as f64
+    );
     let docs = common::articles(1000)
         .iter()
         .enumerate()
@@ -113,6 +130,15 @@ fn compare() {
         "matrix of 1,000 articles ({} actors) and {} question groups: {:.0} ms",
         matrix.actors.len(),
         groups.len(),
+        ms(started.elapsed())
+    );
+    let started = Instant::now();
+    let quotes = parallax::compare::quotes::quote_groups(&briefing);
+    let shared = quotes.iter().filter(|g| g.sources().len() > 1).count();
+    println!(
+        "quotations of 1,000 articles ({}) grouped across sources: {} groups, {shared} carried by several, {:.0} ms",
+        briefing.quotes.len(),
+        quotes.len(),
         ms(started.elapsed())
     );
 }

@@ -2,18 +2,26 @@
 //! `ui` turns input into [`Action`]s, calls `update`, carries out the returned [`Effect`], and
 //! draws `&App`. Pane state lives in the submodules, one file per pane.
 
+pub mod compare;
 pub mod keymap;
+pub mod line_edit;
+pub mod matrix;
+pub mod memo;
 pub mod outline;
 pub mod reader;
 pub mod resume;
 pub mod search;
+mod views;
 
 use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::briefing::{ArticleId, Briefing, Loc};
+use crate::compare::matrix::SortBy;
 use crate::search::Hit;
+pub use compare::{CompareState, View};
+pub use matrix::{MatrixData, MatrixState};
 pub use outline::{OutlineState, Tab};
 pub use reader::ReaderState;
 pub use search::SearchState;
@@ -90,6 +98,24 @@ pub enum Action {
     DeleteChar,
     /// Delete the last word of the query.
     DeleteWord,
+    /// Open the compare view: the two readers' articles, or the sources picked as A and B.
+    OpenCompare,
+    /// Open the matrix view: actors × sources, and questions grouped across sources.
+    OpenMatrix,
+    /// Pick the selected source (or the focused reader's article) as compare side A.
+    PickSourceA,
+    /// Pick the selected source (or the focused reader's article) as compare side B.
+    PickSourceB,
+    /// Leave the compare or matrix view (or close the matrix's list of sentences).
+    CloseView,
+    /// Matrix: sort the actors by coverage or by name.
+    ToggleSort,
+    /// Matrix: switch between the actor table and the question groups.
+    NextTab,
+    /// Matrix: select the source column to the left.
+    MoveLeft,
+    /// Matrix: select the source column to the right.
+    MoveRight,
     /// Type a character into the query. Internal, not bindable.
     #[serde(skip)]
     Input(char),
@@ -114,26 +140,74 @@ pub enum Action {
     /// Loading failed. Internal.
     #[serde(skip)]
     LoadFailed(String),
+    /// Pin what is under the cursor into the memo.
+    Pin,
+    /// Show or hide the memo.
+    OpenMemo,
+    /// Memo: write or edit the selected pin's note.
+    EditNote,
+    /// Memo: write or edit the note heading the memo.
+    EditMemoNote,
+    /// Memo: remove the selected pin.
+    RemovePin,
+    /// Memo: move the selected pin up.
+    MovePinUp,
+    /// Memo: move the selected pin down.
+    MovePinDown,
+    /// Memo: group the pins by order, actor or source.
+    CycleGroup,
+    /// Memo: write it as Markdown.
+    ExportMemo,
+    /// Yes to the question asked (replace the file).
+    Confirm,
+    /// An edit in the note editor. Internal: keys in note mode.
+    #[serde(skip)]
+    Edit(line_edit::Edit),
+    /// The memo file exists: ask before replacing it. Internal: sent by the runtime.
+    #[serde(skip)]
+    AskOverwrite(std::path::PathBuf),
+    /// The matrix is built. Internal: sent by the matrix worker.
+    #[serde(skip)]
+    MatrixReady(Box<MatrixData>),
+    /// How far the load has got. Internal: sent by the loader.
+    #[serde(skip)]
+    Progress(crate::pipeline::Progress),
+    /// The briefing was loaded again after its files changed. Internal: sent by the watcher.
+    #[serde(skip)]
+    Reloaded(Box<Briefing>),
+    /// A message for the status line. Internal: sent by workers.
+    #[serde(skip)]
+    Notice(String),
     /// Put the user back where a saved session says. Internal: sent after `Loaded`.
     #[serde(skip)]
     Resume(Box<crate::state::Session>),
-    /// Show a message in the status line. Internal: sent by the runtime.
-    #[serde(skip)]
-    Notify(String),
 }
 
 impl Action {
     /// Whether the action means anything before a briefing has loaded.
     fn works_while_loading(&self) -> bool {
+        // workers' reports are harmless before the briefing arrives (none concern it but the
+        // loader's own)
         matches!(
             self,
-            Action::Quit
-                | Action::ToggleHelp
-                | Action::CloseOverlay
-                | Action::Resize(..)
+            Action::Quit | Action::ToggleHelp | Action::CloseOverlay
+        ) || self.is_internal()
+    }
+
+    /// Sent by the runtime or a worker, not by the user.
+    fn is_internal(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::SearchResults(..)
+                | Action::IndexReady
                 | Action::Loaded(_)
                 | Action::LoadFailed(_)
-                | Action::Notify(_)
+                | Action::Progress(_)
+                | Action::Reloaded(_)
+                | Action::Notice(_)
+                | Action::AskOverwrite(_)
+                | Action::Resume(_)
         )
     }
 
@@ -158,7 +232,7 @@ impl Action {
             Action::PreviousParagraph => "previous paragraph",
             Action::Activate => "open source / jump to item",
             Action::OpenInOtherPane => "open in the other reader",
-            Action::SwapPanes => "swap the two readers",
+            Action::SwapPanes => "swap the two readers (compare view: A and B)",
             Action::JumpBack => "jump back",
             Action::JumpForward => "jump forward",
             Action::NextMatch => "next search hit / quotation",
@@ -174,6 +248,25 @@ impl Action {
             Action::ToggleMouse => "release the mouse to select text",
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
+            Action::OpenCompare => "compare two sources (the readers', or those picked A/B)",
+            Action::OpenMatrix => "matrix: actors × sources, grouped questions",
+            Action::PickSourceA => "pick the selected source as compare side A",
+            Action::PickSourceB => "pick the selected source as compare side B",
+            Action::CloseView => "back to the readers (or close the list)",
+            Action::Pin => "pin what is under the cursor into the memo",
+            Action::OpenMemo => "show or hide the memo",
+            Action::EditNote => "note on the selected pin",
+            Action::EditMemoNote => "note heading the memo",
+            Action::RemovePin => "remove the selected pin",
+            Action::MovePinUp => "move the pin up",
+            Action::MovePinDown => "move the pin down",
+            Action::CycleGroup => "group by order / actor / source",
+            Action::ExportMemo => "write the memo as Markdown",
+            Action::Confirm => "yes",
+            Action::ToggleSort => "sort by coverage / by actor",
+            Action::NextTab => "actors / questions",
+            Action::MoveLeft => "column to the left",
+            Action::MoveRight => "column to the right",
             _ => "",
         }
     }
@@ -192,6 +285,20 @@ pub enum Effect {
     Search(String),
     /// Capture (true) or release (false) the mouse.
     Mouse(bool),
+    /// The memo changed: save it (with the reader's state) now.
+    SaveMemo,
+    /// Write the memo's Markdown to `path` (replacing a file only if `force`); if it exists and
+    /// not `force`, answer with `Action::AskOverwrite`.
+    WriteMemo {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The Markdown.
+        text: String,
+        /// Replace an existing file.
+        force: bool,
+    },
+    /// Build the matrix in this row order on a worker; it answers with `Action::MatrixReady`.
+    BuildMatrix(SortBy),
 }
 
 /// Which pane has the keyboard.
@@ -218,6 +325,16 @@ pub enum Mode {
     Filter,
     /// The help overlay.
     Help,
+    /// The compare view.
+    Compare,
+    /// The matrix view.
+    Matrix,
+    /// The memo view.
+    Memo,
+    /// Typing a note.
+    Note,
+    /// Answering a yes/no question.
+    Confirm,
 }
 
 /// The whole state of the reader app.
@@ -255,6 +372,16 @@ pub struct App {
     pub message: Option<String>,
     /// Keys → actions per mode.
     pub keymap: keymap::Keymap,
+    /// The full-screen view shown (panes, compare, matrix).
+    pub view: View,
+    /// The compare view.
+    pub compare: CompareState,
+    /// The matrix view.
+    pub matrix: MatrixState,
+    /// The memo and its view.
+    pub memo: memo::MemoState,
+    /// How far the load has got, while the briefing loads.
+    pub loading: Option<crate::pipeline::Progress>,
 }
 
 /// A place a reader was: which reader, article and scroll line.
@@ -300,13 +427,18 @@ impl App {
             jumps: JumpList::default(),
             message: None,
             keymap: keymap::Keymap::defaults(),
+            view: View::Panes,
+            compare: CompareState::default(),
+            matrix: MatrixState::default(),
+            memo: memo::MemoState::default(),
+            loading: None,
         }
     }
 
     /// Applies one action; returns the side effect the runtime must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        // a worker's answer arriving must not wipe a message before it is read
-        if !matches!(action, Action::SearchResults(..) | Action::IndexReady) {
+        // a message stays until the user does something: workers' reports do not clear it
+        if !action.is_internal() {
             self.message = None;
         }
         if self.briefing.articles.is_empty() && !action.works_while_loading() {
@@ -316,7 +448,8 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::ToggleHelp => self.toggle_help(),
             Action::OpenSearch => self.mode = Mode::Search,
-            Action::CloseOverlay => self.mode = Mode::Normal,
+            Action::CloseOverlay if self.mode == Mode::Note => self.cancel_note(),
+            Action::CloseOverlay => self.mode = self.base_mode(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
             Action::MoveDown => self.move_by(1),
@@ -331,7 +464,7 @@ impl App {
             Action::PreviousParagraph => self.paragraph_step(-1),
             Action::Activate => return self.activate(),
             Action::OpenInOtherPane => self.open_in_other_pane(),
-            Action::SwapPanes => self.readers.swap(0, 1),
+            Action::SwapPanes => self.swap(),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
             Action::NextMatch => self.step_match(1),
@@ -360,8 +493,33 @@ impl App {
             Action::IndexReady => self.index_ready = true,
             Action::Loaded(briefing) => return self.replace_briefing(*briefing),
             Action::LoadFailed(message) => return Some(Effect::Fail(message)),
+            Action::OpenCompare => self.open_compare(),
+            Action::OpenMatrix => return self.open_matrix(),
+            Action::PickSourceA => self.pick_source(false),
+            Action::PickSourceB => self.pick_source(true),
+            Action::CloseView => self.close_view(),
+            Action::ToggleSort => return self.toggle_sort(),
+            Action::NextTab => self.matrix.next_tab(),
+            Action::MoveLeft => self.matrix.move_column(-1, self.size.0),
+            Action::MoveRight => self.matrix.move_column(1, self.size.0),
+            Action::MatrixReady(data) => self.matrix.receive(*data),
+            Action::Pin => return self.pin(),
+            Action::OpenMemo => self.open_memo(),
+            Action::EditNote => self.edit_note(memo::NoteTarget::Pin(self.memo.selected)),
+            Action::EditMemoNote => self.edit_note(memo::NoteTarget::Memo),
+            Action::RemovePin => return self.remove_pin(),
+            Action::MovePinUp => return self.shift_pin(-1),
+            Action::MovePinDown => return self.shift_pin(1),
+            Action::CycleGroup => return self.cycle_memo_group(),
+            Action::ExportMemo => return self.export_memo(false),
+            Action::Confirm if self.mode == Mode::Confirm => return self.export_memo(true),
+            Action::Confirm => {}
+            Action::Edit(edit) => self.apply_edit(edit),
+            Action::AskOverwrite(path) => self.confirm_overwrite(path),
+            Action::Progress(progress) => self.loading = Some(progress),
+            Action::Reloaded(briefing) => return self.reload(*briefing),
+            Action::Notice(message) => self.message = Some(message),
             Action::Resume(session) => return self.resume(&session),
-            Action::Notify(message) => self.message = Some(message),
         }
         None
     }
@@ -376,7 +534,76 @@ impl App {
         self.search = SearchState::default();
         self.index_ready = false;
         self.jumps = JumpList::default();
+        (self.view, self.mode) = (View::Panes, Mode::Normal);
+        (self.compare, self.matrix) = (CompareState::default(), MatrixState::default());
         Some(Effect::Index)
+    }
+
+    /// The briefing again, after its files changed: each reader keeps its article (by name)
+    /// and the paragraph at its top (by text) where they still exist; the sources list keeps its
+    /// selection by name.
+    fn reload(&mut self, briefing: Briefing) -> Option<Effect> {
+        let width = self.reader_width();
+        let boilerplate = self.show_boilerplate;
+        let places: Vec<(String, Option<String>, usize)> = self
+            .readers
+            .iter()
+            .map(|r| {
+                let top = r
+                    .top_loc(&self.briefing, width, boilerplate)
+                    .and_then(|loc| {
+                        let article = self.briefing.articles.get(loc.article.index())?;
+                        Some(article.paragraphs.get(loc.paragraph)?.text.clone())
+                    });
+                (self.briefing.article(r.article).name.clone(), top, r.scroll)
+            })
+            .collect();
+        let selected = self
+            .briefing
+            .articles
+            .get(self.source)
+            .map(|a| a.name.clone());
+        let effect = self.replace_briefing(briefing);
+        let find = |name: &str| self.briefing.articles.iter().position(|a| a.name == name);
+        if let Some(i) = selected.as_deref().and_then(find) {
+            self.source = i;
+        }
+        for (k, (name, top, scroll)) in places.into_iter().enumerate() {
+            let Some(i) = find(&name) else {
+                continue; // the article is gone: the reader shows the default
+            };
+            let reader = &mut self.readers[k];
+            *reader = ReaderState::new(ArticleId(i as u32));
+            let article = &self.briefing.articles[i];
+            let paragraph = top.and_then(|t| article.paragraphs.iter().position(|p| p.text == t));
+            match paragraph {
+                Some(paragraph) => reader.scroll_to(
+                    &self.briefing,
+                    Loc {
+                        article: article.id,
+                        paragraph,
+                        span: crate::briefing::Span::new(0, 0),
+                    },
+                    width,
+                    boilerplate,
+                ),
+                None => reader.scroll = scroll,
+            }
+            let last = reader::layout(&self.briefing, article, width, boilerplate).len();
+            reader.scroll = reader.scroll.min(last.saturating_sub(1));
+        }
+        let orphans = self.memo.memo.reanchor(&self.briefing);
+        self.memo.revision += 1;
+        let orphans = match orphans {
+            0 => String::new(),
+            1 => "; 1 pin's text is gone (kept, flagged ⚠)".to_string(),
+            n => format!("; {n} pins' text is gone (kept, flagged ⚠)"),
+        };
+        self.message = Some(format!(
+            "files changed: reloaded {} articles{orphans}",
+            self.briefing.articles.len()
+        ));
+        effect
     }
 
     /// A new terminal size: each reader keeps the text it showed at its top line.
@@ -398,7 +625,7 @@ impl App {
 
     fn toggle_help(&mut self) {
         self.mode = if self.mode == Mode::Help {
-            Mode::Normal
+            self.base_mode()
         } else {
             Mode::Help
         };
@@ -459,6 +686,10 @@ impl App {
             Mode::Help => self.help_scroll = step(self.help_scroll, delta, usize::MAX / 4),
             Mode::Search => self.search.select_by(delta),
             Mode::Filter => {}
+            Mode::Compare => self.compare_move(delta),
+            Mode::Matrix => self.matrix.move_by(delta, self.size),
+            Mode::Memo => self.memo.select_by(delta),
+            Mode::Note | Mode::Confirm => {}
             Mode::Normal => match self.focus {
                 Focus::Sources => {
                     self.source = step(
@@ -495,12 +726,17 @@ impl App {
         match (self.mode, self.focus) {
             (Mode::Search, _) => {
                 if let Some(hit) = self.search.selected_hit().cloned() {
-                    self.mode = Mode::Normal;
+                    (self.view, self.mode) = (View::Panes, Mode::Normal);
                     self.search.last_jump = Some(self.search.selected);
                     self.jump_to(hit.loc);
                 }
             }
-            (Mode::Filter, _) => self.mode = Mode::Normal,
+            (Mode::Filter, _) => self.mode = self.base_mode(),
+            (Mode::Compare, _) => self.activate_compare(),
+            (Mode::Matrix, _) => self.activate_matrix(),
+            (Mode::Memo, _) => self.activate_pin(),
+            (Mode::Note, _) => return self.commit_note(),
+            (Mode::Confirm, _) => {}
             (_, Focus::Sources) => {
                 let article = ArticleId(self.source as u32);
                 let r = 0;
@@ -678,6 +914,9 @@ impl App {
     }
 
     fn scroll_at(&mut self, x: u16, y: u16, lines: i32) {
+        if self.view != View::Panes {
+            return self.move_by(lines);
+        }
         if let Some(pane) = self.pane_at(x, y) {
             let focus = self.focus;
             self.focus = pane;
@@ -687,6 +926,13 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
+        if self.view == View::Compare {
+            let row = y.saturating_sub(1 + compare::HEADER_LINES) as usize;
+            return self.compare.click(&self.briefing, row, self.view_width());
+        }
+        if self.view != View::Panes {
+            return;
+        }
         if let Some(pane) = self.pane_at(x, y) {
             self.focus = pane;
             let rects = crate::ui::layout::panes(self.size, self.is_wide());

@@ -263,11 +263,17 @@ impl Briefing {
 
 /// Runs the pipeline on loaded documents: clean, split, detect same stories, extract.
 pub fn assemble(documents: Vec<Document>, warnings: Vec<String>) -> Briefing {
-    let mut articles: Vec<Article> = documents
+    let articles: Vec<Article> = documents
         .into_iter()
         .enumerate()
         .map(|(i, doc)| crate::text::clean::clean_document(ArticleId(i as u32), doc))
         .collect();
+    assemble_articles(articles, warnings)
+}
+
+/// The rest of [`assemble`], for articles already cleaned (ids in order): same-story marks and
+/// extraction.
+pub fn assemble_articles(mut articles: Vec<Article>, warnings: Vec<String>) -> Briefing {
     crate::text::same_story::mark_excerpts(&mut articles);
     let extraction = crate::extract::extract(&articles);
     Briefing {

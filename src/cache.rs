@@ -1,11 +1,12 @@
-//! The briefing cache: a finished [`Briefing`] stored on disk, so opening the same articles again
-//! skips cleaning and extraction (the costly part of the pipeline).
+//! The briefing cache: a finished [`Briefing`] stored on disk, so opening the same files again
+//! skips parsing, cleaning and extraction ([`open`] in front of [`crate::pipeline::open`]).
 //!
 //! Extraction merges actors across articles, so one entry holds a whole briefing. Its [`Key`] is
-//! a 128-bit XXH3 hash over the cache format, the build of Parallax, and the content of every
-//! document loaded — names, paths, formats, metadata and every block of text, in load order —
-//! plus the load's warnings: everything [`crate::briefing::assemble`] reads. Any changed byte of
-//! any article gives another key; modification times play no part.
+//! a 128-bit XXH3 hash over the cache format, the build of Parallax, every listed file's path and
+//! the hash of its bytes (in listing order), and the files the walk skips: everything the
+//! pipeline reads. Any changed byte, added, removed or renamed file gives another key;
+//! modification times play no part. An entry is stored only if the files hash the same after the
+//! pipeline read them as before, so a file edited during the load is never cached wrongly.
 //!
 //! Entries live in `$PARALLAX_CACHE_DIR`, else `$XDG_CACHE_HOME/parallax`, else
 //! `~/.cache/parallax`, one file per key: a header (magic, format version, build, key, payload
@@ -23,7 +24,8 @@ use std::time::SystemTime;
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::briefing::Briefing;
-use crate::ingest::Document;
+use crate::ingest::IngestError;
+use crate::pipeline::Progress;
 
 /// Raise when the stored shape of a briefing changes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,25 +43,51 @@ const EXTENSION: &str = "briefing";
 pub struct Key(pub u128);
 
 impl Key {
-    /// The key of the briefing assembled from `documents` with `warnings`.
-    pub fn of(documents: &[Document], warnings: &[String]) -> Key {
+    /// The key of the briefing under `paths`: every listed file's path and the XXH3-128 of its
+    /// bytes (read on `threads` workers, 0: one per core), and the files the walk skips. `None`
+    /// when the briefing cannot be cached: a listed file is not a regular file (a pipe, read
+    /// once), or the listing fails (the pipeline reports why).
+    pub fn of_files(paths: &[PathBuf], threads: usize) -> Option<Key> {
+        let listing = crate::ingest::walk::list(paths).ok()?;
+        let files = crate::par::map(&listing.entries, threads, |_, entry| {
+            let path = &entry.path;
+            match fs::metadata(path) {
+                Ok(meta) if !meta.is_file() => None,
+                _ => Some(hash_file(path)),
+            }
+        });
         let mut h = Hasher(Xxh3::new());
         h.u64(u64::from(FORMAT_VERSION));
         h.str(build());
-        h.u64(documents.len() as u64);
-        for doc in documents {
-            h.document(doc);
+        h.u64(files.len() as u64);
+        for (entry, file) in listing.entries.iter().zip(&files) {
+            h.str(&entry.path.to_string_lossy());
+            h.0.update(&(*file)?.to_le_bytes());
         }
-        h.u64(warnings.len() as u64);
-        for w in warnings {
-            h.str(w);
+        // the walk's own skips (a file that is not an article, a link cycle) become warnings
+        let unread = listing
+            .entries
+            .iter()
+            .map(|_| Ok(((), Vec::new())))
+            .collect();
+        match listing.finish(unread) {
+            Ok((_, skipped)) => skipped.iter().for_each(|s| h.str(&s.to_string())),
+            Err(e) => h.str(&e.to_string()),
         }
-        Key(h.0.digest128())
+        Some(Key(h.0.digest128()))
     }
 
     /// The key as 32 hex digits.
     pub fn to_hex(self) -> String {
         format!("{:032x}", self.0)
+    }
+}
+
+/// The hash of a file's bytes (of its read error, when it cannot be read).
+fn hash_file(path: &Path) -> u128 {
+    match fs::read(path) {
+        Ok(bytes) => xxh3_128(&bytes),
+        Err(e) => !xxh3_128(e.to_string().as_bytes()),
     }
 }
 
@@ -73,33 +101,6 @@ impl Hasher {
     fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.0.update(s.as_bytes());
-    }
-    fn opt(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => {
-                self.u64(1);
-                self.str(s);
-            }
-            None => self.u64(0),
-        }
-    }
-    fn document(&mut self, doc: &Document) {
-        self.str(&doc.name);
-        self.str(&doc.path);
-        self.u64(doc.format as u64);
-        for field in [
-            &doc.meta.title,
-            &doc.meta.author,
-            &doc.meta.date,
-            &doc.meta.source,
-        ] {
-            self.opt(field.as_deref());
-        }
-        self.u64(doc.blocks.len() as u64);
-        for block in &doc.blocks {
-            self.str(&block.text);
-            self.u64(block.kind as u64 * 2 + u64::from(block.blank_before));
-        }
     }
 }
 
@@ -253,9 +254,9 @@ impl Cache {
     }
 }
 
-/// What a cached load produced.
+/// What a load through the cache produced.
 #[derive(Debug)]
-pub struct Assembled {
+pub struct Opened {
     /// The briefing.
     pub briefing: Briefing,
     /// Whether it came from the cache.
@@ -264,42 +265,44 @@ pub struct Assembled {
     pub problems: Vec<CacheError>,
 }
 
-/// [`crate::briefing::assemble`] through `cache`: the stored briefing when there is one, else
-/// the pipeline's, stored for next time. Without a cache, just the pipeline.
-pub fn assemble(
+/// [`crate::pipeline::open`] through `cache`: the stored briefing when the files are the same,
+/// else the pipeline's, stored for next time. Without a cache, just the pipeline.
+pub fn open(
     cache: Option<&Cache>,
-    documents: Vec<Document>,
-    warnings: Vec<String>,
-) -> Assembled {
-    let Some(cache) = cache else {
-        return Assembled {
-            briefing: crate::briefing::assemble(documents, warnings),
-            hit: false,
-            problems: Vec::new(),
-        };
-    };
-    let key = Key::of(&documents, &warnings);
+    paths: &[PathBuf],
+    threads: usize,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Opened, IngestError> {
     let mut problems = Vec::new();
-    match cache.get(key) {
-        Ok(Some(briefing)) => {
-            return Assembled {
-                briefing,
-                hit: true,
-                problems,
+    let key = cache.and_then(|_| Key::of_files(paths, threads));
+    if let (Some(cache), Some(key)) = (cache, key) {
+        match cache.get(key) {
+            Ok(Some(briefing)) => {
+                return Ok(Opened {
+                    briefing,
+                    hit: true,
+                    problems,
+                })
+            }
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    let briefing = crate::pipeline::open(paths, threads, progress)?;
+    // stored only if no file changed while the pipeline read it, so an entry always holds
+    // the briefing of the bytes its key names
+    if let (Some(cache), Some(key)) = (cache, key) {
+        if Key::of_files(paths, threads) == Some(key) {
+            if let Err(e) = cache.put(key, &briefing) {
+                problems.push(e);
             }
         }
-        Ok(None) => {}
-        Err(e) => problems.push(e),
     }
-    let briefing = crate::briefing::assemble(documents, warnings);
-    if let Err(e) = cache.put(key, &briefing) {
-        problems.push(e);
-    }
-    Assembled {
+    Ok(Opened {
         briefing,
         hit: false,
         problems,
-    }
+    })
 }
 
 /// The fixed-size part of an entry before the payload.
@@ -372,46 +375,79 @@ fn decode(bytes: &[u8], key: Key) -> Result<Briefing, &'static str> {
 mod tests {
     use super::*;
 
-    fn seeds() -> (Vec<Document>, Briefing) {
-        let loaded = crate::seeds::load();
-        let briefing = crate::briefing::assemble(loaded.documents.clone(), Vec::new());
-        (loaded.documents, briefing)
+    /// A folder holding copies of the seed articles.
+    fn seed_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in crate::seeds::FILES {
+            fs::write(dir.path().join(name), text).expect("write seed");
+        }
+        dir
+    }
+
+    fn key(dir: &Path) -> Key {
+        Key::of_files(&[dir.to_path_buf()], 2).expect("a key")
+    }
+
+    fn entry_bytes() -> (Key, Vec<u8>) {
+        let briefing = crate::seeds::briefing();
+        let key = Key(42);
+        let payload = postcard::to_stdvec(&briefing).expect("encodes");
+        let mut bytes = header(key, payload.len() as u64, xxh3_128(&payload));
+        bytes.extend_from_slice(&payload);
+        (key, bytes)
     }
 
     #[test]
     fn a_stored_briefing_comes_back_equal() {
         let dir = tempfile::tempdir().expect("temp dir");
         let cache = Cache::at(dir.path());
-        let (documents, briefing) = seeds();
-        let key = Key::of(&documents, &[]);
-        cache.put(key, &briefing).expect("stored");
-        assert_eq!(cache.get(key).expect("readable"), Some(briefing));
+        let briefing = crate::seeds::briefing();
+        cache.put(Key(1), &briefing).expect("stored");
+        assert_eq!(cache.get(Key(1)).expect("readable"), Some(briefing));
     }
 
     #[test]
-    fn one_changed_character_changes_the_key() {
-        let (mut documents, _) = seeds();
-        let before = Key::of(&documents, &[]);
-        documents[2].blocks[3].text.push('!');
-        assert_ne!(Key::of(&documents, &[]), before);
+    fn the_second_open_is_a_hit_equal_to_the_first() {
+        let (articles, dir) = (seed_folder(), tempfile::tempdir().expect("temp dir"));
+        let cache = Cache::at(dir.path());
+        let paths = [articles.path().to_path_buf()];
+        let first = open(Some(&cache), &paths, 2, &|_| {}).expect("opens");
+        let second = open(Some(&cache), &paths, 2, &|_| {}).expect("opens");
+        assert!(!first.hit && second.hit);
+        assert_eq!(second.briefing, first.briefing);
     }
 
     #[test]
-    fn moving_text_between_blocks_changes_the_key() {
-        let (mut documents, _) = seeds();
-        let before = Key::of(&documents, &[]);
-        let moved = documents[0].blocks[1].text.pop().expect("a character");
-        documents[0].blocks[2].text.insert(0, moved);
-        assert_ne!(Key::of(&documents, &[]), before);
+    fn one_changed_byte_changes_the_key() {
+        let articles = seed_folder();
+        let before = key(articles.path());
+        let path = articles.path().join(crate::seeds::FILES[2].0);
+        let mut bytes = fs::read(&path).expect("read");
+        bytes[100] ^= 1;
+        fs::write(&path, bytes).expect("write");
+        assert_ne!(key(articles.path()), before);
+    }
+
+    #[test]
+    fn a_file_the_walk_skips_changes_the_key() {
+        let articles = seed_folder();
+        let before = key(articles.path());
+        fs::write(articles.path().join("notes.pdf"), "not an article").expect("write");
+        assert_ne!(key(articles.path()), before);
+    }
+
+    #[test]
+    fn a_renamed_file_changes_the_key() {
+        let articles = seed_folder();
+        let before = key(articles.path());
+        let from = articles.path().join(crate::seeds::FILES[0].0);
+        fs::rename(from, articles.path().join("zzz.txt")).expect("rename");
+        assert_ne!(key(articles.path()), before);
     }
 
     #[test]
     fn every_truncation_of_an_entry_is_rejected() {
-        let (documents, briefing) = seeds();
-        let key = Key::of(&documents, &[]);
-        let payload = postcard::to_stdvec(&briefing).expect("encodes");
-        let mut bytes = header(key, payload.len() as u64, xxh3_128(&payload));
-        bytes.extend_from_slice(&payload);
+        let (key, bytes) = entry_bytes();
         assert!(decode(&bytes, key).is_ok());
         for len in (0..bytes.len()).step_by(97) {
             assert!(decode(&bytes[..len], key).is_err(), "{len} bytes accepted");
@@ -420,12 +456,8 @@ mod tests {
 
     #[test]
     fn a_flipped_byte_in_the_payload_is_rejected() {
-        let (documents, briefing) = seeds();
-        let key = Key::of(&documents, &[]);
-        let payload = postcard::to_stdvec(&briefing).expect("encodes");
-        let mut bytes = header(key, payload.len() as u64, xxh3_128(&payload));
-        bytes.extend_from_slice(&payload);
-        let middle = HEADER + payload.len() / 2;
+        let (key, mut bytes) = entry_bytes();
+        let middle = HEADER + (bytes.len() - HEADER) / 2;
         bytes[middle] ^= 0x20;
         assert_eq!(decode(&bytes, key).err(), Some("is damaged (checksum)"));
     }
@@ -454,10 +486,9 @@ mod tests {
             file.set_modified(at).expect("set time");
         }
         cache.prune();
-        let mut left: Vec<u128> = (0..(KEEP as u128 + 3))
+        let left: Vec<u128> = (0..(KEEP as u128 + 3))
             .filter(|n| cache.path(Key(*n)).exists())
             .collect();
-        left.sort();
         assert_eq!(left, (3..(KEEP as u128 + 3)).collect::<Vec<_>>());
     }
 }

@@ -3,6 +3,8 @@
 pub mod args;
 pub mod compare;
 pub mod print;
+pub mod progress;
+pub mod quotes;
 pub mod search;
 
 use std::io::Write;
@@ -16,9 +18,12 @@ use crate::briefing::Briefing;
 use crate::cache::{Cache, CacheError};
 
 /// Loads the briefing named by `paths` (the bundled seeds when empty), through `cache` when
-/// given, printing warnings (skipped inputs, cache problems) to stderr.
+/// given, printing progress and warnings (skipped inputs, cache problems) to stderr.
 pub fn load_briefing(paths: &[PathBuf], cache: Option<&Cache>) -> anyhow::Result<Briefing> {
-    let (briefing, problems) = load_quietly(paths, cache)?;
+    let bar = progress::Bar::on_stderr();
+    let loaded = load_quietly(paths, cache, &|p| bar.show(p));
+    bar.clear();
+    let (briefing, problems) = loaded?;
     for w in &briefing.warnings {
         eprintln!("parallax: warning: {w}");
     }
@@ -65,34 +70,47 @@ pub fn run_reader(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
         crate::state::StateFile::from_env(paths)
     };
     let paths = paths.to_vec();
+    let folder = paths.clone();
     // loaded on a worker while the first frames draw; warnings show in the reader's status line
-    let load = move || {
-        let (mut briefing, problems) =
-            load_quietly(&paths, cache(no_cache).as_ref()).map_err(|e| format!("{e:#}"))?;
+    let load = move |progress: &(dyn Fn(crate::pipeline::Progress) + Sync)| {
+        let (mut briefing, problems) = load_quietly(&folder, cache(no_cache).as_ref(), progress)
+            .map_err(|e| format!("{e:#}"))?;
         briefing
             .warnings
             .extend(problems.iter().map(ToString::to_string));
         Ok(briefing)
     };
-    crate::ui::run(load, config.keymap, state).context("running the terminal interface")
+    // the folders and files named are watched; the bundled seeds and standard input are not
+    let watch: Vec<std::path::PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    crate::ui::run(load, config.keymap, watch, state).context("running the terminal interface")
 }
 
 /// Loads a briefing without printing (the terminal belongs to the reader): warnings are kept
-/// in `Briefing::warnings`, cache problems returned beside it. Standard input is never cached.
+/// in `Briefing::warnings`, cache problems returned beside it. Files are read through `cache`;
+/// the bundled seeds and standard input are never cached.
 fn load_quietly(
     paths: &[PathBuf],
     cache: Option<&Cache>,
+    progress: &(dyn Fn(crate::pipeline::Progress) + Sync),
 ) -> anyhow::Result<(Briefing, Vec<CacheError>)> {
-    let (loaded, cache) = if paths.is_empty() {
-        (crate::seeds::load(), cache)
+    let loaded = if paths.is_empty() {
+        crate::seeds::load()
     } else if is_stdin(paths) {
-        (read_stdin()?, None)
+        read_stdin()?
     } else {
-        (crate::ingest::walk::load(paths)?, cache)
+        // read and cleaned on every core, in path order
+        let opened = crate::cache::open(cache, paths, 0, progress)?;
+        return Ok((opened.briefing, opened.problems));
     };
     let warnings = loaded.skipped.iter().map(ToString::to_string).collect();
-    let assembled = crate::cache::assemble(cache, loaded.documents, warnings);
-    Ok((assembled.briefing, assembled.problems))
+    Ok((
+        crate::briefing::assemble(loaded.documents, warnings),
+        Vec::new(),
+    ))
 }
 
 /// Runs a non-interactive subcommand, writing its result to standard output.
@@ -102,6 +120,10 @@ pub fn run(command: &Command, no_cache: bool) -> anyhow::Result<()> {
     let text = match command {
         Command::Articles { .. } => print::articles(&briefing),
         Command::Outline { .. } => crate::outline::to_markdown(&briefing),
+        Command::Quotes { format, .. } if *format == args::OutputFormat::Json => {
+            quotes::across_json(&briefing)?
+        }
+        Command::Quotes { across: true, .. } => quotes::across(&briefing),
         Command::Quotes { .. } => print::quotes(&briefing),
         Command::Search(args) => search::run(&briefing, args, started.elapsed()),
         Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,

@@ -1,10 +1,12 @@
 //! Comparing sources: two articles aligned by actor, then topic, then lexical similarity
-//! ([`compare`]), and the whole briefing as an actor × source matrix ([`matrix`]).
+//! ([`compare`]), the whole briefing as an actor × source matrix ([`matrix`]), and quotations
+//! carried by several sources grouped with their differences ([`quotes`]).
 //!
 //! Pure functions of a [`Briefing`]; deterministic row order (actors by id, then topics).
 
 pub mod align;
 pub mod matrix;
+pub mod quotes;
 pub mod similarity;
 pub mod stance;
 
@@ -99,6 +101,8 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Sentence pairs repeated near-verbatim.
     pub shared: Vec<Shared>,
+    /// Quotations both articles carry, with how B's wording differs from A's.
+    pub quotes: Vec<quotes::QuotePair>,
     /// Share of the first article's sentences found in the second (0–1).
     pub a_in_b: f32,
     /// Share of the second article's sentences found in the first (0–1).

@@ -104,21 +104,16 @@ pub struct Extraction {
 /// mentions), then quotations, positions and questions, article by article.
 pub fn extract(articles: &[Article]) -> Extraction {
     let mut index = actor::ActorIndex::build(articles);
-    let mut quotes: Vec<Quote> = articles
-        .iter()
-        .flat_map(|a| quote::find_quotes(a, &index))
-        .collect();
+    // per article and independent once the actors are known: on every core, in article order
+    let mut quotes: Vec<Quote> = crate::par::flat_map(articles, |a| quote::find_quotes(a, &index));
     for q in &mut quotes {
         // an unnamed source ("a senior European diplomat") is an actor kept as its description
         if let (None, Some(name)) = (q.actor, q.speaker.as_deref()) {
             q.actor = Some(index.intern(name, ActorKind::Person, name));
         }
     }
-    let positions = articles
-        .iter()
-        .flat_map(|a| position::find_positions(a, &index))
-        .collect();
-    let questions = articles.iter().flat_map(question::find_questions).collect();
+    let positions = crate::par::flat_map(articles, |a| position::find_positions(a, &index));
+    let questions = crate::par::flat_map(articles, question::find_questions);
     Extraction {
         actors: index.actors,
         quotes,

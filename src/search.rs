@@ -54,15 +54,29 @@ struct Item {
     text: String,
 }
 
-/// A searchable index of a briefing.
+/// A searchable index of a briefing: the items, split into shards searched in parallel.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     items: Vec<Item>,
-    /// Distinct lower-cased words.
+    shards: Vec<Shard>,
+}
+
+/// The index of a contiguous range of items: a keystroke's work is split across cores by
+/// item, each shard keeps its best hits, and the bests are merged.
+#[derive(Debug, Clone, Default)]
+struct Shard {
+    /// The first item of the range.
+    start: u32,
+    /// Number of items.
+    len: u32,
+    /// Distinct lower-cased words of the range.
     words: Vec<String>,
-    /// For each word, the items containing it (ascending).
+    /// For each word, the items containing it (ascending, indices into the whole index).
     postings: Vec<Vec<u32>>,
 }
+
+/// Items per shard, at least: below this, splitting costs more than it saves.
+const MIN_SHARD: usize = 20_000;
 
 impl Index {
     /// Builds the index over every sentence, quotation, actor and title of `briefing`.
@@ -92,20 +106,20 @@ impl Index {
             loc: q.at,
             text: q.text.clone(),
         }));
+        // each actor's first position, else first quotation: one pass over each list
+        let mut first: Vec<Option<Loc>> = vec![None; briefing.actors.len()];
+        for (actor, at) in briefing
+            .positions
+            .iter()
+            .map(|p| (Some(p.actor), p.at))
+            .chain(briefing.quotes.iter().map(|q| (q.actor, q.at)))
+        {
+            if let Some(slot) = actor.and_then(|a| first.get_mut(a.0 as usize)) {
+                slot.get_or_insert(at);
+            }
+        }
         for actor in &briefing.actors {
-            let first = briefing
-                .positions
-                .iter()
-                .find(|p| p.actor == actor.id)
-                .map(|p| p.at);
-            let first = first.or_else(|| {
-                briefing
-                    .quotes
-                    .iter()
-                    .find(|q| q.actor == Some(actor.id))
-                    .map(|q| q.at)
-            });
-            if let Some(loc) = first {
+            if let Some(loc) = first.get(actor.id.0 as usize).copied().flatten() {
                 items.push(Item {
                     kind: HitKind::Actor,
                     loc,
@@ -113,28 +127,22 @@ impl Index {
                 });
             }
         }
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut words = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            for word in words_of(&item.text) {
-                let next = words.len() as u32;
-                let id = *ids.entry(word.to_lowercase()).or_insert_with(|| {
-                    words.push(word.to_lowercase());
-                    postings.push(Vec::new());
-                    next
-                });
-                let list = &mut postings[id as usize];
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-        }
-        Index {
-            items,
-            words,
-            postings,
-        }
+        let shards = (items.len() / MIN_SHARD).clamp(1, crate::par::workers());
+        Index::split(items, shards)
+    }
+
+    /// The index of `items` in `shards` shards (fewer if there are fewer items).
+    fn split(items: Vec<Item>, shards: usize) -> Index {
+        let shards = shards.max(1);
+        let per = items.len().div_ceil(shards).max(1);
+        let ranges: Vec<(usize, usize)> = (0..items.len())
+            .step_by(per)
+            .map(|start| (start, (start + per).min(items.len())))
+            .collect();
+        let shards = crate::par::map(&ranges, 0, |_, &(start, end)| {
+            Shard::build(&items, start, end)
+        });
+        Index { items, shards }
     }
 
     /// How many items are searchable.
@@ -154,11 +162,33 @@ impl Index {
         if positive.is_empty() || limit == 0 {
             return Vec::new();
         }
+        // each shard on its own core keeps its best `limit`; the best of those are the best
+        let mut hits: Vec<(i64, u32)> = crate::par::map(&self.shards, 0, |_, shard| {
+            self.best_in(shard, &terms, &positive, limit)
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        best_first(&mut hits, limit);
+        let matcher = SkimMatcherV2::default().smart_case();
+        hits.into_iter()
+            .map(|(score, i)| self.hit(i, score, &positive, &matcher))
+            .collect()
+    }
+
+    /// The best `limit` (score, item) pairs of one shard, best first.
+    fn best_in(
+        &self,
+        shard: &Shard,
+        terms: &[Term],
+        positive: &[&Term],
+        limit: usize,
+    ) -> Vec<(i64, u32)> {
         let matcher = SkimMatcherV2::default().smart_case();
         // dense per-item scores (0: absent), intersected term by term
         let mut scores: Option<Vec<i64>> = None;
-        for term in &positive {
-            let term_scores = self.candidates(term, &matcher);
+        for term in positive {
+            let term_scores = self.candidates(shard, term, &matcher);
             scores = Some(match scores {
                 None => term_scores,
                 Some(mut acc) => {
@@ -174,36 +204,34 @@ impl Index {
             .iter()
             .enumerate()
             .filter(|(_, s)| **s > 0)
-            .filter(|(i, _)| terms.iter().all(|t| self.passes(t, &self.items[*i].text)))
-            .map(|(i, s)| (s + self.bonus(i as u32), i as u32))
+            .map(|(k, s)| (*s, shard.start + k as u32))
+            .filter(|(_, i)| {
+                terms
+                    .iter()
+                    .all(|t| self.passes(t, &self.items[*i as usize].text))
+            })
+            .map(|(s, i)| (s + self.bonus(i), i))
             .collect();
-        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
-        }
-        hits.sort_by(order);
-        hits.into_iter()
-            .map(|(score, i)| self.hit(i, score, &positive, &matcher))
-            .collect()
+        best_first(&mut hits, limit);
+        hits
     }
 
-    /// Per item, the best score of a word matching `term` (0 where none does).
-    fn candidates(&self, term: &Term, matcher: &SkimMatcherV2) -> Vec<i64> {
+    /// Per item of `shard`, the best score of a word matching `term` (0 where none does).
+    fn candidates(&self, shard: &Shard, term: &Term, matcher: &SkimMatcherV2) -> Vec<i64> {
+        let range = shard.start as usize..(shard.start + shard.len) as usize;
         // anchored terms, and exact terms too short to narrow the vocabulary, are cheaper to
         // test on each item's text than through the postings of nearly every word
         let direct = matches!(term.how, How::Prefix | How::Suffix)
             || (term.how == How::Exact && term.text.chars().count() <= 2);
         if direct {
-            return self
-                .items
+            return self.items[range]
                 .iter()
                 .map(|item| if term.holds(&item.text) { 40 } else { 0 })
                 .collect();
         }
-        let mut out = vec![0i64; self.items.len()];
+        let mut out = vec![0i64; range.len()];
         let needle = term.text.to_lowercase();
-        for (w, word) in self.words.iter().enumerate() {
+        for (w, word) in shard.words.iter().enumerate() {
             let score = match term.how {
                 // a cheap in-order letter check first: most words fail it without the matcher
                 How::Fuzzy if is_subsequence(word, &needle) => matcher
@@ -215,8 +243,8 @@ impl Index {
                 }
             };
             if let Some(score) = score {
-                for &i in &self.postings[w] {
-                    let best = &mut out[i as usize];
+                for &i in &shard.postings[w] {
+                    let best = &mut out[(i - shard.start) as usize];
                     *best = (*best).max(score);
                 }
             }
@@ -275,6 +303,50 @@ impl Index {
             matched,
         }
     }
+}
+
+impl Shard {
+    /// The vocabulary and postings of `items[start..end]`.
+    fn build(items: &[Item], start: usize, end: usize) -> Shard {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut words = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for (i, item) in items.iter().enumerate().take(end).skip(start) {
+            for word in words_of(&item.text) {
+                let lower = word.to_lowercase();
+                let id = match ids.get(&lower) {
+                    Some(id) => *id,
+                    None => {
+                        let id = words.len() as u32;
+                        ids.insert(lower.clone(), id);
+                        words.push(lower);
+                        postings.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut postings[id as usize];
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Shard {
+            start: start as u32,
+            len: (end - start) as u32,
+            words,
+            postings,
+        }
+    }
+}
+
+/// Keeps the best `limit` of `hits`, best first; ties in item order.
+fn best_first(hits: &mut Vec<(i64, u32)>, limit: usize) {
+    let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, order);
+        hits.truncate(limit);
+    }
+    hits.sort_by(order);
 }
 
 /// Whether the characters of `needle` occur in `word` in order.
@@ -385,6 +457,38 @@ mod tests {
 
     fn texts(hits: &[Hit]) -> Vec<&str> {
         hits.iter().map(|h| h.text.as_str()).collect()
+    }
+
+    #[test]
+    fn shards_find_what_one_index_finds() {
+        let paragraphs: Vec<String> = (0..60)
+            .map(|i| {
+                format!(
+                    "Council item {i} on troops and harbour dues, vote {}.",
+                    i % 7
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let one = index(&refs);
+        for shards in [2, 3, 7] {
+            let many = Index::split(one.items.clone(), shards);
+            assert_eq!(many.shards.len(), shards);
+            for query in [
+                "troops",
+                "'vote 3",
+                "^Council item 1",
+                "dues$",
+                "hrb !4",
+                "c",
+            ] {
+                assert_eq!(
+                    many.search(query, 10),
+                    one.search(query, 10),
+                    "{query} × {shards}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,11 +4,16 @@
 //! keeps search on a worker thread so typing never waits for it.
 
 pub mod autosave;
+pub mod compare;
 pub mod layout;
+pub mod matrix;
+pub mod memo;
 pub mod render;
+pub mod status;
 pub mod theme;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,8 +24,9 @@ use crossterm::event::{
 use crossterm::execute;
 
 use crate::app::keymap::{Key, Lookup};
-use crate::app::{Action, App, Effect, Mode};
+use crate::app::{Action, App, Effect, MatrixData, Mode};
 use crate::briefing::Briefing;
+use crate::compare::matrix::SortBy;
 use crate::search::{Hit, Index};
 pub use render::{render, sources_row_to_index};
 
@@ -29,29 +35,50 @@ const RESULTS: usize = 100;
 
 /// Runs the reader on `briefing` until the user quits.
 /// The briefing is loaded by `load` on a worker thread while the first frames are drawn, so the
-/// app answers keys (quit, help) from the start. With a `state` file, the user's place is
-/// restored once the briefing has loaded, and saved as it changes and on every way out.
+/// app answers keys (quit, help) from the start.
+///
+/// When `watch` names folders or files, changes to their articles reload the briefing in the
+/// background (debounced, see [`crate::watch`]) and the reader keeps its place. With a `state`
+/// file, the user's place is restored once the briefing has loaded, and saved as it changes and
+/// on every way out.
 pub fn run<F>(
     load: F,
     keymap: crate::app::keymap::Keymap,
+    watch: Vec<PathBuf>,
     state: Option<crate::state::StateFile>,
 ) -> io::Result<()>
 where
-    F: FnOnce() -> Result<Briefing, String> + Send + 'static,
+    F: Fn(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
+        + Send
+        + Sync
+        + 'static,
 {
     install_panic_hook();
     let mut keeper = autosave::Keeper::open(state);
     exit_on_signals(keeper.flusher())?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Restore;
-    execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        crossterm::event::EnableMouseCapture,
+        crossterm::event::EnableBracketedPaste
+    )?;
     let size = terminal.size()?;
     let mut app = App::new(Arc::new(Briefing::default()), size.width, size.height);
     app.keymap = keymap;
     let (to_app, from_worker) = mpsc::channel();
+    let load = Arc::new(load);
+    let _watch = watch_and_reload(&watch, load.clone(), to_app.clone());
     let loader = to_app.clone();
     std::thread::spawn(move || {
-        let action = match load() {
+        let progress = loader.clone();
+        let report = Throttle::default();
+        let report = move |p: crate::pipeline::Progress| {
+            if report.due(p) {
+                let _ = progress.send(Action::Progress(p));
+            }
+        };
+        let action = match load(&report) {
             Ok(briefing) => Action::Loaded(Box::new(briefing)),
             Err(message) => Action::LoadFailed(message),
         };
@@ -73,6 +100,12 @@ where
                 }
                 Event::Mouse(mouse) => actions.extend(map_mouse(mouse)),
                 Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
+                Event::Paste(text) if app.mode == Mode::Note => {
+                    actions.push(Action::Edit(crate::app::line_edit::Edit::Paste(text)))
+                }
+                Event::Paste(text) if matches!(app.mode, Mode::Search | Mode::Filter) => {
+                    actions.extend(text.chars().filter(|c| !c.is_control()).map(Action::Input))
+                }
                 _ => {}
             }
         }
@@ -96,11 +129,25 @@ where
                 }
                 Some(Effect::Fail(message)) => return Err(io::Error::other(message)),
                 Some(Effect::Mouse(on)) => set_mouse(on)?,
+                Some(Effect::BuildMatrix(sort)) => {
+                    spawn_matrix_worker(Arc::clone(&app.briefing), sort, to_app.clone())
+                }
+                Some(Effect::SaveMemo) => {}
+                Some(Effect::WriteMemo { path, text, force }) => {
+                    let reply = match crate::memo::export::write_atomically(&path, &text, force) {
+                        Ok(()) => Action::Notice(format!("memo written to {}", path.display())),
+                        Err(crate::memo::export::WriteError::Exists(_)) => {
+                            Action::AskOverwrite(path)
+                        }
+                        Err(e) => Action::Notice(format!("memo not written: {e}")),
+                    };
+                    let _ = to_app.send(reply);
+                }
                 None => {}
             }
         }
         if let Some(warning) = keeper.track(&app) {
-            app.update(Action::Notify(warning));
+            app.update(Action::Notice(warning));
         }
     }
 }
@@ -133,7 +180,11 @@ impl Drop for Restore {
 }
 
 fn restore_terminal() {
-    let _ = execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -191,6 +242,14 @@ fn spawn_search_worker(briefing: Arc<Briefing>, to_app: Sender<Action>) -> Sende
     send
 }
 
+/// Builds the matrix off the UI thread and sends it back as `Action::MatrixReady`.
+fn spawn_matrix_worker(briefing: Arc<Briefing>, sort: SortBy, to_app: Sender<Action>) {
+    std::thread::spawn(move || {
+        let data = MatrixData::build(&briefing, sort);
+        let _ = to_app.send(Action::MatrixReady(Box::new(data)));
+    });
+}
+
 /// A crossterm key as a keymap key.
 pub fn key_of(event: &KeyEvent) -> Option<Key> {
     let code = match event.code {
@@ -221,6 +280,16 @@ pub fn key_of(event: &KeyEvent) -> Option<Key> {
 
 /// The action a key press asks for in the app's current mode (typing in search and filter).
 pub fn map_key(app: &App, pending: &mut Vec<Key>, event: &KeyEvent) -> Option<Action> {
+    match app.mode {
+        Mode::Note => return note_key(event),
+        Mode::Confirm => {
+            return Some(match event.code {
+                KeyCode::Char('y' | 'Y') => Action::Confirm,
+                _ => Action::CloseOverlay,
+            })
+        }
+        _ => {}
+    }
     let key = key_of(event)?;
     match app.keymap.lookup(app.mode, pending, &key) {
         Lookup::Action(action) => {
@@ -242,6 +311,37 @@ pub fn map_key(app: &App, pending: &mut Vec<Key>, event: &KeyEvent) -> Option<Ac
     }
 }
 
+/// Keys while a note is typed: line-editing keys as readline has them, Enter keeps the note,
+/// Esc drops the change.
+fn note_key(event: &KeyEvent) -> Option<Action> {
+    use crate::app::line_edit::Edit;
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let edit = match event.code {
+        KeyCode::Enter => return Some(Action::Activate),
+        KeyCode::Esc => return Some(Action::CloseOverlay),
+        KeyCode::Char('c') if ctrl => return Some(Action::CloseOverlay),
+        KeyCode::Char('w') if ctrl => Edit::DeleteWord,
+        KeyCode::Backspace if ctrl || alt => Edit::DeleteWord,
+        KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
+        KeyCode::Char('a') if ctrl => Edit::Home,
+        KeyCode::Char('e') if ctrl => Edit::End,
+        KeyCode::Char('b') if alt => Edit::WordLeft,
+        KeyCode::Char('f') if alt => Edit::WordRight,
+        KeyCode::Left if ctrl || alt => Edit::WordLeft,
+        KeyCode::Right if ctrl || alt => Edit::WordRight,
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
+}
+
 fn map_mouse(mouse: crossterm::event::MouseEvent) -> Option<Action> {
     match mouse.kind {
         MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),
@@ -249,4 +349,48 @@ fn map_mouse(mouse: crossterm::event::MouseEvent) -> Option<Action> {
         MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
         _ => None,
     }
+}
+
+/// Lets through about one progress report per percent of the files (and every change of
+/// stage), so the loader does not flood the event loop with ten thousand messages.
+#[derive(Default)]
+struct Throttle {
+    last: std::sync::atomic::AtomicUsize,
+}
+
+impl Throttle {
+    fn due(&self, p: crate::pipeline::Progress) -> bool {
+        use std::sync::atomic::Ordering;
+        let step = match p.stage {
+            crate::pipeline::Stage::Reading => p.done * 100 / p.total.max(1),
+            crate::pipeline::Stage::Extracting => 101,
+        };
+        self.last.fetch_max(step + 1, Ordering::Relaxed) < step + 1
+    }
+}
+
+/// Starts watching `paths` (if any): after each settled burst of changes the briefing is loaded
+/// again on a worker and handed to the app, which keeps the reader's place. A failed reload is
+/// reported in the status line; the briefing shown stays.
+fn watch_and_reload<F>(
+    paths: &[PathBuf],
+    load: Arc<F>,
+    to_app: Sender<Action>,
+) -> Option<crate::watch::Watch>
+where
+    F: Fn(&(dyn Fn(crate::pipeline::Progress) + Sync)) -> Result<Briefing, String>
+        + Send
+        + Sync
+        + 'static,
+{
+    if paths.is_empty() {
+        return None;
+    }
+    crate::watch::start(paths, crate::watch::SETTLE, move || {
+        let action = match load(&|_| {}) {
+            Ok(briefing) => Action::Reloaded(Box::new(briefing)),
+            Err(message) => Action::Notice(format!("reload failed: {message}")),
+        };
+        let _ = to_app.send(action);
+    })
 }

@@ -1,8 +1,12 @@
 //! Comparing sources on the seeds, as the compare issue specifies: 002 against 003, the excerpt
-//! 000 against 004, and questions grouped across sources in the matrix.
+//! 000 against 004, and questions grouped across sources in the matrix; then on articles of our
+//! own (`tests/articles/compare/`): a port strike pair carrying one quotation with a word changed,
+//! a drug approval pair reporting opposite stances of one minister, and a city budget pair with
+//! no actor in common.
 
 use parallax::briefing::{ArticleId, Briefing};
 use parallax::compare::matrix::question_groups;
+use parallax::compare::quotes::{describe, quote_groups};
 use parallax::compare::{compare, Comparison, Item, Mark, Row};
 
 fn seeds() -> Briefing {
@@ -101,4 +105,103 @@ fn the_question_of_fighting_back_is_grouped_across_001_and_003() {
         .map(|a| &b.article(*a).name[..3])
         .collect();
     assert_eq!(sources, ["001", "003"]);
+}
+
+/// The briefing of `tests/articles/compare/`.
+fn own() -> Briefing {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/compare");
+    let loaded = parallax::ingest::walk::load(&[dir]).expect("the compare fixtures load");
+    parallax::briefing::assemble(loaded.documents, Vec::new())
+}
+
+fn actor_names(b: &Briefing, row: &Row) -> String {
+    row.actor
+        .map_or("(question)".into(), |a| b.actors[a.0 as usize].name.clone())
+}
+
+#[test]
+fn the_same_quotation_with_one_word_changed_is_paired_and_the_change_shown() {
+    let b = own();
+    let cmp = compare(
+        &b,
+        id(&b, "port_strike_wire"),
+        id(&b, "port_strike_gazette"),
+    );
+    assert_eq!(cmp.quotes.len(), 1, "{:?}", cmp.quotes);
+    let pair = &cmp.quotes[0];
+    assert_eq!(b.quotes[pair.a].speaker.as_deref(), Some("Maria Lindqvist"));
+    assert_eq!(describe(&pair.changes), "“not” → “never”");
+    let row = rows_of(&b, &cmp, "Maria Lindqvist");
+    assert_eq!(row.len(), 1);
+    assert_eq!(row[0].mark, Mark::Both);
+    assert!(matches!(row[0].a[..], [Item::Quote(_)]) && matches!(row[0].b[..], [Item::Quote(_)]));
+}
+
+#[test]
+fn the_quotation_group_lists_both_outlets_with_the_earlier_wire_first() {
+    let b = own();
+    let groups = quote_groups(&b);
+    let shared: Vec<_> = groups.iter().filter(|g| g.sources().len() > 1).collect();
+    assert_eq!(
+        shared.len(),
+        1,
+        "only the strike quotation is carried twice"
+    );
+    let names: Vec<&str> = shared[0]
+        .sources()
+        .iter()
+        .map(|a| b.article(*a).name.as_str())
+        .collect();
+    assert_eq!(names, ["port_strike_wire", "port_strike_gazette"]);
+    assert!(shared[0].first().changes.is_empty());
+    assert_eq!(describe(&shared[0].carriers[1].changes), "“not” → “never”");
+}
+
+#[test]
+fn opposite_stances_of_the_same_minister_differ() {
+    let b = own();
+    let cmp = compare(
+        &b,
+        id(&b, "drug_approval_daily"),
+        id(&b, "drug_approval_review"),
+    );
+    let berg = rows_of(&b, &cmp, "Tomas Berg");
+    let row = berg
+        .iter()
+        .find(|r| !r.a.is_empty() && !r.b.is_empty())
+        .expect("Tomas Berg on both sides");
+    assert_eq!(row.mark, Mark::Differ);
+    assert_eq!(stances(&b, &row.a), ["supports"]);
+    assert_eq!(stances(&b, &row.b), ["opposes"]);
+    assert!(cmp.quotes.is_empty(), "no quotation is carried by both");
+}
+
+#[test]
+fn two_accounts_with_no_actor_in_common_have_only_one_sided_rows() {
+    let b = own();
+    let cmp = compare(
+        &b,
+        id(&b, "city_budget_council"),
+        id(&b, "city_budget_letters"),
+    );
+    let rows: Vec<(String, Mark)> = cmp
+        .rows
+        .iter()
+        .map(|r| (actor_names(&b, r), r.mark))
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|(_, m)| matches!(m, Mark::OnlyA | Mark::OnlyB)),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&("Helen Okafor".into(), Mark::OnlyA)),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&("Dana Whitfield".into(), Mark::OnlyB)),
+        "{rows:?}"
+    );
+    assert_eq!((cmp.a_in_b, cmp.b_in_a), (0.0, 0.0));
 }

@@ -157,7 +157,7 @@ fn nothing_is_saved_before_the_briefing_has_loaded() {
 #[test]
 fn a_status_message_outlives_the_search_worker_answering() {
     let mut app = App::new(Arc::new(parallax::seeds::briefing()), 160, 45);
-    app.update(Action::Notify("warning: state file set aside".into()));
+    app.update(Action::Notice("warning: state file set aside".into()));
     app.update(Action::IndexReady);
     app.update(Action::SearchResults(String::new(), Vec::new()));
     assert_eq!(

@@ -122,6 +122,11 @@ pub enum Lookup {
     Unbound,
 }
 
+/// The modes a keymap file may bind keys in.
+const MODES: [&str; 7] = [
+    "normal", "search", "filter", "help", "compare", "matrix", "memo",
+];
+
 /// Bindings per mode.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Keymap {
@@ -144,6 +149,11 @@ fn mode_name(mode: Mode) -> &'static str {
         Mode::Search => "search",
         Mode::Filter => "filter",
         Mode::Help => "help",
+        Mode::Compare => "compare",
+        Mode::Matrix => "matrix",
+        Mode::Memo => "memo",
+        Mode::Note => "note",
+        Mode::Confirm => "confirm",
     }
 }
 
@@ -168,10 +178,10 @@ impl Keymap {
                     .position(|l| l.contains(needle))
                     .map_or(1, |i| i + 1)
             };
-            if !["normal", "search", "filter", "help"].contains(&mode.as_str()) {
+            if !MODES.contains(&mode.as_str()) {
                 return Err(KeymapError {
                     line: line_of(mode),
-                    message: format!("unknown mode {mode:?} (normal, search, filter, help)"),
+                    message: format!("unknown mode {mode:?} ({})", MODES.join(", ")),
                 });
             }
             let Some(bindings) = bindings.as_table() else {

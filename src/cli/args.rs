@@ -60,7 +60,18 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print every quotation, one per line: speaker, text, source.
+    ///
+    /// With --across, every quotation once with all the sources carrying it: the first by date
+    /// (undated sources after dated ones) marked "first", and for a source whose wording differs
+    /// slightly the words it dropped, added or changed. --format json prints the groups (implies
+    /// --across).
     Quotes {
+        /// Group the same quotation carried by several sources, with wording differences.
+        #[arg(long)]
+        across: bool,
+        /// Output format (json prints the groups).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
         /// Files or folders (default: the bundled briefing).
         paths: Vec<PathBuf>,
     },
@@ -121,8 +132,8 @@ impl Command {
         match self {
             Command::Articles { paths }
             | Command::Outline { paths }
-            | Command::Quotes { paths }
             | Command::Export { paths, .. } => paths,
+            Command::Quotes { paths, .. } => paths,
             Command::Search(args) => &args.paths,
             Command::Compare { paths, .. } | Command::Matrix { paths, .. } => paths,
         }

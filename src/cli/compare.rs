@@ -7,6 +7,7 @@ use anyhow::{anyhow, Context};
 use crate::briefing::{ArticleId, Briefing};
 use crate::cli::args::{MatrixSort, OutputFormat};
 use crate::compare::matrix::{matrix as build_matrix, question_groups, SortBy};
+use crate::compare::quotes::{describe as describe_changes, QuotePair};
 use crate::compare::{compare as build_comparison, Item, Mark};
 
 fn find(briefing: &Briefing, name: &str) -> anyhow::Result<ArticleId> {
@@ -35,18 +36,8 @@ pub fn compare(
     }
     let (art_a, art_b) = (briefing.article(a), briefing.article(b));
     let mut out = format!("# Compare {} (A) with {} (B)\n\n", art_a.name, art_b.name);
-    let _ = writeln!(
-        out,
-        "- A: {} — {}",
-        art_a.label(),
-        art_a.meta.title.as_deref().unwrap_or("(untitled)")
-    );
-    let _ = writeln!(
-        out,
-        "- B: {} — {}",
-        art_b.label(),
-        art_b.meta.title.as_deref().unwrap_or("(untitled)")
-    );
+    let _ = writeln!(out, "- A: {}", heading(art_a));
+    let _ = writeln!(out, "- B: {}", heading(art_b));
     let _ = writeln!(
         out,
         "- Shared copy: {} sentences; {:.0}% of A is in B, {:.0}% of B is in A\n",
@@ -71,7 +62,37 @@ pub fn compare(
         }
         out.push('\n');
     }
+    write_quotes(&mut out, briefing, &cmp.quotes);
     Ok(out)
+}
+
+/// The quotations both carry, with how B's wording differs from A's.
+fn write_quotes(out: &mut String, briefing: &Briefing, pairs: &[QuotePair]) {
+    if pairs.is_empty() {
+        return;
+    }
+    out.push_str("## Quotations both carry\n");
+    for pair in pairs {
+        let q = &briefing.quotes[pair.a];
+        let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
+        let _ = writeln!(out, "- {speaker}: “{}”", q.text);
+        if pair.changes.is_empty() {
+            let _ = writeln!(out, "  - B: word for word the same");
+        } else {
+            let _ = writeln!(out, "  - B: “{}”", briefing.quotes[pair.b].text);
+            let _ = writeln!(out, "  - B differs: {}", describe_changes(&pair.changes));
+        }
+    }
+    out.push('\n');
+}
+
+/// "outlet — title", the outlet left out when the article has none (the label is the title).
+fn heading(article: &crate::briefing::Article) -> String {
+    let title = article.meta.title.as_deref().unwrap_or("(untitled)");
+    match article.meta.source.as_deref() {
+        Some(outlet) => format!("{outlet} — {title}"),
+        None => title.to_string(),
+    }
 }
 
 /// A mark as shown to readers.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::briefing::{Article, ArticleId, Briefing, Loc};
+use crate::compare::quotes::shared_quotes;
 use crate::compare::similarity::Tfidf;
 use crate::compare::stance::agree;
 use crate::compare::{Comparison, Item, Mark, Row, Shared};
@@ -54,6 +55,7 @@ pub fn compare(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Comparison {
         a_in_b: share(shared_a.len(), art_a),
         b_in_a: share(shared_b.len(), art_b),
         shared,
+        quotes: shared_quotes(briefing, a, b),
     }
 }
 
@@ -240,8 +242,14 @@ fn attach_quotes(rows: &mut Vec<Row>, actor: ActorId, qa: &[usize], qb: &[usize]
             b: Vec::new(),
         });
     }
-    rows[0].a.extend(qa.iter().map(|&i| Item::Quote(i)));
-    rows[0].b.extend(qb.iter().map(|&i| Item::Quote(i)));
+    let row = &mut rows[0];
+    row.a.extend(qa.iter().map(|&i| Item::Quote(i)));
+    row.b.extend(qb.iter().map(|&i| Item::Quote(i)));
+    // a one-sided position row that gains the other side's quotation is covered by both
+    let one_sided = matches!(row.mark, Mark::OnlyA | Mark::OnlyB);
+    if one_sided && !row.a.is_empty() && !row.b.is_empty() {
+        row.mark = Mark::Both;
+    }
 }
 
 fn question_rows(ctx: &Ctx, a: ArticleId, b: ArticleId) -> Vec<Row> {
@@ -414,6 +422,31 @@ mod tests {
         assert_eq!(cmp.a_in_b, 1.0);
         assert!(cmp.b_in_a < 1.0);
         assert_eq!(cmp.rows[0].mark, Mark::Same);
+    }
+
+    #[test]
+    fn a_position_on_one_side_and_a_quotation_on_the_other_are_both_covered() {
+        let mut b = briefing(
+            vec![
+                article(0, &["Norway pledged ships."]),
+                article(1, &["\"We will send ships,\" the Norwegian minister said."]),
+            ],
+            &[(0, 0, 0, "pledges", None)],
+        );
+        b.quotes.push(crate::extract::Quote {
+            text: "We will send ships,".into(),
+            speaker: Some("Actor0".into()),
+            actor: Some(ActorId(0)),
+            at: Loc {
+                article: ArticleId(1),
+                paragraph: 0,
+                span: Span::new(1, 20),
+            },
+            parts: vec![],
+        });
+        let cmp = compare(&b, ArticleId(0), ArticleId(1));
+        assert_eq!(cmp.rows.len(), 1);
+        assert_eq!(cmp.rows[0].mark, Mark::Both);
     }
 
     #[test]

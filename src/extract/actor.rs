@@ -61,6 +61,10 @@ pub struct ActorIndex {
     /// `mentions[article][paragraph]`.
     pub mentions: Vec<Vec<Vec<Mention>>>,
     by_key: HashMap<ActorKind, HashMap<String, ActorId>>,
+    /// Name or alias → the first actor so called (for [`ActorIndex::find`]).
+    by_name: HashMap<String, ActorId>,
+    /// Folded name → the first person so called.
+    by_folded: HashMap<String, ActorId>,
 }
 
 /// A person as collected in the first pass: every spelling of their name.
@@ -75,34 +79,61 @@ impl ActorIndex {
     pub fn build(articles: &[Article]) -> ActorIndex {
         let people = collect_people(articles);
         let mut index = ActorIndex::default();
-        for article in articles {
-            let per_paragraph = article
-                .paragraphs
-                .iter()
-                .map(|p| index.scan(&p.text, &people))
-                .collect();
-            index.mentions.push(per_paragraph);
+        // mentions are found on every core, a chunk of articles at a time (so memory stays
+        // bounded), then interned in article order, which fixes the actors' ids
+        for chunk in articles.chunks(SCAN_CHUNK) {
+            let found = crate::par::map(chunk, 0, |_, article| {
+                article
+                    .paragraphs
+                    .iter()
+                    .map(|p| scan(&p.text, &people))
+                    .collect::<Vec<_>>()
+            });
+            for paragraphs in found {
+                // pushed, not collected: collecting would keep each `Found` buffer (twice the
+                // size) as the mentions' for the life of the index
+                let mut per_paragraph = Vec::with_capacity(paragraphs.len());
+                for found in paragraphs {
+                    let mut mentions = Vec::with_capacity(found.len());
+                    for f in found {
+                        mentions.push(index.mention(f));
+                    }
+                    per_paragraph.push(mentions);
+                }
+                index.mentions.push(per_paragraph);
+            }
         }
         for actor in &mut index.actors {
             actor.aliases.retain(|a| *a != actor.name);
             actor.aliases.sort();
             actor.aliases.dedup();
         }
+        for i in 0..index.actors.len() {
+            index.remember(ActorId(i as u32));
+        }
         index
     }
 
-    /// The actor named exactly `name` or by one of its aliases.
+    /// Records `id`'s name and aliases for [`ActorIndex::find`], where no earlier actor has them.
+    fn remember(&mut self, id: ActorId) {
+        let actor = &self.actors[id.0 as usize];
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            let first = self.by_name.entry(name.clone()).or_insert(id);
+            *first = (*first).min(id);
+        }
+        if actor.kind == ActorKind::Person {
+            let first = self.by_folded.entry(fold_name(&actor.name)).or_insert(id);
+            *first = (*first).min(id);
+        }
+    }
+
+    /// The first actor named exactly `name` or by one of its aliases; else the first person
+    /// whose folded name is `name`'s. Two hash lookups, whatever the number of actors.
     pub fn find(&self, name: &str) -> Option<ActorId> {
-        let folded = fold_name(name);
-        self.actors
-            .iter()
-            .find(|a| a.name == name || a.aliases.iter().any(|x| x == name))
-            .or_else(|| {
-                self.actors
-                    .iter()
-                    .find(|a| a.kind == ActorKind::Person && fold_name(&a.name) == folded)
-            })
-            .map(|a| a.id)
+        self.by_name
+            .get(name)
+            .or_else(|| self.by_folded.get(&fold_name(name)))
+            .copied()
     }
 
     /// The actor with canonical `name` and `kind`, created if new; `surface` is recorded as an alias.
@@ -128,86 +159,22 @@ impl ActorIndex {
         if surface != name && !actor.aliases.iter().any(|a| a == surface) {
             actor.aliases.push(surface.to_string());
         }
+        if !self.by_name.is_empty() {
+            // interned after the build (unnamed sources): keep `find` current
+            self.remember(id);
+        }
         id
     }
 
-    /// Mentions in one paragraph, registering actors as they are met.
-    fn scan(&mut self, text: &str, people: &People) -> Vec<Mention> {
-        let tokens = tokenize(text);
-        let mut mentions = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            match self.mention_at(&tokens, i, people) {
-                Some(m) => {
-                    i = m.token + m.len;
-                    mentions.push(m);
-                }
-                None => i += 1,
-            }
+    /// Registers the actor `found` names and returns the mention.
+    fn mention(&mut self, found: Found) -> Mention {
+        Mention {
+            actor: self.intern(&found.name, found.kind, &found.surface),
+            span: found.span,
+            kind: found.kind,
+            token: found.token,
+            len: found.len,
         }
-        mentions
-    }
-
-    fn mention_at(&mut self, tokens: &[Token], i: usize, people: &People) -> Option<Mention> {
-        let span = |len: usize| Span::new(tokens[i].start, tokens[i + len - 1].end);
-        let surface = |len: usize| {
-            tokens[i..i + len]
-                .iter()
-                .map(|t| t.bare())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
-            if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
-                let entry = GAZETTEER.entry(target);
-                let (name, kind) = (entry.name.clone(), entry.kind);
-                let actor = self.intern(&name, kind, &surface(len));
-                return Some(Mention {
-                    actor,
-                    span: span(len),
-                    kind,
-                    token: i,
-                    len,
-                });
-            }
-            return None;
-        }
-        let (start, len, titled) = titled_name_at(tokens, i)?;
-        let (i, span, surface) = (
-            start,
-            |l: usize| Span::new(tokens[start].start, tokens[start + l - 1].end),
-            |l: usize| {
-                tokens[start..start + l]
-                    .iter()
-                    .map(|t| t.bare())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            },
-        );
-        if let Some(org) = institution(tokens, i, len) {
-            let actor = self.intern(&org, ActorKind::Organization, &org);
-            return Some(Mention {
-                actor,
-                span: span(len),
-                kind: ActorKind::Organization,
-                token: i,
-                len,
-            });
-        }
-        let words: Vec<&str> = tokens[i..i + len].iter().map(Token::bare).collect();
-        let name = people.resolve(
-            &words,
-            titled,
-            tokens.get(i.wrapping_sub(1)).map(Token::key),
-        )?;
-        let actor = self.intern(&name, ActorKind::Person, &surface(len));
-        Some(Mention {
-            actor,
-            span: span(len),
-            kind: ActorKind::Person,
-            token: i,
-            len,
-        })
     }
 
     /// Every mention in article `article`, paragraph `paragraph`.
@@ -217,6 +184,73 @@ impl ActorIndex {
             .and_then(|a| a.get(paragraph))
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// Articles whose mentions are found together before they are interned.
+const SCAN_CHUNK: usize = 256;
+
+/// A mention found in a paragraph, before its actor has an id.
+struct Found {
+    name: String,
+    kind: ActorKind,
+    surface: String,
+    span: Span,
+    token: usize,
+    len: usize,
+}
+
+/// Mentions in one paragraph, in text order.
+fn scan(text: &str, people: &People) -> Vec<Found> {
+    let tokens = tokenize(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match found_at(&tokens, i, people) {
+            Some(f) => {
+                i = f.token + f.len;
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The mention starting at token `i` (or at the name a title there introduces), if any.
+fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
+    let bare = |start: usize, len: usize| {
+        tokens[start..start + len]
+            .iter()
+            .map(|t| t.bare())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let found = |name: String, kind: ActorKind, surface: String, start: usize, len: usize| Found {
+        name,
+        kind,
+        surface,
+        span: Span::new(tokens[start].start, tokens[start + len - 1].end),
+        token: start,
+        len,
+    };
+    if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
+        if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
+            let entry = GAZETTEER.entry(target);
+            return Some(found(entry.name.clone(), entry.kind, bare(i, len), i, len));
+        }
+        return None;
+    }
+    let (start, len, titled) = titled_name_at(tokens, i)?;
+    if let Some(org) = institution(tokens, start, len) {
+        return Some(found(org.clone(), ActorKind::Organization, org, start, len));
+    }
+    let words: Vec<&str> = tokens[start..start + len].iter().map(Token::bare).collect();
+    let name = people.resolve(
+        &words,
+        titled,
+        tokens.get(start.wrapping_sub(1)).map(Token::key),
+    )?;
+    Some(found(name, ActorKind::Person, bare(start, len), start, len))
 }
 
 /// The mentions whose first token lies in `from..to` (mentions are in token order).
@@ -348,7 +382,35 @@ fn collect_people(articles: &[Article]) -> People {
     // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<String> = Vec::new();
-    for paragraph in articles.iter().flat_map(|a| &a.paragraphs) {
+    // names are found per article on every core and gathered in article order
+    for chunk in articles.chunks(SCAN_CHUNK) {
+        for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
+            seen.extend(found.seen);
+            weak.extend(found.weak);
+            singles.extend(found.singles);
+        }
+    }
+    promote_full_names(&mut seen, &singles, &weak);
+    merge_people(seen)
+}
+
+/// The names one article gives [`collect_people`].
+#[derive(Default)]
+struct Names {
+    seen: Vec<Vec<String>>,
+    weak: Vec<Vec<String>>,
+    singles: Vec<String>,
+}
+
+fn names_in(article: &Article) -> Names {
+    let mut names = Names::default();
+    let words = |tokens: &[Token], start: usize, len: usize| -> Vec<String> {
+        tokens[start..start + len]
+            .iter()
+            .map(|t| t.bare().to_string())
+            .collect()
+    };
+    for paragraph in &article.paragraphs {
         let tokens = tokenize(&paragraph.text);
         let mut i = 0;
         while i < tokens.len() {
@@ -364,27 +426,16 @@ fn collect_people(articles: &[Article]) -> People {
                 && !is_institution
                 && has_person_evidence(&tokens, start, len, titled)
             {
-                seen.push(
-                    tokens[start..start + len]
-                        .iter()
-                        .map(|t| t.bare().to_string())
-                        .collect(),
-                );
+                names.seen.push(words(&tokens, start, len));
             } else if len == 1 && !titled && is_surname_speaking(&tokens, start) {
-                singles.push(fold_name(tokens[start].bare()));
+                names.singles.push(fold_name(tokens[start].bare()));
             } else if (2..=3).contains(&len) && !is_institution {
-                weak.push(
-                    tokens[start..start + len]
-                        .iter()
-                        .map(|t| t.bare().to_string())
-                        .collect(),
-                );
+                names.weak.push(words(&tokens, start, len));
             }
             i = start + len;
         }
     }
-    promote_full_names(&mut seen, &singles, &weak);
-    merge_people(seen)
+    names
 }
 
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing

@@ -38,6 +38,11 @@ const SCARE_MARKERS: [&str; 16] = [
     "the idea of",
 ];
 
+/// Bytes before a quotation mark searched for a scare marker ("so-called").
+const SCARE_WINDOW: usize = 64;
+/// Tokens before a quotation searched for its attribution.
+const MAX_LOOKBACK: usize = 60;
+
 /// A quotation without a speaker must be this long (words) to count: shorter ones are labels.
 const MIN_UNATTRIBUTED_WORDS: usize = 8;
 /// A quotation this short (words) needs a named speaker or one singular unnamed source.
@@ -166,7 +171,13 @@ fn trimmed(text: &str, span: Span) -> Span {
 
 /// "so-called “coalition of the willing”", "what we mean by “security guarantees.”"
 fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
-    let before = para.text[..marked.open].to_lowercase();
+    // the last few words only: lower-casing the whole paragraph before every quotation mark
+    // would be quadratic in a paragraph of many quotations
+    let mut from = marked.open.saturating_sub(SCARE_WINDOW);
+    while !para.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = para.text[from..marked.open].to_lowercase();
     let tail: String = before
         .chars()
         .rev()
@@ -193,7 +204,12 @@ fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Opt
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= marked.open))
         .map_or(0, |s| s.start.min(marked.open));
-    let from_token = para.tokens.partition_point(|t| t.start < sentence_start);
+    // an attribution before a quotation stands within a few dozen words of it; the bound keeps
+    // a paragraph of thousands of quotations (and no sentence end) linear
+    let from_token = para
+        .tokens
+        .partition_point(|t| t.start < sentence_start)
+        .max(open_token.saturating_sub(MAX_LOOKBACK));
     let after = if marked.closed {
         attribution::after(&ctx, close_token)
     } else {

@@ -74,10 +74,13 @@ impl Skip {
     }
 }
 
-/// The load in progress: what was read, what was skipped, and a count of skips by kind.
+/// The walk in progress: the files to read, what was skipped (with how many files had been
+/// listed when it was, so skips interleave with read failures in path order), a count of skips
+/// by kind, and the identities seen.
 #[derive(Default)]
 struct Walk {
-    loaded: Loaded,
+    entries: Vec<Entry>,
+    skipped: Vec<(usize, Skipped)>,
     tally: BTreeMap<&'static str, usize>,
     folders: BTreeSet<Identity>,
     files: BTreeSet<Identity>,
@@ -86,11 +89,14 @@ struct Walk {
 impl Walk {
     fn skip(&mut self, path: &Path, why: Skip) {
         *self.tally.entry(why.label()).or_default() += 1;
-        self.loaded.skipped.push(Skipped {
-            path: path.display().to_string(),
-            reason: why.reason(),
-            loaded: false,
-        });
+        self.skipped.push((
+            self.entries.len(),
+            Skipped {
+                path: path.display().to_string(),
+                reason: why.reason(),
+                loaded: false,
+            },
+        ));
     }
 
     /// " (3 files skipped: 2 not articles, 1 binary)", or " (no files found)".
@@ -105,8 +111,46 @@ impl Walk {
     }
 }
 
-/// Loads every readable file under `paths` (files and folders), in sorted path order.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
+/// A file the walk found, to be read with [`read_entry`].
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The path as given or found.
+    pub path: PathBuf,
+    /// The format its extension names; none for a file named on the command line with another
+    /// extension, which is sniffed.
+    format: Option<Format>,
+    /// Its size in bytes, from the walk's metadata.
+    len: u64,
+}
+
+/// Why an entry was not read (binary, empty, unreadable, no text); see [`Listing::finish`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected(Skip);
+
+impl Rejected {
+    /// Why, in a few words ("binary file (NUL bytes)").
+    pub fn reason(&self) -> String {
+        self.0.reason()
+    }
+}
+
+/// What reading one entry gave: a value made from its document (the document itself, or an
+/// article already cleaned from it) and the repairs made, or why it was rejected.
+pub type Outcome<T> = Result<(T, Vec<Skipped>), Rejected>;
+
+/// The files under some paths, in sorted path order, not read yet: read them in any order or
+/// in parallel with [`read_entry`], then hand the outcomes, in entry order, to
+/// [`Listing::finish`].
+pub struct Listing {
+    /// The files to read.
+    pub entries: Vec<Entry>,
+    shown: String,
+    walk: Walk,
+}
+
+/// Lists every file under `paths` (files and folders), in sorted path order, without reading
+/// them. Only a path that does not exist is an error.
+pub fn list(paths: &[PathBuf]) -> Result<Listing, IngestError> {
     if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         return Err(IngestError::Missing(missing.clone()));
     }
@@ -115,14 +159,64 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
         if path.is_dir() {
             walk_folder(path, &mut walk);
         } else {
-            read_file(path, true, None, &mut walk);
+            list_file(path, true, None, &mut walk);
         }
     }
-    if walk.loaded.documents.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(IngestError::NoArticles(shown.join(", ") + &walk.summary()));
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let entries = std::mem::take(&mut walk.entries);
+    Ok(Listing {
+        entries,
+        shown: shown.join(", "),
+        walk,
+    })
+}
+
+impl Listing {
+    /// The values read, in path order, and every file skipped or repaired (in path order);
+    /// an error when nothing could be read, saying what was skipped and why.
+    pub fn finish<T>(
+        mut self,
+        outcomes: Vec<Outcome<T>>,
+    ) -> Result<(Vec<T>, Vec<Skipped>), IngestError> {
+        let mut values = Vec::with_capacity(outcomes.len());
+        let mut skipped = Vec::new();
+        let mut listed = std::mem::take(&mut self.walk.skipped)
+            .into_iter()
+            .peekable();
+        for (i, (entry, outcome)) in self.entries.iter().zip(outcomes).enumerate() {
+            while let Some((_, s)) = listed.next_if(|(at, _)| *at <= i) {
+                skipped.push(s);
+            }
+            match outcome {
+                Ok((value, repairs)) => {
+                    values.push(value);
+                    skipped.extend(repairs);
+                }
+                Err(Rejected(why)) => {
+                    *self.walk.tally.entry(why.label()).or_default() += 1;
+                    skipped.push(Skipped {
+                        path: entry.path.display().to_string(),
+                        reason: why.reason(),
+                        loaded: false,
+                    });
+                }
+            }
+        }
+        skipped.extend(listed.map(|(_, s)| s));
+        if values.is_empty() {
+            return Err(IngestError::NoArticles(self.shown + &self.walk.summary()));
+        }
+        Ok((values, skipped))
     }
-    Ok(walk.loaded)
+}
+
+/// Loads every readable file under `paths` (files and folders), in sorted path order, on the
+/// calling thread. [`crate::pipeline`] reads and cleans in parallel, with progress.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
+    let listing = list(paths)?;
+    let outcomes = listing.entries.iter().map(read_entry).collect();
+    let (documents, skipped) = listing.finish(outcomes)?;
+    Ok(Loaded { documents, skipped })
 }
 
 /// Loads standard input (or any unnamed bytes): sniffed, read as one document named `stdin`.
@@ -141,7 +235,7 @@ pub fn load_stdin(bytes: &[u8]) -> Result<Loaded, IngestError> {
     }
 }
 
-/// Reads the files under `root` in sorted path order, depth first, without recursion.
+/// Lists the files under `root` in sorted path order, depth first, without recursion.
 /// Folder links are followed; a folder reached twice (a link cycle) is skipped.
 fn walk_folder(root: &Path, walk: &mut Walk) {
     let mut stack = vec![root.to_path_buf()];
@@ -160,7 +254,7 @@ fn walk_folder(root: &Path, walk: &mut Walk) {
             }
         };
         if !meta.is_dir() {
-            read_file(&path, false, Some(&meta), walk);
+            list_file(&path, false, Some(&meta), walk);
             continue;
         }
         if !walk.folders.insert(Identity::of(&path, &meta)) {
@@ -211,10 +305,10 @@ fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(entries)
 }
 
-/// Reads one file into the walk, or records why it was skipped. `explicit`: named on the
-/// command line, so an unknown extension is sniffed instead of skipped. `meta`: the file's
-/// metadata (links followed), when the walk has it already.
-fn read_file(path: &Path, explicit: bool, meta: Option<&std::fs::Metadata>, walk: &mut Walk) {
+/// Lists one file to read, or records why it is skipped. `explicit`: named on the command
+/// line, so an unknown extension is sniffed instead of skipped. `meta`: the file's metadata
+/// (links followed), when the walk has it already.
+fn list_file(path: &Path, explicit: bool, meta: Option<&std::fs::Metadata>, walk: &mut Walk) {
     let format = format_of(path);
     if format.is_none() && !explicit {
         return walk.skip(path, Skip::NotArticle);
@@ -233,20 +327,22 @@ fn read_file(path: &Path, explicit: bool, meta: Option<&std::fs::Metadata>, walk
     if !walk.files.insert(Identity::of(path, &meta)) {
         return walk.skip(path, Skip::FileTwice);
     }
-    let read = read_text_bytes(path, meta.len()).and_then(|bytes| {
-        let name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        read_input(&name, &path.display().to_string(), format, &bytes)
+    walk.entries.push(Entry {
+        path: path.to_path_buf(),
+        format,
+        len: meta.len(),
     });
-    match read {
-        Ok((doc, skipped)) => {
-            walk.loaded.skipped.extend(skipped);
-            walk.loaded.documents.push(doc);
-        }
-        Err(why) => walk.skip(path, why),
-    }
+}
+
+/// Reads one listed file into a document (and the repairs made), or says why it was rejected.
+pub fn read_entry(entry: &Entry) -> Outcome<Document> {
+    let path = &entry.path;
+    let bytes = read_text_bytes(path, entry.len).map_err(Rejected)?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    read_input(&name, &path.display().to_string(), entry.format, &bytes).map_err(Rejected)
 }
 
 /// The bytes of a file that is not binary. The first [`HEAD`] bytes are checked for NUL before

@@ -160,7 +160,7 @@ impl Keeper {
             let on_disk = match file.load() {
                 Ok(session) => session,
                 Err(e) => {
-                    after_load.push(Action::Notify(format!("warning: {e}")));
+                    after_load.push(Action::Notice(format!("warning: {e}")));
                     None
                 }
             };

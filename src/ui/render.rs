@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use crate::app::reader::{layout as reader_layout, LineKind};
-use crate::app::{App, Focus, Mode, Tab};
+use crate::app::{App, Focus, Mode, Tab, View};
 use crate::briefing::{Article, ArticleId, Briefing, Loc};
 use crate::ui::layout::{panes, MIN_SIZE};
 use crate::ui::theme::Theme;
@@ -33,9 +33,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.briefing.articles.is_empty() {
         let rect = Rect::new(0, area.height / 2, area.width, 1);
         frame.render_widget(
-            Paragraph::new("Loading the briefing…")
-                .alignment(Alignment::Center)
-                .style(theme.dim),
+            Paragraph::new(match app.loading {
+                Some(progress) => format!("Loading the briefing… {progress}"),
+                None => "Loading the briefing…".to_string(),
+            })
+            .alignment(Alignment::Center)
+            .style(theme.dim),
             rect,
         );
         status(
@@ -47,7 +50,19 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let size = (area.width, area.height);
-    for (pane, rect) in panes(size, app.is_wide()) {
+    let main = Rect::new(0, 0, area.width, area.height - 1);
+    match app.view {
+        View::Compare => crate::ui::compare::render(app, frame, main, &theme),
+        View::Matrix => crate::ui::matrix::render(app, frame, main, &theme),
+        View::Memo => crate::ui::memo::render(app, frame, main, &theme),
+        View::Panes => {}
+    }
+    let panes = if app.view == View::Panes {
+        panes(size, app.is_wide())
+    } else {
+        Vec::new()
+    };
+    for (pane, rect) in panes {
         match pane {
             Focus::Sources => sources(app, frame, rect, &theme),
             Focus::ReaderA => reader(app, frame, rect, 0, &theme),
@@ -69,11 +84,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 /// Text with any control character removed (defence in depth: ingest already sanitized it).
-fn safe(text: &str) -> String {
+pub(crate) fn safe(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
 }
 
-fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+pub(crate) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let style = if focused { theme.focused } else { theme.border };
     Block::default()
         .borders(Borders::ALL)
@@ -132,7 +147,13 @@ fn sources(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
             Some(outlet) => (outlet, title),
             None => (title, ""),
         };
-        let head = format!("{indent}{} {name}", short_id(a));
+        let side = match (app.compare.pick_a, app.compare.pick_b) {
+            (Some(x), Some(y)) if x == *id && y == *id => "[AB] ",
+            (Some(x), _) if x == *id => "[A] ",
+            (_, Some(y)) if y == *id => "[B] ",
+            _ => "",
+        };
+        let head = format!("{indent}{side}{} {name}", short_id(a));
         lines.push(Line::from(Span::styled(
             safe(&head),
             style.patch(theme.title),
@@ -409,15 +430,20 @@ fn outline(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
 fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
     if app.briefing.articles.is_empty() {
         frame.render_widget(
-            Paragraph::new(" loading… │ q quit").style(theme.status),
+            Paragraph::new(match app.loading {
+                Some(progress) => format!(" {progress}… │ q quit"),
+                None => " loading… │ q quit".to_string(),
+            })
+            .style(theme.status),
             rect,
         );
         return;
     }
-    let pane = match app.focus {
-        Focus::Sources => "Sources".to_string(),
-        Focus::Outline => "Outline".to_string(),
-        Focus::ReaderA | Focus::ReaderB => {
+    let pane = match (app.view, app.focus) {
+        (View::Compare | View::Matrix | View::Memo, _) => crate::ui::status::view_label(app),
+        (_, Focus::Sources) => "Sources".to_string(),
+        (_, Focus::Outline) => "Outline".to_string(),
+        (_, Focus::ReaderA | Focus::ReaderB) => {
             let r = if app.focus == Focus::ReaderA { 0 } else { 1 };
             let state = &app.readers[r];
             let article = app.briefing.article(state.article);
@@ -446,17 +472,25 @@ fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         Mode::Search => "type to search  ↑↓ select  Enter jump  Esc close",
         Mode::Filter => "type a speaker  Enter/Esc done",
         Mode::Help => "Esc close",
+        Mode::Compare => "↑↓ row  Enter open both  s swap  t matrix  p pin  ? help  Esc back",
+        Mode::Matrix => "↑↓←→ cell  Enter open  s sort  Tab next tab  ? help  Esc back",
+        Mode::Memo => {
+            "↑↓ pin  Enter go  e note  E memo note  J/K move  d remove  s group  w write  Esc back"
+        }
+        Mode::Note => "type the note  Enter keep  Esc cancel",
+        Mode::Confirm => "y yes  any other key no",
     };
+    let picks = crate::ui::status::picks(app);
     let message = app
         .message
         .as_deref()
         .map(|m| format!(" · {m}"))
         .unwrap_or_default();
-    let text = format!(" {pane}{index}{message} │ {hint}");
+    let text = format!(" {pane}{picks}{index}{message} │ {hint}");
     frame.render_widget(Paragraph::new(safe(&text)).style(theme.status), rect);
 }
 
-fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
     let w = (area.width * width_percent / 100).max(20).min(area.width);
     let h = (area.height * height_percent / 100).max(5).min(area.height);
     Rect::new(
@@ -524,7 +558,7 @@ fn kind_label(kind: crate::search::HitKind) -> &'static str {
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -572,6 +606,9 @@ fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         (Mode::Normal, "Panes"),
         (Mode::Search, "Search"),
         (Mode::Filter, "Quotation filter"),
+        (Mode::Compare, "Compare view (c)"),
+        (Mode::Matrix, "Matrix view (t)"),
+        (Mode::Memo, "Memo view (M)"),
     ] {
         lines.push(Line::from(Span::styled(title, theme.title)));
         let mut seen: Vec<(String, String)> = Vec::new();

@@ -27,6 +27,14 @@ pub struct Theme {
     pub removed: Style,
     /// The status line.
     pub status: Style,
+    /// Compare marks: the same claim or wording (shared copy).
+    pub same: Style,
+    /// Compare marks: stances that agree.
+    pub agree: Style,
+    /// Compare marks: stances (or wordings) that differ.
+    pub differ: Style,
+    /// Compare marks: both cover it; only one side covers it.
+    pub one_side: Style,
 }
 
 impl Theme {
@@ -54,6 +62,10 @@ impl Theme {
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::CROSSED_OUT),
             status: Style::new().add_modifier(Modifier::REVERSED),
+            same: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            agree: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            differ: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            one_side: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -70,6 +82,10 @@ impl Theme {
             mark: Style::new().add_modifier(Modifier::BOLD),
             removed: Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
             status: Style::new().add_modifier(Modifier::REVERSED),
+            same: Style::new().add_modifier(Modifier::BOLD),
+            agree: Style::new().add_modifier(Modifier::BOLD),
+            differ: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            one_side: Style::new().add_modifier(Modifier::ITALIC),
         }
     }
 }

@@ -37,6 +37,9 @@ struct Phrase {
     target: Target,
     /// All-capital short forms ("US", "UK", "EU") must match exactly: "us" is a pronoun.
     exact_case: Option<Vec<String>>,
+    /// Per word, whether the lexicon writes it with a capital: such a word must be capitalised
+    /// in the text too ("the Union" is the EU; "the union wants" is a trade union).
+    capitals: Vec<bool>,
 }
 
 /// The loaded gazetteer.
@@ -162,10 +165,15 @@ impl Gazetteer {
                 .map(|t| t.text.to_string())
                 .collect()
         });
+        let capitals = crate::extract::token::tokenize(name)
+            .iter()
+            .map(|t| t.is_capitalised())
+            .collect();
         self.by_first.entry(first).or_default().push(Phrase {
             words,
             target,
             exact_case,
+            capitals,
         });
         if let Some(list) = self.by_first.get_mut(&words_of(name)[0]) {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
@@ -182,7 +190,13 @@ impl Gazetteer {
             let same = slice.iter().zip(&p.words).all(|(t, w)| t.key() == *w);
             let case_ok = match &p.exact_case {
                 Some(exact) => slice.iter().zip(exact).all(|(t, w)| t.bare() == w),
-                None => slice.iter().any(|t| t.is_capitalised()),
+                None => {
+                    slice.iter().any(|t| t.is_capitalised())
+                        && slice
+                            .iter()
+                            .zip(&p.capitals)
+                            .all(|(t, capital)| !capital || t.is_capitalised())
+                }
             };
             (same && case_ok).then_some((p.words.len(), p.target))
         })
@@ -250,6 +264,13 @@ mod tests {
         assert_eq!(target("US troops").as_deref(), Some("United States"));
         assert_eq!(target("us all"), None);
         assert_eq!(target("Nato members").as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn a_capitalised_name_word_must_be_capitalised_in_the_text() {
+        assert_eq!(target("The Union said").as_deref(), Some("European Union"));
+        assert_eq!(target("The union wants a raise"), None);
+        assert_eq!(target("The white house on the hill"), None);
     }
 
     #[test]

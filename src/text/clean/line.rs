@@ -217,24 +217,82 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
 static STOP_MAX: LazyLock<usize> =
     LazyLock::new(|| STOP_SET.iter().map(|w| w.len()).max().unwrap_or(0));
 
-/// Whether `word`, stripped of punctuation and lower-cased, is a stop word. ASCII words are
-/// lower-cased into a stack buffer, so no word allocates.
+/// Stop words of up to 16 bytes packed into integers ([`pack`]): a lookup is one multiply and a
+/// probe, no string hashing or comparison. Longer stop words stay in [`STOP_SET`].
+static STOP_KEYS: LazyLock<HashSet<u128, PackedHash>> =
+    LazyLock::new(|| STOP_SET.iter().filter_map(|w| pack(w.as_bytes())).collect());
+
+/// `bytes` (1 to 16, ASCII lower case) as one integer, little-endian.
+fn pack(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// Hashes a packed key with one multiply of its folded halves (the keys are our own words).
+#[derive(Clone, Copy, Default)]
+struct PackedHash;
+
+impl std::hash::BuildHasher for PackedHash {
+    type Hasher = PackedHasher;
+    fn build_hasher(&self) -> PackedHasher {
+        PackedHasher(0)
+    }
+}
+
+/// The state of [`PackedHash`].
+struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // only u128 keys are hashed here; anything else falls back to FNV-1a
+        let mut fnv = FnvHasher(self.0 ^ 0xcbf2_9ce4_8422_2325);
+        std::hash::Hasher::write(&mut fnv, bytes);
+        self.0 = fnv.0;
+    }
+    fn write_u128(&mut self, key: u128) {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Whether `word`, stripped of punctuation and lower-cased, is a stop word. ASCII edges are
+/// trimmed and ASCII words lower-cased byte by byte, so no word allocates or decodes.
 fn is_stop_word(word: &str) -> bool {
-    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let bytes = word.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && bytes[start].is_ascii() && !bytes[start].is_ascii_alphanumeric() {
+        start += 1;
+    }
+    while end > start && bytes[end - 1].is_ascii() && !bytes[end - 1].is_ascii_alphanumeric() {
+        end -= 1;
+    }
+    let mut core = &word[start..end];
+    if core.bytes().next().is_some_and(|b| !b.is_ascii())
+        || core.bytes().next_back().is_some_and(|b| !b.is_ascii())
+    {
+        // a curly quote or a dash at an edge: trim it the slow way
+        core = core.trim_matches(|c: char| !c.is_alphanumeric());
+    }
     if core.is_empty() || core.len() > *STOP_MAX {
         return false;
     }
-    if !core.is_ascii() {
+    // ASCII letters lower-cased byte by byte (other bytes kept, so UTF-8 stays valid), as
+    // the lexicon is matched
+    let mut lower = [0u8; 16];
+    let Some(head) = lower.get_mut(..core.len()) else {
         return in_set(&STOP_SET, core, &mut String::new());
-    }
-    let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..core.len()) else {
-        return false;
     };
-    for (to, from) in lower.iter_mut().zip(core.bytes()) {
+    for (to, from) in head.iter_mut().zip(core.bytes()) {
         *to = from.to_ascii_lowercase();
     }
-    std::str::from_utf8(lower).is_ok_and(|w| STOP_SET.contains(w))
+    pack(head).is_some_and(|key| STOP_KEYS.contains(&key))
 }
 
 /// Whether the first letter of `word` is a capital ("“Europe", "(Berlin", "Élysée").
@@ -360,6 +418,44 @@ mod tests {
         assert!(!Line::measure("Commentators disagreed.").end_marker);
         assert!(!Line::measure("The events of last week.").is_furniture());
         assert!(!Line::measure("By the end of the week, prices had fallen.").byline);
+    }
+
+    #[test]
+    fn the_fast_stop_word_test_agrees_with_the_lexicon_lookup() {
+        let words = [
+            "the",
+            "The",
+            "THE,",
+            "“the",
+            "(and)",
+            "of…",
+            "’s",
+            "don’t",
+            "Don't",
+            "minister",
+            "Kyiv’s",
+            "“",
+            "—",
+            "",
+            "a",
+            "A.",
+            "themselves",
+            "Themselves.",
+            "naïve",
+            "über",
+            "12",
+            "it’s”",
+            "\"which",
+            "whichever",
+            "x".repeat(40).as_str(),
+        ]
+        .map(str::to_string);
+        for word in &words {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let slow = !core.is_empty() && in_set(&STOP_SET, core, &mut String::new());
+            assert_eq!(is_stop_word(word), slow, "{word:?}");
+        }
+        assert!(is_stop_word("“The"));
     }
 
     #[test]
