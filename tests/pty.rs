@@ -233,3 +233,24 @@ fn sigterm_saves_the_place_before_the_reader_exits() {
     });
     assert_eq!(scroll, 5);
 }
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_with_a_warning_in_the_status_line() {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let state = dirs.path().join("state");
+    std::fs::create_dir_all(&state).expect("state dir");
+    std::fs::write(state.join("seeds.json"), "{\"version\": 1, \"rea").expect("garbage");
+    let session = Session::start(dirs.path());
+    let within = Duration::from_secs(20);
+    session.screen.wait_for("Sources (5)", within);
+    session.screen.wait_for("warning: state file", within);
+    session.quit();
+    let names: Vec<String> = std::fs::read_dir(&state)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("seeds.json.corrupt-")),
+        "{names:?}"
+    );
+}
