@@ -78,14 +78,16 @@ impl ActorIndex {
     /// Finds every actor of `articles` and their mentions.
     pub fn build(articles: &[Article]) -> ActorIndex {
         let people = collect_people(articles);
-        let mut index = ActorIndex::default();
         // mentions are found on every core, a batch of paragraphs at a time (so memory stays
         // bounded, however long one article is), then interned in reading order, which fixes
         // the actors' ids
-        index.mentions = articles
-            .iter()
-            .map(|a| Vec::with_capacity(a.paragraphs.len()))
-            .collect();
+        let mut index = ActorIndex {
+            mentions: articles
+                .iter()
+                .map(|a| Vec::with_capacity(a.paragraphs.len()))
+                .collect(),
+            ..ActorIndex::default()
+        };
         for batch in batches(articles) {
             let found = crate::par::map(&batch, 0, |_, &(a, from, to)| {
                 articles[a].paragraphs[from..to]
