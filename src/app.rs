@@ -6,6 +6,7 @@ pub mod compare;
 pub mod keymap;
 pub mod line_edit;
 pub mod matrix;
+pub mod memo;
 pub mod outline;
 pub mod reader;
 pub mod search;
@@ -138,6 +139,32 @@ pub enum Action {
     /// Loading failed. Internal.
     #[serde(skip)]
     LoadFailed(String),
+    /// Pin what is under the cursor into the memo.
+    Pin,
+    /// Show or hide the memo.
+    OpenMemo,
+    /// Memo: write or edit the selected pin's note.
+    EditNote,
+    /// Memo: write or edit the note heading the memo.
+    EditMemoNote,
+    /// Memo: remove the selected pin.
+    RemovePin,
+    /// Memo: move the selected pin up.
+    MovePinUp,
+    /// Memo: move the selected pin down.
+    MovePinDown,
+    /// Memo: group the pins by order, actor or source.
+    CycleGroup,
+    /// Memo: write it as Markdown.
+    ExportMemo,
+    /// Yes to the question asked (replace the file).
+    Confirm,
+    /// An edit in the note editor. Internal: keys in note mode.
+    #[serde(skip)]
+    Edit(line_edit::Edit),
+    /// The memo file exists: ask before replacing it. Internal: sent by the runtime.
+    #[serde(skip)]
+    AskOverwrite(std::path::PathBuf),
     /// The matrix is built. Internal: sent by the matrix worker.
     #[serde(skip)]
     MatrixReady(Box<MatrixData>),
@@ -155,18 +182,12 @@ pub enum Action {
 impl Action {
     /// Whether the action means anything before a briefing has loaded.
     fn works_while_loading(&self) -> bool {
+        // workers' reports are harmless before the briefing arrives (none concern it but the
+        // loader's own)
         matches!(
             self,
-            Action::Quit
-                | Action::ToggleHelp
-                | Action::CloseOverlay
-                | Action::Resize(..)
-                | Action::Loaded(_)
-                | Action::LoadFailed(_)
-                | Action::Progress(_)
-                | Action::Reloaded(_)
-                | Action::Notice(_)
-        )
+            Action::Quit | Action::ToggleHelp | Action::CloseOverlay
+        ) || self.is_internal()
     }
 
     /// Sent by the runtime or a worker, not by the user.
@@ -181,6 +202,7 @@ impl Action {
                 | Action::Progress(_)
                 | Action::Reloaded(_)
                 | Action::Notice(_)
+                | Action::AskOverwrite(_)
         )
     }
 
@@ -226,6 +248,16 @@ impl Action {
             Action::PickSourceA => "pick the selected source as compare side A",
             Action::PickSourceB => "pick the selected source as compare side B",
             Action::CloseView => "back to the readers (or close the list)",
+            Action::Pin => "pin what is under the cursor into the memo",
+            Action::OpenMemo => "show or hide the memo",
+            Action::EditNote => "note on the selected pin",
+            Action::EditMemoNote => "note heading the memo",
+            Action::RemovePin => "remove the selected pin",
+            Action::MovePinUp => "move the pin up",
+            Action::MovePinDown => "move the pin down",
+            Action::CycleGroup => "group by order / actor / source",
+            Action::ExportMemo => "write the memo as Markdown",
+            Action::Confirm => "yes",
             Action::ToggleSort => "sort by coverage / by actor",
             Action::NextTab => "actors / questions",
             Action::MoveLeft => "column to the left",
@@ -248,6 +280,18 @@ pub enum Effect {
     Search(String),
     /// Capture (true) or release (false) the mouse.
     Mouse(bool),
+    /// The memo changed: save it (with the reader's state) now.
+    SaveMemo,
+    /// Write the memo's Markdown to `path` (replacing a file only if `force`); if it exists and
+    /// not `force`, answer with `Action::AskOverwrite`.
+    WriteMemo {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The Markdown.
+        text: String,
+        /// Replace an existing file.
+        force: bool,
+    },
     /// Build the matrix in this row order on a worker; it answers with `Action::MatrixReady`.
     BuildMatrix(SortBy),
 }
@@ -280,6 +324,12 @@ pub enum Mode {
     Compare,
     /// The matrix view.
     Matrix,
+    /// The memo view.
+    Memo,
+    /// Typing a note.
+    Note,
+    /// Answering a yes/no question.
+    Confirm,
 }
 
 /// The whole state of the reader app.
@@ -323,6 +373,8 @@ pub struct App {
     pub compare: CompareState,
     /// The matrix view.
     pub matrix: MatrixState,
+    /// The memo and its view.
+    pub memo: memo::MemoState,
     /// How far the load has got, while the briefing loads.
     pub loading: Option<crate::pipeline::Progress>,
 }
@@ -373,6 +425,7 @@ impl App {
             view: View::Panes,
             compare: CompareState::default(),
             matrix: MatrixState::default(),
+            memo: memo::MemoState::default(),
             loading: None,
         }
     }
@@ -390,6 +443,7 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::ToggleHelp => self.toggle_help(),
             Action::OpenSearch => self.mode = Mode::Search,
+            Action::CloseOverlay if self.mode == Mode::Note => self.cancel_note(),
             Action::CloseOverlay => self.mode = self.base_mode(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
@@ -444,6 +498,19 @@ impl App {
             Action::MoveLeft => self.matrix.move_column(-1, self.size.0),
             Action::MoveRight => self.matrix.move_column(1, self.size.0),
             Action::MatrixReady(data) => self.matrix.receive(*data),
+            Action::Pin => return self.pin(),
+            Action::OpenMemo => self.open_memo(),
+            Action::EditNote => self.edit_note(memo::NoteTarget::Pin(self.memo.selected)),
+            Action::EditMemoNote => self.edit_note(memo::NoteTarget::Memo),
+            Action::RemovePin => return self.remove_pin(),
+            Action::MovePinUp => return self.shift_pin(-1),
+            Action::MovePinDown => return self.shift_pin(1),
+            Action::CycleGroup => return self.cycle_memo_group(),
+            Action::ExportMemo => return self.export_memo(false),
+            Action::Confirm if self.mode == Mode::Confirm => return self.export_memo(true),
+            Action::Confirm => {}
+            Action::Edit(edit) => self.apply_edit(edit),
+            Action::AskOverwrite(path) => self.confirm_overwrite(path),
             Action::Progress(progress) => self.loading = Some(progress),
             Action::Reloaded(briefing) => return self.reload(*briefing),
             Action::Notice(message) => self.message = Some(message),
@@ -519,8 +586,15 @@ impl App {
             let last = reader::layout(&self.briefing, article, width, boilerplate).len();
             reader.scroll = reader.scroll.min(last.saturating_sub(1));
         }
+        let orphans = self.memo.memo.reanchor(&self.briefing);
+        self.memo.revision += 1;
+        let orphans = match orphans {
+            0 => String::new(),
+            1 => "; 1 pin's text is gone (kept, flagged ⚠)".to_string(),
+            n => format!("; {n} pins' text is gone (kept, flagged ⚠)"),
+        };
         self.message = Some(format!(
-            "files changed: reloaded {} articles",
+            "files changed: reloaded {} articles{orphans}",
             self.briefing.articles.len()
         ));
         effect
@@ -608,6 +682,8 @@ impl App {
             Mode::Filter => {}
             Mode::Compare => self.compare_move(delta),
             Mode::Matrix => self.matrix.move_by(delta, self.size),
+            Mode::Memo => self.memo.select_by(delta),
+            Mode::Note | Mode::Confirm => {}
             Mode::Normal => match self.focus {
                 Focus::Sources => {
                     self.source = step(
@@ -652,6 +728,9 @@ impl App {
             (Mode::Filter, _) => self.mode = self.base_mode(),
             (Mode::Compare, _) => self.activate_compare(),
             (Mode::Matrix, _) => self.activate_matrix(),
+            (Mode::Memo, _) => self.activate_pin(),
+            (Mode::Note, _) => return self.commit_note(),
+            (Mode::Confirm, _) => {}
             (_, Focus::Sources) => {
                 let article = ArticleId(self.source as u32);
                 let r = 0;

@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod layout;
 pub mod matrix;
+pub mod memo;
 pub mod render;
 pub mod status;
 pub mod theme;
@@ -48,7 +49,11 @@ where
     exit_on_signals()?;
     let mut terminal = ratatui::try_init()?;
     let _guard = Restore;
-    execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        crossterm::event::EnableMouseCapture,
+        crossterm::event::EnableBracketedPaste
+    )?;
     let size = terminal.size()?;
     let mut app = App::new(Arc::new(Briefing::default()), size.width, size.height);
     app.keymap = keymap;
@@ -86,6 +91,12 @@ where
                 }
                 Event::Mouse(mouse) => actions.extend(map_mouse(mouse)),
                 Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
+                Event::Paste(text) if app.mode == Mode::Note => {
+                    actions.push(Action::Edit(crate::app::line_edit::Edit::Paste(text)))
+                }
+                Event::Paste(text) if matches!(app.mode, Mode::Search | Mode::Filter) => {
+                    actions.extend(text.chars().filter(|c| !c.is_control()).map(Action::Input))
+                }
                 _ => {}
             }
         }
@@ -107,6 +118,17 @@ where
                 Some(Effect::Mouse(on)) => set_mouse(on)?,
                 Some(Effect::BuildMatrix(sort)) => {
                     spawn_matrix_worker(Arc::clone(&app.briefing), sort, to_app.clone())
+                }
+                Some(Effect::SaveMemo) => {}
+                Some(Effect::WriteMemo { path, text, force }) => {
+                    let reply = match crate::memo::export::write_atomically(&path, &text, force) {
+                        Ok(()) => Action::Notice(format!("memo written to {}", path.display())),
+                        Err(crate::memo::export::WriteError::Exists(_)) => {
+                            Action::AskOverwrite(path)
+                        }
+                        Err(e) => Action::Notice(format!("memo not written: {e}")),
+                    };
+                    let _ = to_app.send(reply);
                 }
                 None => {}
             }
@@ -138,7 +160,11 @@ impl Drop for Restore {
 }
 
 fn restore_terminal() {
-    let _ = execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -234,6 +260,16 @@ pub fn key_of(event: &KeyEvent) -> Option<Key> {
 
 /// The action a key press asks for in the app's current mode (typing in search and filter).
 pub fn map_key(app: &App, pending: &mut Vec<Key>, event: &KeyEvent) -> Option<Action> {
+    match app.mode {
+        Mode::Note => return note_key(event),
+        Mode::Confirm => {
+            return Some(match event.code {
+                KeyCode::Char('y' | 'Y') => Action::Confirm,
+                _ => Action::CloseOverlay,
+            })
+        }
+        _ => {}
+    }
     let key = key_of(event)?;
     match app.keymap.lookup(app.mode, pending, &key) {
         Lookup::Action(action) => {
@@ -253,6 +289,37 @@ pub fn map_key(app: &App, pending: &mut Vec<Key>, event: &KeyEvent) -> Option<Ac
             }
         }
     }
+}
+
+/// Keys while a note is typed: line-editing keys as readline has them, Enter keeps the note,
+/// Esc drops the change.
+fn note_key(event: &KeyEvent) -> Option<Action> {
+    use crate::app::line_edit::Edit;
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let edit = match event.code {
+        KeyCode::Enter => return Some(Action::Activate),
+        KeyCode::Esc => return Some(Action::CloseOverlay),
+        KeyCode::Char('c') if ctrl => return Some(Action::CloseOverlay),
+        KeyCode::Char('w') if ctrl => Edit::DeleteWord,
+        KeyCode::Backspace if ctrl || alt => Edit::DeleteWord,
+        KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
+        KeyCode::Char('a') if ctrl => Edit::Home,
+        KeyCode::Char('e') if ctrl => Edit::End,
+        KeyCode::Char('b') if alt => Edit::WordLeft,
+        KeyCode::Char('f') if alt => Edit::WordRight,
+        KeyCode::Left if ctrl || alt => Edit::WordLeft,
+        KeyCode::Right if ctrl || alt => Edit::WordRight,
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
 }
 
 fn map_mouse(mouse: crossterm::event::MouseEvent) -> Option<Action> {

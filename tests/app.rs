@@ -363,7 +363,7 @@ fn enter_on_a_compare_row_opens_both_readers_at_its_sentences_and_ctrl_o_returns
 #[test]
 fn the_matrix_is_built_off_the_ui_thread_and_s_toggles_its_sort() {
     let mut app = app();
-    let effect = press(&mut app, &[Key::char('M')]);
+    let effect = press(&mut app, &[Key::char('t')]);
     assert_eq!(effect, Some(Effect::BuildMatrix(SortBy::Coverage)));
     assert_eq!((app.view, app.mode), (View::Matrix, Mode::Matrix));
     assert!(app.matrix.loading && app.matrix.data.is_none());
@@ -385,7 +385,7 @@ fn the_matrix_is_built_off_the_ui_thread_and_s_toggles_its_sort() {
         "most covered first"
     );
     assert_eq!(
-        press(&mut app, &[Key::char('M'), Key::char('M')]),
+        press(&mut app, &[Key::char('t'), Key::char('t')]),
         None,
         "built already"
     );
@@ -394,7 +394,7 @@ fn the_matrix_is_built_off_the_ui_thread_and_s_toggles_its_sort() {
 #[test]
 fn enter_on_a_matrix_cell_lists_its_sentences_and_enter_there_jumps_to_the_reader() {
     let mut app = app();
-    let effect = press(&mut app, &[Key::char('M')]);
+    let effect = press(&mut app, &[Key::char('t')]);
     run_matrix_worker(&mut app, effect);
     let data = app.matrix.data.clone().expect("built");
     let (row, column) = *data.matrix.cells.keys().next().expect("a cell");
@@ -419,7 +419,7 @@ fn enter_on_a_matrix_cell_lists_its_sentences_and_enter_there_jumps_to_the_reade
 #[test]
 fn the_question_tab_groups_a_question_raised_by_two_sources() {
     let mut app = app();
-    let effect = press(&mut app, &[Key::char('M')]);
+    let effect = press(&mut app, &[Key::char('t')]);
     run_matrix_worker(&mut app, effect);
     press(&mut app, &[Key::named("tab")]);
     assert_eq!(app.matrix.tab, MatrixTab::Questions);
@@ -466,7 +466,7 @@ fn the_quotation_tab_lists_each_source_of_a_shared_quotation_and_enter_jumps_to_
     let loaded = parallax::ingest::walk::load(&[dir]).expect("the compare fixtures load");
     let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());
     let mut app = App::new(Arc::new(briefing), 160, 45);
-    let effect = press(&mut app, &[Key::char('M')]);
+    let effect = press(&mut app, &[Key::char('t')]);
     run_matrix_worker(&mut app, effect);
     press(&mut app, &[Key::named("tab"), Key::named("tab")]);
     assert_eq!(app.matrix.tab, MatrixTab::Quotes);
@@ -483,4 +483,186 @@ fn the_quotation_tab_lists_each_source_of_a_shared_quotation_and_enter_jumps_to_
     assert_eq!(app.readers[0].highlight, Some(popup.items[1].0));
     let gazette = article(&app, "port_strike_gazette");
     assert_eq!(app.readers[0].article, gazette);
+}
+
+// ---- pins, notes and the memo ----
+
+use parallax::app::line_edit::Edit;
+use parallax::memo::{PinKind, Status};
+
+/// Opens the search, types `query`, delivers the worker's hits; returns the first.
+fn type_query(app: &mut App, query: &str) -> parallax::search::Hit {
+    app.update(Action::OpenSearch);
+    for c in query.chars() {
+        app.update(Action::Input(c));
+    }
+    let hits = Index::build(&app.briefing).search(query, 10);
+    let first = hits[0].clone();
+    app.update(Action::SearchResults(query.to_string(), hits));
+    first
+}
+
+fn memo_markdown(app: &mut App) -> String {
+    match app.update(Action::ExportMemo) {
+        Some(Effect::WriteMemo { text, force, .. }) => {
+            assert!(!force, "a first write never replaces a file");
+            text
+        }
+        other => panic!("no memo written: {other:?}"),
+    }
+}
+
+#[test]
+fn p_pins_from_the_reader_the_outline_and_the_search() {
+    let mut app = app();
+    // the reader: the sentence at its top
+    assert_eq!(press(&mut app, &[Key::char('p')]), Some(Effect::SaveMemo));
+    assert_eq!(app.memo.memo.pins[0].kind, PinKind::Sentence);
+    // pinning it again keeps one pin
+    assert_eq!(press(&mut app, &[Key::char('p')]), None);
+    assert_eq!(app.memo.memo.pins.len(), 1);
+    // the outline: the first position of the first actor, with its actor and stance
+    app.focus = Focus::Outline;
+    app.update(Action::MoveDown);
+    press(&mut app, &[Key::char('p')]);
+    let position = &app.memo.memo.pins[1];
+    assert_eq!(position.kind, PinKind::Position);
+    assert!(
+        position.who.is_some() && position.label.is_some(),
+        "{position:?}"
+    );
+    // the quotations tab: a quotation with its speaker
+    app.update(Action::ShowQuotes);
+    app.update(Action::MoveDown);
+    press(&mut app, &[Key::char('p')]);
+    assert_eq!(app.memo.memo.pins[2].kind, PinKind::Quote);
+    // a search hit
+    type_query(&mut app, "ruled out");
+    app.update(Action::Pin);
+    assert_eq!(app.memo.memo.pins.len(), 4);
+    assert!(
+        app.memo.memo.pins[3].text.contains("ruled out"),
+        "{:?}",
+        app.memo.memo.pins[3]
+    );
+}
+
+#[test]
+fn a_compare_row_is_pinned_as_such() {
+    let mut app = app();
+    press(&mut app, &[Key::char('c')]);
+    press(&mut app, &[Key::char('p')]);
+    assert_eq!(app.memo.memo.pins.len(), 1);
+    assert_eq!(app.memo.memo.pins[0].kind, PinKind::CompareRow);
+}
+
+#[test]
+fn notes_are_typed_kept_or_cancelled_and_pins_reorder_in_the_memo_view() {
+    let mut app = app();
+    press(&mut app, &[Key::char('p')]);
+    press(&mut app, &[Key::char('}'), Key::char('}'), Key::char('p')]);
+    assert_eq!(app.memo.memo.pins.len(), 2);
+    press(&mut app, &[Key::char('M')]);
+    assert_eq!(app.mode, Mode::Memo);
+    // a note on the second pin, typed, corrected and kept
+    app.memo.selected = 1;
+    press(&mut app, &[Key::char('e')]);
+    assert_eq!(app.mode, Mode::Note);
+    for c in "check teh".chars() {
+        app.update(Action::Edit(Edit::Insert(c)));
+    }
+    app.update(Action::Edit(Edit::DeleteWord));
+    app.update(Action::Edit(Edit::Paste("the figure 日本".into())));
+    assert_eq!(app.update(Action::Activate), Some(Effect::SaveMemo));
+    assert_eq!(app.memo.memo.pins[1].note, "check the figure 日本");
+    // Esc drops an edit
+    press(&mut app, &[Key::char('e')]);
+    app.update(Action::Edit(Edit::Insert('!')));
+    app.update(Action::CloseOverlay);
+    assert_eq!(app.memo.memo.pins[1].note, "check the figure 日本");
+    assert_eq!(app.mode, Mode::Memo);
+    // the memo's own note
+    press(&mut app, &[Key::char('E')]);
+    for c in "Troops: who says what".chars() {
+        app.update(Action::Edit(Edit::Insert(c)));
+    }
+    app.update(Action::Activate);
+    // K moves the noted pin first
+    let noted = app.memo.memo.pins[1].clone();
+    press(&mut app, &[Key::char('K')]);
+    assert_eq!(app.memo.memo.pins[0], noted);
+    assert_eq!(app.memo.selected, 0);
+    let md = memo_markdown(&mut app);
+    assert!(
+        md.starts_with("# Memo\n\nTroops: who says what\n\n- "),
+        "{md}"
+    );
+    let first_item = md.lines().nth(4).unwrap_or_default();
+    assert!(first_item.contains(&noted.text), "{md}");
+    assert!(md.contains("  Note: check the figure 日本"), "{md}");
+    assert!(md.contains("## Sources"), "{md}");
+    // d removes the selected pin
+    press(&mut app, &[Key::char('d')]);
+    assert_eq!(app.memo.memo.pins.len(), 1);
+}
+
+#[test]
+fn the_memo_cites_the_paragraph_of_each_pin() {
+    let mut app = app();
+    let hit = type_query(&mut app, "ruled out");
+    app.update(Action::Pin);
+    app.update(Action::CloseOverlay);
+    let md = memo_markdown(&mut app);
+    let article = app.briefing.article(hit.loc.article);
+    assert!(
+        md.contains(&format!("¶{}", hit.loc.paragraph + 1)),
+        "paragraph {} cited: {md}",
+        hit.loc.paragraph + 1
+    );
+    if let Some(outlet) = &article.meta.source {
+        assert!(md.contains(outlet.as_str()), "{md}");
+    }
+}
+
+#[test]
+fn an_existing_memo_file_is_replaced_only_after_a_yes() {
+    let mut app = app();
+    press(&mut app, &[Key::char('p'), Key::char('M')]);
+    memo_markdown(&mut app);
+    app.update(Action::AskOverwrite("memo.md".into()));
+    assert_eq!(app.mode, Mode::Confirm);
+    assert!(app
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("replace")));
+    match app.update(Action::Confirm) {
+        Some(Effect::WriteMemo { force, .. }) => assert!(force),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.mode, Mode::Memo);
+}
+
+#[test]
+fn a_reload_that_removes_a_pinned_sentence_flags_the_pin_and_keeps_its_text() {
+    let mut app = app();
+    press(&mut app, &[Key::char('p')]);
+    let pin = app.memo.memo.pins[0].clone();
+    let mut changed = (*app.briefing).clone();
+    let article = changed
+        .articles
+        .iter_mut()
+        .find(|a| a.name == pin.source.article)
+        .expect("article");
+    article.paragraphs.remove(pin.source.paragraph);
+    app.update(Action::Reloaded(Box::new(changed)));
+    let after = &app.memo.memo.pins[0];
+    assert_eq!(after.status, Status::Orphaned);
+    assert_eq!(after.text, pin.text);
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.contains("gone")),
+        "{:?}",
+        app.message
+    );
+    let md = memo_markdown(&mut app);
+    assert!(md.contains("no longer found in the source"), "{md}");
 }

@@ -286,3 +286,53 @@ fn escape_sequences_and_bidi_controls_never_reach_the_screen() {
     }
     assert!(text(&buffer).contains("Evil red text"));
 }
+
+/// Pins a quotation, a position and the reader's top sentence, with notes.
+fn app_with_memo(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    app.update(Action::Pin);
+    app.focus = parallax::app::Focus::Outline;
+    app.update(Action::MoveDown);
+    app.update(Action::Pin);
+    app.update(Action::ShowQuotes);
+    app.update(Action::MoveDown);
+    app.update(Action::Pin);
+    app.update(Action::OpenMemo);
+    app.update(Action::EditMemoNote);
+    for c in "Security guarantees: who commits what".chars() {
+        app.update(Action::Edit(parallax::app::line_edit::Edit::Insert(c)));
+    }
+    app.update(Action::Activate);
+    app.memo.selected = 2;
+    app.update(Action::EditNote);
+    for c in "strongest line — quote it".chars() {
+        app.update(Action::Edit(parallax::app::line_edit::Edit::Insert(c)));
+    }
+    app.update(Action::Activate);
+    app
+}
+
+#[test]
+fn memo_view_with_pins_and_notes() {
+    let app = app_with_memo(160, 45);
+    insta::assert_snapshot!("memo_160x45", text(&draw(&app, 160, 45)));
+    let app = app_with_memo(80, 24);
+    insta::assert_snapshot!("memo_80x24", text(&draw(&app, 80, 24)));
+}
+
+#[test]
+fn memo_note_editor_shows_the_text_and_cursor() {
+    let mut app = app_with_memo(80, 24);
+    app.update(Action::EditNote);
+    let buffer = draw(&app, 80, 24);
+    insta::assert_snapshot!("memo_note_editor_80x24", text(&buffer));
+}
+
+#[test]
+fn memo_markdown_export_on_the_seeds() {
+    let mut app = app_with_memo(160, 45);
+    let Some(parallax::app::Effect::WriteMemo { text, .. }) = app.update(Action::ExportMemo) else {
+        panic!("the memo is written");
+    };
+    insta::assert_snapshot!("memo_markdown", text);
+}

@@ -17,6 +17,8 @@ pub enum View {
     Compare,
     /// Actors × sources, and grouped questions.
     Matrix,
+    /// The memo: what was pinned, with notes.
+    Memo,
 }
 
 /// One selectable entry of the compare view.

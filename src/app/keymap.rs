@@ -123,7 +123,9 @@ pub enum Lookup {
 }
 
 /// The modes a keymap file may bind keys in.
-const MODES: [&str; 6] = ["normal", "search", "filter", "help", "compare", "matrix"];
+const MODES: [&str; 7] = [
+    "normal", "search", "filter", "help", "compare", "matrix", "memo",
+];
 
 /// Bindings per mode.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -149,6 +151,9 @@ fn mode_name(mode: Mode) -> &'static str {
         Mode::Help => "help",
         Mode::Compare => "compare",
         Mode::Matrix => "matrix",
+        Mode::Memo => "memo",
+        Mode::Note => "note",
+        Mode::Confirm => "confirm",
     }
 }
 

@@ -276,7 +276,13 @@ impl MatrixState {
         })
     }
 
-    /// Esc: closes the popup if open; returns whether it was.
+    /// The sentence selected in the open list of a cell's sentences, if any.
+    pub fn selected_loc(&self, _briefing: &Briefing) -> Option<Loc> {
+        let popup = self.popup.as_ref()?;
+        popup.items.get(popup.selected).map(|(loc, _)| *loc)
+    }
+
+    /// Closes the list of a cell's sentences; whether one was open.
     pub fn close_popup(&mut self) -> bool {
         self.popup.take().is_some()
     }

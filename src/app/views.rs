@@ -16,6 +16,7 @@ impl App {
             View::Panes => Mode::Normal,
             View::Compare => Mode::Compare,
             View::Matrix => Mode::Matrix,
+            View::Memo => Mode::Memo,
         }
     }
 

@@ -37,25 +37,24 @@ impl Token<'_> {
     }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens. ASCII (most of any text) is classified byte by byte; other
+/// characters are decoded where they stand.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        if c.is_alphanumeric() {
-            while let Some(&(i, d)) = chars.peek() {
+        let start = i;
+        let mut end = i + len;
+        if is_alnum(c) {
+            while let Some((d, dl)) = char_at(text, end) {
                 let joins = matches!(d, '\'' | '’' | '-' | '‑' | '.')
-                    && text[i + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || joins {
-                    end = i + d.len_utf8();
-                    chars.next();
+                    && char_at(text, end + dl).is_some_and(|(n, _)| is_alnum(n));
+                if is_alnum(d) || joins {
+                    end += dl;
                 } else {
                     break;
                 }
@@ -63,7 +62,6 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             // "U.S." keeps its final period: single letters joined by periods
             if text[end..].starts_with('.') && is_initialism(&text[start..end]) {
                 end += 1;
-                chars.next();
             }
         }
         let word = &text[start..end];
@@ -73,8 +71,28 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             end,
             folded: fold(word),
         });
+        i = end;
     }
     tokens
+}
+
+/// The character at byte `i` of `text` and its length, if any.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// A letter or digit (ASCII tested without the Unicode tables).
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The lexicon form of `word`, or `None` when it is the word itself (plain lower-case ASCII
@@ -124,6 +142,68 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    /// The tokenizer as first written, char by char, kept as the reference.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            if c.is_alphanumeric() {
+                while let Some(&(i, d)) = chars.peek() {
+                    let joins = matches!(d, '\'' | '’' | '-' | '‑' | '.')
+                        && text[i + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if d.is_alphanumeric() || joins {
+                        end = i + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if text[end..].starts_with('.') && super::is_initialism(&text[start..end]) {
+                    end += 1;
+                    chars.next();
+                }
+            }
+            out.push((start, end));
+        }
+        out
+    }
+
+    #[test]
+    fn the_byte_wise_tokenizer_agrees_with_the_reference() {
+        for text in [
+            "Kyiv’s non-combat U.S. troops, Lt.Gen (retd).",
+            "Ünïcödé wörds—and “quotes” … 3.5% of e\u{301}té, 日本語の文 ok?",
+            "A.B.C. a-b- 'x' rock'n'roll \u{a0}nbsp\t\ttabs\n\nlines -- end.",
+            "",
+            "...",
+            "é.",
+        ] {
+            let ours: Vec<(usize, usize)> =
+                tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(ours, reference(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 256,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(7),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_text_tokenizes_as_the_reference_does(text in "[a-zA-Z0-9 .'’‑-]{0,40}|\\PC{0,60}") {
+            let ours: Vec<(usize, usize)> = tokenize(&text).iter().map(|t| (t.start, t.end)).collect();
+            proptest::prop_assert_eq!(ours, reference(&text));
+        }
     }
 
     #[test]

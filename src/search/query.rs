@@ -93,12 +93,30 @@ fn contains(text: &str, needle: &str, case_sensitive: bool) -> bool {
         return text.to_lowercase().contains(&needle.to_lowercase());
     }
     let (hay, pat) = (text.as_bytes(), needle.as_bytes());
-    pat.is_empty() || hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
+    let Some(&first) = pat.first() else {
+        return true;
+    };
+    // candidates are found with SIMD (both cases of the first byte), then compared
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + pat.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_insensitive_containment_finds_either_case_anywhere() {
+        assert!(contains("Hello World", "wor", false));
+        assert!(contains("Hello World", "LD", false));
+        assert!(contains("Hello World", "h", false));
+        assert!(!contains("Hello World", "worlds", false));
+        assert!(!contains("Hello World", "wor", true));
+        assert!(contains("abc", "", false));
+        assert!(contains("Café au lait", "AU L", false));
+    }
 
     #[test]
     fn markers_set_how_a_term_matches() {

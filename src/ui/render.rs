@@ -54,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.view {
         View::Compare => crate::ui::compare::render(app, frame, main, &theme),
         View::Matrix => crate::ui::matrix::render(app, frame, main, &theme),
+        View::Memo => crate::ui::memo::render(app, frame, main, &theme),
         View::Panes => {}
     }
     let panes = if app.view == View::Panes {
@@ -439,7 +440,7 @@ fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         return;
     }
     let pane = match (app.view, app.focus) {
-        (View::Compare | View::Matrix, _) => crate::ui::status::view_label(app),
+        (View::Compare | View::Matrix | View::Memo, _) => crate::ui::status::view_label(app),
         (_, Focus::Sources) => "Sources".to_string(),
         (_, Focus::Outline) => "Outline".to_string(),
         (_, Focus::ReaderA | Focus::ReaderB) => {
@@ -471,8 +472,13 @@ fn status(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         Mode::Search => "type to search  ↑↓ select  Enter jump  Esc close",
         Mode::Filter => "type a speaker  Enter/Esc done",
         Mode::Help => "Esc close",
-        Mode::Compare => "↑↓ row  Enter open both  s swap  M matrix  ? help  Esc back",
+        Mode::Compare => "↑↓ row  Enter open both  s swap  t matrix  p pin  ? help  Esc back",
         Mode::Matrix => "↑↓←→ cell  Enter open  s sort  Tab next tab  ? help  Esc back",
+        Mode::Memo => {
+            "↑↓ pin  Enter go  e note  E memo note  J/K move  d remove  s group  w write  Esc back"
+        }
+        Mode::Note => "type the note  Enter keep  Esc cancel",
+        Mode::Confirm => "y yes  any other key no",
     };
     let picks = crate::ui::status::picks(app);
     let message = app
@@ -601,7 +607,8 @@ fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         (Mode::Search, "Search"),
         (Mode::Filter, "Quotation filter"),
         (Mode::Compare, "Compare view (c)"),
-        (Mode::Matrix, "Matrix view (M)"),
+        (Mode::Matrix, "Matrix view (t)"),
+        (Mode::Memo, "Memo view (M)"),
     ] {
         lines.push(Line::from(Span::styled(title, theme.title)));
         let mut seen: Vec<(String, String)> = Vec::new();

@@ -22,6 +22,7 @@ pub fn view_label(app: &App) -> String {
             SortBy::Coverage => "Matrix · by coverage".into(),
             SortBy::Actor => "Matrix · by actor".into(),
         },
+        View::Memo => format!("Memo · {}", crate::ui::memo::pins(app.memo.memo.pins.len())),
         View::Panes => String::new(),
     }
 }

@@ -251,9 +251,10 @@ impl std::hash::Hasher for PackedHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        // only u128 keys are hashed here; anything else falls back to FNV-1a
+        let mut fnv = FnvHasher(self.0 ^ 0xcbf2_9ce4_8422_2325);
+        std::hash::Hasher::write(&mut fnv, bytes);
+        self.0 = fnv.0;
     }
     fn write_u128(&mut self, key: u128) {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
