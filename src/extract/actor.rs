@@ -240,7 +240,12 @@ fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
         return Some(found(org.clone(), ActorKind::Organization, org, start, len));
     }
     let words: Vec<&str> = tokens[start..start + len].iter().map(Token::bare).collect();
-    if people.orgs.contains(&words.join(" ")) {
+    let last = tokens[start + len - 1].key();
+    let acting_org = people
+        .orgs
+        .get(last)
+        .is_some_and(|names| names.contains(&words.join(" ")));
+    if acting_org {
         let org = bare(start, len);
         return Some(found(org.clone(), ActorKind::Organization, org, start, len));
     }
@@ -365,7 +370,8 @@ fn national_institution(
 }
 
 fn is_org_word(token: &Token) -> bool {
-    token.is_capitalised() && ORG_WORDS.contains(token.bare())
+    // `key` is already lower case: the lexicon looks it up without allocating
+    token.is_capitalised() && ORG_WORDS.contains(token.key())
 }
 
 fn join_bare(tokens: &[Token]) -> String {
@@ -429,8 +435,9 @@ fn describes_organization(inner: &[Token]) -> bool {
 /// The people of the briefing, with their spellings merged.
 #[derive(Debug, Default)]
 struct People {
-    /// Names that act like organisations without an organisation word ("Healthwatch Leeds").
-    orgs: BTreeSet<String>,
+    /// Names that act like organisations without an organisation word ("Healthwatch Leeds"),
+    /// by the lexicon form of their last word (so most name runs cost one lookup, no allocation).
+    orgs: BTreeMap<String, BTreeSet<String>>,
     persons: Vec<Person>,
     by_surname: BTreeMap<String, Vec<usize>>,
     by_first: BTreeMap<String, Vec<usize>>,
@@ -467,14 +474,16 @@ fn collect_people(articles: &[Article]) -> People {
     // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<String> = Vec::new();
-    let mut orgs: BTreeSet<String> = BTreeSet::new();
+    let mut orgs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     // names are found per article on every core and gathered in article order
     for chunk in articles.chunks(SCAN_CHUNK) {
         for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
             seen.extend(found.seen);
             weak.extend(found.weak);
             singles.extend(found.singles);
-            orgs.extend(found.orgs);
+            for (last, name) in found.orgs {
+                orgs.entry(last).or_default().insert(name);
+            }
         }
     }
     promote_full_names(&mut seen, &singles, &weak);
@@ -487,7 +496,8 @@ fn collect_people(articles: &[Article]) -> People {
 #[derive(Default)]
 struct Names {
     seen: Vec<Vec<String>>,
-    orgs: Vec<String>,
+    /// (lexicon form of the last word, name).
+    orgs: Vec<(String, String)>,
     weak: Vec<Vec<String>>,
     singles: Vec<String>,
 }
@@ -516,7 +526,10 @@ fn names_in(article: &Article) -> Names {
                 .then(|| acting_kind(&tokens, start, len))
                 .flatten();
             if acting == Some(ActorKind::Organization) {
-                names.orgs.push(join_bare(&tokens[start..start + len]));
+                let last = tokens[start + len - 1].key().to_string();
+                names
+                    .orgs
+                    .push((last, join_bare(&tokens[start..start + len])));
             } else if acting.is_some() && !knighted_first_name {
                 names.seen.push(words(&tokens, start, len));
             } else if !knighted_first_name
