@@ -530,11 +530,9 @@ fn names_in(article: &Article) -> Names {
                 names
                     .orgs
                     .push((last, join_bare(&tokens[start..start + len])));
-            } else if acting.is_some() && !knighted_first_name {
-                names.seen.push(words(&tokens, start, len));
             } else if !knighted_first_name
                 && !is_institution
-                && has_person_evidence(&tokens, start, len, titled)
+                && (acting.is_some() || has_person_evidence(&tokens, start, len, titled))
             {
                 names.seen.push(words(&tokens, start, len));
             } else if len == 1 && !titled && is_surname_speaking(&tokens, start) {
