@@ -10,6 +10,9 @@ use std::time::Instant;
 use parallax::briefing::ArticleId;
 
 fn main() {
+    if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("big") {
+        return big_file();
+    }
     let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -26,6 +29,40 @@ fn main() {
         whole(&dir, mb, bytes, rss_before);
     }
     core(&dir, mb);
+    if std::env::var("PARALLAX_BENCH_ONLY").is_err() {
+        // in a process of its own, so its peak memory is its own
+        let me = std::env::current_exe().expect("the bench binary");
+        let status = std::process::Command::new(me)
+            .env("PARALLAX_BENCH_ONLY", "big")
+            .status()
+            .expect("run the single-file bench");
+        assert!(status.success(), "single-file bench failed");
+    }
+}
+
+/// One large file (PARALLAX_BENCH_BIG_MB, 200 by default) of the corpus's paragraphs: the whole
+/// pipeline's time and peak memory.
+fn big_file() {
+    let mb: usize = std::env::var("PARALLAX_BENCH_BIG_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let path = std::env::temp_dir().join(format!("parallax-bench-big-{mb}.txt"));
+    let bytes = common::write_big_file(&path, mb * 1_000_000);
+    let rss_before = common::current_rss();
+    let started = Instant::now();
+    let briefing =
+        parallax::pipeline::open(std::slice::from_ref(&path), 0, &|_| {}).expect("big file loads");
+    let took = started.elapsed().as_secs_f64();
+    let peak = common::peak_rss().saturating_sub(rss_before);
+    println!(
+        "one {:.0} MB file ({} paragraphs): whole pipeline {took:.1} s, {:.1} MB/s; peak memory {:.0} MB = {:.2}x the file",
+        bytes as f64 / 1e6,
+        briefing.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(),
+        bytes as f64 / 1e6 / took,
+        peak as f64 / 1e6,
+        peak as f64 / bytes as f64
+    );
 }
 
 fn whole(dir: &std::path::Path, mb: f64, bytes: usize, rss_before: usize) {

@@ -103,6 +103,31 @@ pub fn write_corpus(dir: &Path, n: usize) -> usize {
     total
 }
 
+/// Writes (once) one plain-text article of about `size` bytes: a headline and byline, then the
+/// seeds' body paragraphs of 200 bytes or more, varied, until the size is reached.
+pub fn write_big_file(path: &Path, size: usize) -> usize {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return meta.len() as usize;
+    }
+    let mut rng = Rng::new(7);
+    // the seeds' body paragraphs as cleaned (no menus or footers in the middle of the story)
+    let paragraphs: Vec<String> = parallax::seeds::briefing()
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone()))
+        .filter(|p| p.len() >= 200)
+        .collect();
+    let mut out = String::with_capacity(size + 4096);
+    out.push_str("One very long story\n\nBy Jane Doe\n\n");
+    while out.len() < size && !paragraphs.is_empty() {
+        let p = &paragraphs[(rng.next() % paragraphs.len() as u64) as usize];
+        out.push_str(&vary(p, &mut rng));
+        out.push_str("\n\n");
+    }
+    std::fs::write(path, &out).expect("write the big file");
+    out.len()
+}
+
 /// Peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
 pub fn peak_rss() -> usize {
     proc_status_kb("VmHWM:") * 1024

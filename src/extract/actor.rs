@@ -70,29 +70,33 @@ impl ActorIndex {
     /// Finds every actor of `articles` and their mentions.
     pub fn build(articles: &[Article]) -> ActorIndex {
         let people = collect_people(articles);
-        let mut index = ActorIndex::default();
-        // mentions are found on every core, a chunk of articles at a time (so memory stays
-        // bounded), then interned in article order, which fixes the actors' ids
-        for chunk in articles.chunks(SCAN_CHUNK) {
-            let found = crate::par::map(chunk, 0, |_, article| {
-                article
-                    .paragraphs
+        // mentions are found on every core, a batch of paragraphs at a time (so memory stays
+        // bounded, however long one article is), then interned in reading order, which fixes
+        // the actors' ids
+        let mut index = ActorIndex {
+            mentions: articles
+                .iter()
+                .map(|a| Vec::with_capacity(a.paragraphs.len()))
+                .collect(),
+            ..ActorIndex::default()
+        };
+        for batch in batches(articles) {
+            let found = crate::par::map(&batch, 0, |_, &(a, from, to)| {
+                articles[a].paragraphs[from..to]
                     .iter()
                     .map(|p| scan(&p.text, &people))
                     .collect::<Vec<_>>()
             });
-            for paragraphs in found {
-                // pushed, not collected: collecting would keep each `Found` buffer (twice the
-                // size) as the mentions' for the life of the index
-                let mut per_paragraph = Vec::with_capacity(paragraphs.len());
+            for (&(a, _, _), paragraphs) in batch.iter().zip(found) {
                 for found in paragraphs {
+                    // pushed, not collected: collecting would keep each `Found` buffer (twice
+                    // the size) as the mentions' for the life of the index
                     let mut mentions = Vec::with_capacity(found.len());
                     for f in found {
                         mentions.push(index.mention(f));
                     }
-                    per_paragraph.push(mentions);
+                    index.mentions[a].push(mentions);
                 }
-                index.mentions.push(per_paragraph);
             }
         }
         for actor in &mut index.actors {
@@ -178,8 +182,35 @@ impl ActorIndex {
     }
 }
 
-/// Articles whose mentions are found together before they are interned.
+/// Articles whose names are collected together.
 const SCAN_CHUNK: usize = 256;
+/// Paragraphs a scanning task takes at most.
+const TASK_PARAGRAPHS: usize = 256;
+/// Paragraphs whose mentions are found together before they are interned.
+const BATCH_PARAGRAPHS: usize = 8192;
+
+/// The scanning work in reading order: tasks of (article, first paragraph, end) of at most
+/// [`TASK_PARAGRAPHS`] paragraphs, in batches of about [`BATCH_PARAGRAPHS`].
+fn batches(articles: &[Article]) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut out = Vec::new();
+    let (mut batch, mut size) = (Vec::new(), 0);
+    for (a, article) in articles.iter().enumerate() {
+        let n = article.paragraphs.len();
+        for from in (0..n).step_by(TASK_PARAGRAPHS) {
+            let to = (from + TASK_PARAGRAPHS).min(n);
+            batch.push((a, from, to));
+            size += to - from;
+            if size >= BATCH_PARAGRAPHS {
+                out.push(std::mem::take(&mut batch));
+                size = 0;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        out.push(batch);
+    }
+    out
+}
 
 /// A mention found in a paragraph, before its actor has an id.
 struct Found {

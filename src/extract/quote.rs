@@ -60,11 +60,37 @@ struct Said {
 struct Para<'a> {
     index: usize,
     text: &'a str,
-    tokens: Vec<Token<'a>>,
+    /// Tokenized on first use and dropped once the scan is [`WINDOW`] paragraphs past, so an
+    /// article of a million paragraphs never holds them all.
+    tokens: std::cell::OnceCell<Vec<Token<'a>>>,
     mentions: &'a [Mention],
     marked: Vec<Marked>,
     sentences: &'a [Span],
 }
+
+impl<'a> Para<'a> {
+    fn tokens(&self) -> &[Token<'a>] {
+        self.tokens.get_or_init(|| tokenize(self.text))
+    }
+}
+
+/// The article being read: its paragraphs, and the fullest form of each name in it (built on
+/// first need, in one pass).
+struct Doc<'a> {
+    paras: Vec<Para<'a>>,
+    names: std::cell::OnceCell<names::FullNames>,
+}
+
+impl Doc<'_> {
+    fn names(&self) -> &names::FullNames {
+        self.names
+            .get_or_init(|| names::FullNames::build(self.paras.iter().map(|p| p.text)))
+    }
+}
+
+/// Paragraphs behind the one being read whose tokens are kept (a pronoun looks back at most
+/// [`LOOK_BACK`] sentences; further back they are tokenized again if needed).
+const WINDOW: usize = 16;
 
 /// Every quotation in `article`, in reading order, with speakers from `actors`.
 pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
@@ -75,16 +101,25 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
         .map(|(i, p)| Para {
             index: i,
             text: &p.text,
-            tokens: tokenize(&p.text),
+            tokens: std::cell::OnceCell::new(),
             mentions: actors.in_paragraph(article.id.index(), i),
             marked: find_marked(&p.text),
             sentences: &p.sentences,
         })
         .collect();
+    let mut doc = Doc {
+        paras,
+        names: std::cell::OnceCell::new(),
+    };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<(usize, bool, Said)> = None; // (paragraph, attributed after, speaker)
     let mut carry: Option<Quote> = None; // a quotation running on into the next paragraph
-    for para in &paras {
+    for p in 0..doc.paras.len() {
+        if let Some(old) = p.checked_sub(WINDOW) {
+            doc.paras[old].tokens.take();
+        }
+        let doc = &doc;
+        let para = &doc.paras[p];
         for (k, marked) in para.marked.iter().enumerate() {
             let loc = Loc {
                 article: article.id,
@@ -104,7 +139,7 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
                 continue;
             }
             let words = loc.span.of(para.text).split_whitespace().count();
-            let (said, after) = attribute(&paras, para, k, actors);
+            let (said, after) = attribute(doc, para, k, actors);
             let said = said.or_else(|| inherit(para, k, &previous, marked));
             // `"A," she said, "B."`: the second part continues the first unless it has an
             // attribution of its own after it
@@ -192,14 +227,14 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
 }
 
 /// The speaker from the attribution after or before the quotation, and whether it came after.
-fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Option<Said>, bool) {
+fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<Said>, bool) {
     let marked = &para.marked[k];
     let ctx = Context {
-        tokens: &para.tokens,
+        tokens: para.tokens(),
         mentions: para.mentions,
     };
-    let close_token = para.tokens.partition_point(|t| t.start < marked.close);
-    let open_token = para.tokens.partition_point(|t| t.start < marked.open);
+    let close_token = para.tokens().partition_point(|t| t.start < marked.close);
+    let open_token = para.tokens().partition_point(|t| t.start < marked.open);
     let sentence_start = para
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= marked.open))
@@ -207,7 +242,7 @@ fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Opt
     // an attribution before a quotation stands within a few dozen words of it; the bound keeps
     // a paragraph of thousands of quotations (and no sentence end) linear
     let from_token = para
-        .tokens
+        .tokens()
         .partition_point(|t| t.start < sentence_start)
         .max(open_token.saturating_sub(MAX_LOOKBACK));
     let after = if marked.closed {
@@ -220,12 +255,12 @@ fn attribute(paras: &[Para], para: &Para, k: usize, actors: &ActorIndex) -> (Opt
         None => attribution::before(&ctx, from_token, open_token).map(|s| (s, false)),
     };
     match found {
-        Some((speaker, is_after)) => (resolve(paras, para, speaker, actors), is_after),
+        Some((speaker, is_after)) => (resolve(doc, para, speaker, actors), is_after),
         None => (None, false),
     }
 }
 
-fn resolve(paras: &[Para], para: &Para, speaker: Speaker, actors: &ActorIndex) -> Option<Said> {
+fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Option<Said> {
     let named = |m: &Mention| Said {
         name: Some(actors.actors[m.actor.0 as usize].name.clone()),
         actor: Some(m.actor),
@@ -242,17 +277,16 @@ fn resolve(paras: &[Para], para: &Para, speaker: Speaker, actors: &ActorIndex) -
             vague: plural,
         }),
         Speaker::Pronoun(token) => {
-            let at = para.tokens[token].start;
-            antecedent(paras, para.index, at, actors)
+            let at = para.tokens()[token].start;
+            antecedent(doc, para.index, at, actors)
         }
-        Speaker::Unlisted { token, len } => Some(unlisted(paras, para, token, len, actors)),
+        Speaker::Unlisted { token, len } => Some(unlisted(doc, para, token, len, actors)),
     }
 }
 
 /// A name the actor index missed, in its fullest form; the actor if that form is known.
-fn unlisted(paras: &[Para], para: &Para, token: usize, len: usize, actors: &ActorIndex) -> Said {
-    let all = paras.iter().map(|p| p.tokens.as_slice());
-    let name = names::fullest(&para.tokens, token, len, all);
+fn unlisted(doc: &Doc, para: &Para, token: usize, len: usize, actors: &ActorIndex) -> Said {
+    let name = doc.names().fullest(para.tokens(), token, len);
     let actor = actors.find(&name);
     let name = actor.map_or(name, |id| actors.actors[id.0 as usize].name.clone());
     // a lone word known nowhere else may be a place or a firm: too weak to own a short quote
@@ -267,18 +301,18 @@ fn unlisted(paras: &[Para], para: &Para, token: usize, len: usize, actors: &Acto
 /// The person a pronoun at byte `at` of paragraph `p` refers to: a person named earlier in the
 /// same sentence, else the subject (first person outside quotation marks) of the nearest
 /// sentence before that names one.
-fn antecedent(paras: &[Para], p: usize, at: usize, actors: &ActorIndex) -> Option<Said> {
-    let para = &paras[p];
+fn antecedent(doc: &Doc, p: usize, at: usize, actors: &ActorIndex) -> Option<Said> {
+    let para = &doc.paras[p];
     let sentence = para
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= at))
         .copied()
         .unwrap_or_default();
-    if let Some(found) = person_in(paras, para, sentence.start, at, actors) {
+    if let Some(found) = person_in(doc, para, sentence.start, at, actors) {
         return Some(found);
     }
     // earlier sentences, nearest first, a bounded look-back
-    let earlier = paras[..=p].iter().rev().flat_map(|q| {
+    let earlier = doc.paras[..=p].iter().rev().flat_map(|q| {
         let before = if q.index == p {
             q.sentences.partition_point(|s| s.end <= sentence.start)
         } else {
@@ -288,19 +322,13 @@ fn antecedent(paras: &[Para], p: usize, at: usize, actors: &ActorIndex) -> Optio
     });
     earlier
         .take(LOOK_BACK)
-        .find_map(|(q, s)| person_in(paras, q, s.start, s.end, actors))
+        .find_map(|(q, s)| person_in(doc, q, s.start, s.end, actors))
 }
 
 /// The first person named between bytes `from` and `to` of `para` outside quotation marks: a
 /// known person, else a full name the actor index missed, else a lone surname opening the
 /// sentence ("Natarajan laughed.") that the article gives in full elsewhere.
-fn person_in(
-    paras: &[Para],
-    para: &Para,
-    from: usize,
-    to: usize,
-    actors: &ActorIndex,
-) -> Option<Said> {
+fn person_in(doc: &Doc, para: &Para, from: usize, to: usize, actors: &ActorIndex) -> Option<Said> {
     if let Some(m) = first_person_outside_quotes(para, from, to) {
         return Some(Said {
             name: Some(actors.actors[m.actor.0 as usize].name.clone()),
@@ -308,18 +336,18 @@ fn person_in(
             vague: false,
         });
     }
-    let first = para.tokens.partition_point(|t| t.start < from);
-    let last = para.tokens.partition_point(|t| t.start < to);
-    let quoted = |j: usize| is_quoted(para, para.tokens[j].start);
+    let first = para.tokens().partition_point(|t| t.start < from);
+    let last = para.tokens().partition_point(|t| t.start < to);
+    let quoted = |j: usize| is_quoted(para, para.tokens()[j].start);
     if let Some((token, len)) =
-        names::first_full_name(&para.tokens, para.mentions, first, last, quoted)
+        names::first_full_name(para.tokens(), para.mentions, first, last, quoted)
     {
-        return Some(unlisted(paras, para, token, len, actors));
+        return Some(unlisted(doc, para, token, len, actors));
     }
     let opener = (first..last.min(first + 2))
-        .find(|&j| !matches!(para.tokens[j].key(), "but" | "and" | "yet" | "so"))?;
-    let (token, len) = names::name_at(&para.tokens, para.mentions, opener)?;
-    let said = unlisted(paras, para, token, len, actors);
+        .find(|&j| !matches!(para.tokens()[j].key(), "but" | "and" | "yet" | "so"))?;
+    let (token, len) = names::name_at(para.tokens(), para.mentions, opener)?;
+    let said = unlisted(doc, para, token, len, actors);
     let full = said.name.as_deref().is_some_and(|n| n.contains(' '));
     full.then_some(said)
 }

@@ -6,7 +6,9 @@
 use crate::extract::actor::gazetteer::title_at;
 use crate::extract::actor::person::is_name_word;
 use crate::extract::actor::Mention;
-use crate::extract::token::Token;
+use std::collections::HashMap;
+
+use crate::extract::token::{tokenize, Token};
 
 /// Last words that make a capitalised run an institution or a place, not a person.
 const NOT_PERSON_HEADS: [&str; 36] = [
@@ -150,23 +152,26 @@ pub fn first_full_name(
     None
 }
 
-/// The name `tokens[at..at+len]` as text, in the fullest form the article gives it: a lone
-/// surname becomes the longest name ending with it in `article` (every paragraph's tokens).
-pub fn fullest<'a>(
-    tokens: &[Token],
-    at: usize,
-    len: usize,
-    article: impl Iterator<Item = &'a [Token<'a>]>,
-) -> String {
-    let own = join(&tokens[at..at + len]);
-    if len > 1 {
-        return own;
+/// The fullest form the article gives each surname: the longest run of name words ending with
+/// it (first seen on ties). Built in one pass over the article's paragraphs, holding the tokens
+/// of one paragraph at a time.
+#[derive(Debug, Clone, Default)]
+pub struct FullNames(HashMap<String, String>);
+
+impl FullNames {
+    /// The index of the paragraphs `texts`.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> FullNames {
+        let mut names = FullNames::default();
+        for text in texts {
+            names.add(&tokenize(text));
+        }
+        names
     }
-    let surname = tokens[at].bare();
-    let mut best = own;
-    for para in article {
+
+    /// Adds the names of one paragraph's tokens.
+    pub fn add(&mut self, para: &[Token]) {
         for (i, t) in para.iter().enumerate() {
-            if i == 0 || t.bare() != surname || !is_name_word(&para[i - 1]) {
+            if i == 0 || !is_name_word(&para[i - 1]) {
                 continue;
             }
             let first = (i.saturating_sub(MAX_NAME_WORDS - 1)..i)
@@ -174,13 +179,29 @@ pub fn fullest<'a>(
                 .take_while(|&s| is_name_word(&para[s]) && title_at(para, s).is_none())
                 .last()
                 .unwrap_or(i);
+            if first == i {
+                continue;
+            }
             let candidate = join(&para[first..=i]);
-            if first < i && candidate.len() > best.len() {
-                best = candidate;
+            let best = self.0.entry(t.bare().to_string()).or_default();
+            if candidate.len() > best.len() {
+                *best = candidate;
             }
         }
     }
-    best
+
+    /// The name `tokens[at..at+len]` as text, in its fullest form: a lone surname becomes the
+    /// longest name ending with it in the article.
+    pub fn fullest(&self, tokens: &[Token], at: usize, len: usize) -> String {
+        let own = join(&tokens[at..at + len]);
+        if len > 1 {
+            return own;
+        }
+        match self.0.get(tokens[at].bare()) {
+            Some(full) if full.len() > own.len() => full.clone(),
+            _ => own,
+        }
+    }
 }
 
 fn join(tokens: &[Token]) -> String {
@@ -209,7 +230,9 @@ mod tests {
     fn a_lone_surname_takes_the_fullest_form_in_the_article() {
         let first = tokenize("Priya Natarajan spent years on it.");
         let later = tokenize("Natarajan laughed.");
-        let name = fullest(&later, 0, 1, [first.as_slice()].into_iter());
+        let mut names = FullNames::default();
+        names.add(&first);
+        let name = names.fullest(&later, 0, 1);
         assert_eq!(name, "Priya Natarajan");
     }
 }
