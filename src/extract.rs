@@ -4,6 +4,7 @@
 //! Pure and deterministic: the same articles always give the same items in the same order.
 
 pub mod actor;
+pub mod appositive;
 pub mod lexicon;
 pub mod position;
 pub mod question;

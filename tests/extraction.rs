@@ -34,6 +34,9 @@ struct ExpectQuote {
 #[serde(deny_unknown_fields)]
 struct ExpectPosition {
     actor: String,
+    /// The stance label, when the fixture pins it.
+    #[serde(default)]
+    stance: Option<String>,
     says: String,
 }
 
@@ -44,10 +47,38 @@ struct Score {
     speaker_right: usize,
     reported: usize,
     terms_reported: usize,
+    positions: usize,
+    positions_found: usize,
+    positions_reported: usize,
+    positions_right: usize,
+    questions: usize,
+    questions_found: usize,
+    questions_reported: usize,
+    questions_right: usize,
     errors: Vec<String>,
 }
 
-fn fixtures(heldout: bool) -> Vec<(PathBuf, Expect)> {
+/// Which fixtures: our own, the first held-out set (`heldout_*`) or the second (`heldout2_*`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Set {
+    Own,
+    HeldOut,
+    HeldOut2,
+}
+
+impl Set {
+    fn of(name: &str) -> Set {
+        if name.starts_with("heldout_") {
+            Set::HeldOut
+        } else if name.starts_with("heldout2_") {
+            Set::HeldOut2
+        } else {
+            Set::Own
+        }
+    }
+}
+
+fn fixtures(set: Set) -> Vec<(PathBuf, Expect)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/extract");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures dir")
@@ -59,7 +90,7 @@ fn fixtures(heldout: bool) -> Vec<(PathBuf, Expect)> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("heldout_") == heldout)
+                .is_some_and(|n| Set::of(&n.to_string_lossy()) == set)
         })
         .map(|p| {
             let expect_path = p.with_extension("expect.toml");
@@ -118,33 +149,55 @@ fn score(path: &Path, expect: &Expect, into: &mut Score) {
                 .push(format!("{name}: term reported as a quotation: {term:?}"));
         }
     }
+    let matches = |x: &parallax::extract::Position, p: &ExpectPosition| {
+        b.actors[x.actor.0 as usize].name == p.actor
+            && p.stance.as_ref().is_none_or(|s| *s == x.stance)
+            && fold_space(&x.sentence).contains(&fold_space(&p.says))
+    };
+    into.positions += expect.position.len();
+    into.positions_reported += b.positions.len();
     for p in &expect.position {
-        let found = b.positions.iter().any(|x| {
-            b.actors[x.actor.0 as usize].name == p.actor
-                && fold_space(&x.sentence).contains(&fold_space(&p.says))
-        });
-        if !found {
+        if b.positions.iter().any(|x| matches(x, p)) {
+            into.positions_found += 1;
+        } else {
+            let stance = p.stance.as_deref().unwrap_or("a stance");
             into.errors.push(format!(
-                "{name}: position of {} not found: {:?}",
+                "{name}: position of {} ({stance}) not found: {:?}",
                 p.actor, p.says
             ));
         }
     }
+    into.positions_right += b
+        .positions
+        .iter()
+        .filter(|x| expect.position.iter().any(|p| matches(x, p)))
+        .count();
+    let asks =
+        |x: &parallax::extract::Question, q: &str| fold_space(&x.text).contains(&fold_space(q));
+    into.questions += expect.questions.len();
+    into.questions_reported += b.questions.len();
     for q in &expect.questions {
-        if !b
-            .questions
-            .iter()
-            .any(|x| fold_space(&x.text).contains(&fold_space(q)))
-        {
+        if b.questions.iter().any(|x| asks(x, q)) {
+            into.questions_found += 1;
+        } else {
             into.errors
                 .push(format!("{name}: question not found: {q:?}"));
         }
     }
+    into.questions_right += b
+        .questions
+        .iter()
+        .filter(|x| expect.questions.iter().any(|q| asks(x, q)))
+        .count();
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
 }
 
 #[test]
 fn our_own_articles_give_their_expected_quotations_positions_and_questions() {
-    let fixtures = fixtures(false);
+    let fixtures = fixtures(Set::Own);
     assert!(
         fixtures.len() >= 8,
         "at least eight articles on other subjects, found {}",
@@ -165,7 +218,7 @@ fn our_own_articles_give_their_expected_quotations_positions_and_questions() {
 #[test]
 fn held_out_articles_meet_the_quality_floor() {
     let mut total = Score::default();
-    for (path, expect) in fixtures(true) {
+    for (path, expect) in fixtures(Set::HeldOut) {
         score(&path, &expect, &mut total);
     }
     let recall = total.found as f64 / total.quotes.max(1) as f64;
@@ -181,4 +234,56 @@ fn held_out_articles_meet_the_quality_floor() {
         "held-out quality fell: recall {recall:.2}, speakers {speakers:.2}, terms {terms:.2}\n{}",
         total.errors.join("\n")
     );
+}
+
+/// The misses of the second held-out set, written before any rule was tuned on it: the test fails
+/// when one is fixed (remove it here) or a new one appears.
+const KNOWN_MISSES_2: [&str; 4] = [
+    // a one-word name with no title or organisation word
+    "heldout2_hospital_strike.txt: position of Unison (supports) not found: \"Unison and the British Medical Association backed the nurses\"",
+    // "I" in an interview answer is the interviewee named by the answer's label ("Raman:")
+    "heldout2_merger_interview.txt: position of Priya Raman (sceptical) not found: \"I'm sceptical that the Court of Appeal\"",
+    // the extractor writes an unnamed "one father" as "a father" (its convention for "one")
+    "heldout2_school_closure.txt: \"don't match what we see every morning at drop-off.\" said by Some(\"a father\"), expected \"one father\"",
+    // the role ("Okafor's agent") is named only in a later paragraph ("The agent, Paolo Ferri")
+    "heldout2_transfer_blog.txt: \"has not been consulted on anything\" said by Some(\"Okafor's agent\"), expected \"Paolo Ferri\"",
+];
+
+#[test]
+fn second_held_out_set_misses_exactly_the_known_misses() {
+    let fixtures = fixtures(Set::HeldOut2);
+    assert_eq!(fixtures.len(), 6, "six articles in the second held-out set");
+    let mut t = Score::default();
+    for (path, expect) in &fixtures {
+        score(path, expect, &mut t);
+    }
+    println!(
+        "held-out 2: quotes recall {:.2} precision {:.2} speakers {:.2}; \
+         positions recall {:.2} precision {:.2}; questions recall {:.2} precision {:.2}",
+        ratio(t.found, t.quotes),
+        ratio(t.speaker_right, t.reported),
+        ratio(t.speaker_right, t.found),
+        ratio(t.positions_found, t.positions),
+        ratio(t.positions_right, t.positions_reported),
+        ratio(t.questions_found, t.questions),
+        ratio(t.questions_right, t.questions_reported),
+    );
+    println!(
+        "({}/{} quotes, {} right speakers of {} reported; {}/{} positions, {} of {} reported right; \
+         {}/{} questions, {} of {} reported right)",
+        t.found,
+        t.quotes,
+        t.speaker_right,
+        t.reported,
+        t.positions_found,
+        t.positions,
+        t.positions_right,
+        t.positions_reported,
+        t.questions_found,
+        t.questions,
+        t.questions_right,
+        t.questions_reported,
+    );
+    let misses: Vec<&str> = t.errors.iter().map(String::as_str).collect();
+    assert_eq!(misses, KNOWN_MISSES_2, "the known misses changed");
 }

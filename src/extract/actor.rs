@@ -10,33 +10,25 @@
 pub mod gazetteer;
 pub mod person;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use crate::briefing::{Article, Span};
+use crate::extract::appositive;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::position::is_stance_at;
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{Actor, ActorId, ActorKind};
 use gazetteer::{Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
-/// Words that end an institution's name ("Atlantic Council", "Lowy Institute").
-const INSTITUTION_WORDS: [&str; 16] = [
-    "Institute",
-    "Council",
-    "Center",
-    "Centre",
-    "Foundation",
-    "Commission",
-    "Ministry",
-    "Agency",
-    "University",
-    "Party",
-    "Bank",
-    "Court",
-    "Committee",
-    "Association",
-    "Union",
-    "Department",
-];
+/// Words that make a capitalised name an organisation's ("Lowy Institute", "Harwood Sports Group").
+static ORG_WORDS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_words.txt")));
+
+/// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
+static ORG_NOUNS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_nouns.txt")));
 
 /// One mention of an actor in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +257,9 @@ fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
         len,
     };
     if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
+        if let Some((org, org_len)) = national_institution(tokens, i, len, target) {
+            return Some(found(org.clone(), ActorKind::Organization, org, i, org_len));
+        }
         if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
             let entry = GAZETTEER.entry(target);
             return Some(found(entry.name.clone(), entry.kind, bare(i, len), i, len));
@@ -272,10 +267,19 @@ fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
         return None;
     }
     let (start, len, titled) = titled_name_at(tokens, i)?;
-    if let Some(org) = institution(tokens, start, len) {
+    if let Some((org, len)) = institution(tokens, start, len) {
         return Some(found(org.clone(), ActorKind::Organization, org, start, len));
     }
     let words: Vec<&str> = tokens[start..start + len].iter().map(Token::bare).collect();
+    let last = tokens[start + len - 1].key();
+    let acting_org = people
+        .orgs
+        .get(last)
+        .is_some_and(|names| names.contains(&words.join(" ")));
+    if acting_org {
+        let org = bare(start, len);
+        return Some(found(org.clone(), ActorKind::Organization, org, start, len));
+    }
     let name = people.resolve(
         &words,
         titled,
@@ -346,37 +350,125 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
-/// "the Atlantic Council", "Lowy Institute", "Center for European Policy Analysis".
-fn institution(tokens: &[Token], i: usize, len: usize) -> Option<String> {
-    let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.bare()).collect();
-    let mut end = words.iter().position(|w| INSTITUTION_WORDS.contains(w))?;
-    // "Center for European Policy Analysis": an institution word may take a "for/of" complement
-    if end + 1 == words.len() {
-        let mut j = i + len;
-        if tokens
-            .get(j)
+/// "the Atlantic Council", "Lowy Institute", "Center for European Policy Analysis", "Competition
+/// and Markets Authority": a capitalised run of two or more words holding an organisation word
+/// (or one such word with a "for/of/on" complement). Returns the name and its length in tokens.
+fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)> {
+    let run = &tokens[i..i + len];
+    let mut end = i + len;
+    if !run.iter().any(is_org_word) {
+        // "Competition and Markets Authority": a second run after "and" holds the word
+        let joiner = tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "and" | "&"));
+        let tail = if joiner { name_len(tokens, end + 1) } else { 0 };
+        if tail == 0 || !tokens[end + 1..end + 1 + tail].iter().any(is_org_word) {
+            return None;
+        }
+        end += 1 + tail;
+    } else if is_org_word(&run[len - 1])
+        && tokens
+            .get(end)
             .is_some_and(|t| matches!(t.text, "for" | "of" | "on"))
-        {
-            let tail = name_len(tokens, j + 1);
-            if tail > 0 {
-                j += 1 + tail;
-                return Some(
-                    tokens[i..j]
-                        .iter()
-                        .map(|t| t.bare())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-            }
+    {
+        // "Center for European Policy Analysis": the word may take a complement
+        end += 1 + name_len(tokens, end + 1);
+        if end == i + len + 1 {
+            end -= 1;
         }
     }
-    end = end.max(words.len() - 1);
-    Some(words[..=end].join(" "))
+    (end - i >= 2)
+        .then(|| join_bare(&tokens[i..end]))
+        .map(|name| (name, end - i))
+}
+
+/// "British Medical Association", "European Bicycle Manufacturers Association": a country or
+/// demonym at token `i` (`len` tokens) that opens an institution's name.
+fn national_institution(
+    tokens: &[Token],
+    i: usize,
+    len: usize,
+    target: Target,
+) -> Option<(String, usize)> {
+    let possessive = tokens[i + len - 1].bare() != tokens[i + len - 1].text;
+    if possessive || !matches!(target, Target::Demonym(_) | Target::Country(_)) {
+        return None;
+    }
+    let tail = name_len(tokens, i + len);
+    let (_, org_len) = institution(tokens, i + len, tail)?;
+    let end = i + len + org_len;
+    Some((join_bare(&tokens[i..end]), end - i))
+}
+
+fn is_org_word(token: &Token) -> bool {
+    // `key` is already lower case: the lexicon looks it up without allocating
+    token.is_capitalised() && ORG_WORDS.contains(token.key())
+}
+
+fn join_bare(tokens: &[Token]) -> String {
+    tokens.iter().map(Token::bare).collect::<Vec<_>>().join(" ")
+}
+
+/// A capitalised name of two or more words at `i..i+len` that acts: a stance phrase right
+/// after it (past an appositive and up to two auxiliaries: "Luis Ferreira opposed", "Healthwatch
+/// Leeds, the local patient watchdog, is sceptical"). The kind is an organisation when the
+/// appositive describes one ("which …", "the utility …"), else a person.
+fn acting_kind(tokens: &[Token], i: usize, len: usize) -> Option<ActorKind> {
+    let after_preposition = i > 0 && PREPOSITIONS.contains(&tokens[i - 1].key());
+    if len < 2 || after_preposition {
+        return None;
+    }
+    let mut after = i + len;
+    let mut kind = ActorKind::Person;
+    // "The Health Secretary, Margaret Ellison, ruled out": the name is itself the appositive
+    let named_between_commas =
+        i > 0 && tokens[i - 1].text == "," && tokens.get(after).is_some_and(|t| t.text == ",");
+    if named_between_commas && is_stance_at(tokens, after + 1) {
+        return Some(kind);
+    }
+    if let Some(close) = appositive::closing(tokens, after) {
+        if describes_organization(&tokens[after + 1..close]) {
+            kind = ActorKind::Organization;
+        }
+        after = close + 1;
+    }
+    let auxiliaries = tokens
+        .get(after..tokens.len().min(after + 2))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| AUXILIARIES.contains(&t.key()))
+        .count();
+    is_stance_at(tokens, after + auxiliaries).then_some(kind)
+}
+
+/// "Minister for Culture Ayo Adebayo": a run after a preposition may hold the end of a title.
+const PREPOSITIONS: [&str; 8] = ["for", "of", "in", "at", "from", "by", "to", "with"];
+
+const AUXILIARIES: [&str; 10] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "also",
+];
+
+/// "which represents importers", "the local patient watchdog", "the consortium that owns the
+/// club": an appositive whose head noun (before any "that/who/of…") names an organisation.
+fn describes_organization(inner: &[Token]) -> bool {
+    inner.first().is_some_and(|t| t.key() == "which")
+        || inner
+            .iter()
+            .take_while(|t| {
+                !matches!(
+                    t.key(),
+                    "that" | "which" | "who" | "whose" | "of" | "for" | "at" | "in" | "with" | "on"
+                )
+            })
+            .any(|t| ORG_NOUNS.contains(t.key()))
 }
 
 /// The people of the briefing, with their spellings merged.
 #[derive(Debug, Default)]
 struct People {
+    /// Names that act like organisations without an organisation word ("Healthwatch Leeds"),
+    /// by the lexicon form of their last word (so most name runs cost one lookup, no allocation).
+    orgs: BTreeMap<String, BTreeSet<String>>,
     persons: Vec<Person>,
     by_surname: BTreeMap<String, Vec<usize>>,
     by_first: BTreeMap<String, Vec<usize>>,
@@ -413,22 +505,30 @@ fn collect_people(articles: &[Article]) -> People {
     // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<String> = Vec::new();
+    let mut orgs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     // names are found per article on every core and gathered in article order
     for chunk in articles.chunks(SCAN_CHUNK) {
         for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
             seen.extend(found.seen);
             weak.extend(found.weak);
             singles.extend(found.singles);
+            for (last, name) in found.orgs {
+                orgs.entry(last).or_default().insert(name);
+            }
         }
     }
     promote_full_names(&mut seen, &singles, &weak);
-    merge_people(seen)
+    let mut people = merge_people(seen);
+    people.orgs = orgs;
+    people
 }
 
 /// The names one article gives [`collect_people`].
 #[derive(Default)]
 struct Names {
     seen: Vec<Vec<String>>,
+    /// (lexicon form of the last word, name).
+    orgs: Vec<(String, String)>,
     weak: Vec<Vec<String>>,
     singles: Vec<String>,
 }
@@ -453,9 +553,17 @@ fn names_in(article: &Article) -> Names {
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
             let is_institution = institution(&tokens, start, len).is_some();
-            if !knighted_first_name
+            let acting = (!titled && !is_institution)
+                .then(|| acting_kind(&tokens, start, len))
+                .flatten();
+            if acting == Some(ActorKind::Organization) {
+                let last = tokens[start + len - 1].key().to_string();
+                names
+                    .orgs
+                    .push((last, join_bare(&tokens[start..start + len])));
+            } else if !knighted_first_name
                 && !is_institution
-                && has_person_evidence(&tokens, start, len, titled)
+                && (acting.is_some() || has_person_evidence(&tokens, start, len, titled))
             {
                 names.seen.push(words(&tokens, start, len));
             } else if len == 1 && !titled && is_surname_speaking(&tokens, start) {
@@ -607,5 +715,52 @@ mod tests {
         let idx =
             index(&["She is a fellow at the Lowy Institute and the Center for Naval Analyses."]);
         assert_eq!(names(&idx), ["Lowy Institute", "Center for Naval Analyses"]);
+    }
+
+    #[test]
+    fn a_capitalised_name_with_a_company_word_is_an_organisation() {
+        let idx = index(&["Northgate Terminals rejected the offer from Harwood Sports Group."]);
+        assert_eq!(names(&idx), ["Northgate Terminals", "Harwood Sports Group"]);
+        assert!(idx.actors.iter().all(|a| a.kind == ActorKind::Organization));
+    }
+
+    #[test]
+    fn a_lone_company_word_is_not_an_organisation() {
+        let idx = index(&["Group leaders met. Power was restored."]);
+        assert!(idx.actors.is_empty(), "{:?}", names(&idx));
+    }
+
+    #[test]
+    fn an_institution_may_open_with_a_nationality_or_join_words_with_and() {
+        let idx = index(&[
+            "The British Medical Association and the Competition and Markets Authority agreed.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            [
+                "British Medical Association",
+                "Competition and Markets Authority"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_that_takes_a_stance_is_an_actor() {
+        let idx = index(&["Luis Ferreira opposed the closure."]);
+        assert_eq!(names(&idx), ["Luis Ferreira"]);
+        assert_eq!(idx.actors[0].kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn an_appositive_naming_a_body_makes_the_actor_an_organisation() {
+        let idx = index(&["Healthwatch Leeds, the local patient watchdog, is sceptical."]);
+        assert_eq!(names(&idx), ["Healthwatch Leeds"]);
+        assert_eq!(idx.actors[0].kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_takes_no_stance_evidence() {
+        let idx = index(&["Minister for Culture Ayo Adebayo welcomed the decision."]);
+        assert!(!names(&idx).contains(&"Culture Ayo Adebayo".to_string()));
     }
 }

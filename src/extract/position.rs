@@ -15,8 +15,9 @@ use crate::text::clean::line::Fnv;
 use std::sync::LazyLock;
 
 use crate::briefing::{Article, Loc, Span};
-use crate::extract::actor::person::is_speech_verb;
+use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
+use crate::extract::appositive;
 use crate::extract::token::{tokenize, Token};
 use crate::extract::topic::topic_of;
 use crate::extract::{ActorId, ActorKind, Position};
@@ -54,7 +55,7 @@ static PHRASES: LazyLock<HashMap<String, Vec<Phrase>, Fnv>> = LazyLock::new(|| {
 
 /// Words that may stand between a subject and its stance phrase ("Germany has so far adopted a
 /// skeptical stance", "the Kremlin has reiterated its absolute opposition").
-const LINKING: [&str; 44] = [
+const LINKING: &[&str] = &[
     "has",
     "have",
     "had",
@@ -99,6 +100,18 @@ const LINKING: [&str; 44] = [
     "seem",
     "appear",
     "appears",
+    "today",
+    "yesterday",
+];
+/// Participles that link a subject to its stance through "to be" ("Germany is reported to be
+/// reluctant", "the board is said to be opposed").
+const HEARSAY: [&str; 6] = [
+    "reported",
+    "said",
+    "thought",
+    "believed",
+    "understood",
+    "known",
 ];
 const MAX_GAP: usize = 6;
 const SUPPORTIVE: [&str; 6] = [
@@ -169,20 +182,29 @@ fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
     (from, to)
 }
 
+/// The longest stance phrase starting at token `i` and ending before token `to`.
+fn phrase_at<'p>(tokens: &[Token], i: usize, to: usize) -> Option<&'p Phrase> {
+    PHRASES.get(tokens.get(i)?.key()).and_then(|list| {
+        list.iter().find(|p| {
+            i + p.words.len() <= to
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| w == "*" || tokens[i + k].key() == *w)
+        })
+    })
+}
+
+/// Whether a stance phrase ("rejected", "ruled out", "is sceptical") starts at token `i`.
+pub fn is_stance_at(tokens: &[Token], i: usize) -> bool {
+    phrase_at(tokens, i, tokens.len()).is_some()
+}
+
 fn stance_hits(tokens: &[Token], from: usize, to: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = from;
     while i < to {
-        let found = PHRASES.get(tokens[i].key()).and_then(|list| {
-            list.iter().find(|p| {
-                i + p.words.len() <= to
-                    && p.words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| w == "*" || tokens[i + k].key() == *w)
-            })
-        });
-        match found {
+        match phrase_at(tokens, i, to) {
             Some(p) => {
                 hits.push(Hit {
                     start: i,
@@ -274,7 +296,9 @@ impl Sentence<'_> {
         holders
     }
 
-    /// The actor (or pronoun) right before the stance, with any enumeration it ends.
+    /// The actor (or pronoun) right before the stance, with any enumeration it ends; across an
+    /// appositive ("Raj Patel, who chairs the finance committee, supported") or a bracketed
+    /// short form ("The European Bicycle Manufacturers Association (EBMA) today welcomed").
     fn subject_of(&self, hit: &Hit) -> Vec<ActorId> {
         let clause = self.clause_start(hit.start);
         let mut j = hit.start;
@@ -286,15 +310,62 @@ impl Sentence<'_> {
             if let Some(m) = self.mention_ending_at(j) {
                 return self.enumeration(m, clause);
             }
-            if matches!(self.key(j), "he" | "she") {
-                return self.antecedent(j).into_iter().collect();
-            }
-            let word = self.key(j);
-            if !(LINKING.contains(&word) || word.ends_with("ly")) {
-                return Vec::new();
+            match self.key(j) {
+                "he" | "she" => return self.antecedent(j).into_iter().collect(),
+                // "Raj Patel, who opposed the plan": the name before the relative pronoun
+                "who" if j > clause && self.key(j - 1) == "," => {
+                    return self.before_comma(j - 1, clause)
+                }
+                "," => return self.across_appositive(j, clause),
+                ")" => match (j.saturating_sub(4).max(clause)..j)
+                    .rev()
+                    .find(|&k| self.key(k) == "(")
+                {
+                    Some(open) => j = open,
+                    None => return Vec::new(),
+                },
+                word if self.is_linking(word, j) => {}
+                _ => return Vec::new(),
             }
         }
         Vec::new()
+    }
+
+    /// Whether `word` at token `j` may stand between a subject and its stance.
+    fn is_linking(&self, word: &str, j: usize) -> bool {
+        LINKING.contains(&word)
+            || word.ends_with("ly")
+            || (word == "to" && self.key(j + 1) == "be")
+            || (HEARSAY.contains(&word) && self.key(j + 1) == "to")
+    }
+
+    /// The subject before the appositive that the comma `close` ends; or the appositive is the
+    /// name itself ("The Health Secretary, Margaret Ellison, ruled out").
+    fn across_appositive(&self, close: usize, clause: usize) -> Vec<ActorId> {
+        let named = close
+            .checked_sub(1)
+            .and_then(|k| self.mention_ending_at(k))
+            .filter(|m| m.kind == ActorKind::Person);
+        if let Some(m) = named {
+            let first = title_before(self.tokens, m.token).unwrap_or(m.token);
+            if first > clause && self.key(first - 1) == "," {
+                return vec![m.actor];
+            }
+        }
+        match appositive::opening(self.tokens, close, clause) {
+            Some(open) => self.before_comma(open, clause),
+            None => Vec::new(),
+        }
+    }
+
+    /// The actor (with its enumeration) ending right before the comma at `comma`.
+    fn before_comma(&self, comma: usize, clause: usize) -> Vec<ActorId> {
+        comma
+            .checked_sub(1)
+            .filter(|&k| k >= clause)
+            .and_then(|k| self.mention_ending_at(k))
+            .map(|m| self.enumeration(m, clause))
+            .unwrap_or_default()
     }
 
     /// "Poland, Italy, Spain, and the Czech Republic": the mentions joined by commas and "and"
@@ -371,5 +442,73 @@ impl Sentence<'_> {
         self.mention_ending_at(j)
             .filter(|m| m.kind == ActorKind::Person)
             .map(|m| m.actor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "actor: stance" for every position in `paragraphs`.
+    fn positions(paragraphs: &[&str]) -> Vec<String> {
+        let article = Article::from_texts(0, paragraphs);
+        let index = ActorIndex::build(std::slice::from_ref(&article));
+        find_positions(&article, &index)
+            .iter()
+            .map(|p| format!("{}: {}", index.actors[p.actor.0 as usize].name, p.stance))
+            .collect()
+    }
+
+    #[test]
+    fn the_subject_holds_the_stance_right_after_it() {
+        assert_eq!(
+            positions(&["Poland, Italy and Spain have rejected the plan."]),
+            ["Poland: rejects", "Italy: rejects", "Spain: rejects"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb_is_stepped_over() {
+        let found = positions(&[
+            "Board member Raj Patel, who chairs the finance committee, supported the plan.",
+        ]);
+        assert_eq!(found, ["Raj Patel: supports"]);
+    }
+
+    #[test]
+    fn a_role_phrase_between_subject_and_verb_is_stepped_over() {
+        let found = positions(&[
+            "Councillor Dana Whitfield, chair of the council's budget panel, opposed the cuts.",
+        ]);
+        assert_eq!(found, ["Dana Whitfield: opposes"]);
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_after_its_role_holds_the_stance() {
+        let found = positions(&["The Health Secretary, Margaret Ellison, ruled out a new offer."]);
+        assert_eq!(found, ["Margaret Ellison: rules out"]);
+    }
+
+    #[test]
+    fn the_name_before_who_holds_the_stance_in_the_relative_clause() {
+        let found = positions(&["Mayor Ana Ruiz, who opposed the budget, left early."]);
+        assert_eq!(found, ["Ana Ruiz: opposes"]);
+    }
+
+    #[test]
+    fn a_bracketed_short_form_and_a_time_word_are_stepped_over() {
+        let found = positions(&["The Lowy Institute (LI) today welcomed the move."]);
+        assert_eq!(found, ["Lowy Institute: supports"]);
+    }
+
+    #[test]
+    fn hearsay_links_a_subject_to_its_stance() {
+        let found = positions(&["Germany and Denmark are reported to be reluctant to agree."]);
+        assert_eq!(found, ["Germany: cautious", "Denmark: cautious"]);
+    }
+
+    #[test]
+    fn a_list_is_not_taken_for_an_appositive() {
+        assert!(positions(&["After the vote, the plan was rejected."]).is_empty());
     }
 }

@@ -642,4 +642,21 @@ mod tests {
     fn a_lone_place_before_the_verb_does_not_own_a_short_quote() {
         assert!(quotes("Residents in Kellbridge described the flood as “biblical.”").is_empty());
     }
+
+    #[test]
+    fn an_unnamed_source_keeps_the_place_that_describes_them() {
+        let text = "A senior manager at one of the hospitals, who asked not to be named, \
+                    said: ‘We have been here before. Nobody at the top is listening.’";
+        assert_eq!(
+            quotes(text),
+            ["a senior manager at one of the hospitals: We have been here before. Nobody at the top is listening."]
+        );
+    }
+
+    #[test]
+    fn a_trailing_participle_attributes_a_short_quote_to_the_subject() {
+        let text = "Health Secretary Margaret Ellison ruled out a new offer, telling MPs that \
+                    the government ‘cannot and will not’ go further.";
+        assert_eq!(quotes(text), ["Margaret Ellison: cannot and will not"]);
+    }
 }

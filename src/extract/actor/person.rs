@@ -86,6 +86,7 @@ static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "no",
         "not",
         "nobody",
+        "one",
         "everyone",
         "january",
         "february",

@@ -314,7 +314,37 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
         return Some(Speaker::Unlisted { token, len });
     }
     // "one senior European diplomat said": a description ending at j
-    (start..=j).find_map(|s| description_at(ctx, s).filter(|_| is_role_noun(ctx.key(j))))
+    (start..=j).find_map(|s| description_ending_at(ctx, s, j))
+}
+
+/// Prepositions that may follow the head of a description ("a spokesman for the company").
+const COMPLEMENTS: [&str; 6] = ["at", "for", "in", "from", "with", "of"];
+
+/// A description from token `s` to token `j`: its role noun at `j` ("one senior European
+/// diplomat"), or followed by a prepositional phrase running to `j` ("a senior manager at one of
+/// the hospitals"), which the description keeps.
+fn description_ending_at(ctx: &Context, s: usize, j: usize) -> Option<Speaker> {
+    if is_role_noun(ctx.key(j)) {
+        return description_at(ctx, s);
+    }
+    let head = (s..j.min(s + 6)).find(|&h| is_role_noun(ctx.key(h)))?;
+    let complement = &ctx.tokens[head + 1..=j];
+    let is_phrase = COMPLEMENTS.contains(&ctx.key(head + 1))
+        && complement.iter().all(Token::is_word)
+        && complement.len() <= 8;
+    match description_at(ctx, s)? {
+        Speaker::Unnamed {
+            description,
+            plural,
+        } if is_phrase && description.ends_with(ctx.tokens[head].text) => {
+            let words: Vec<&str> = complement.iter().map(|t| t.text).collect();
+            Some(Speaker::Unnamed {
+                description: format!("{description} {}", words.join(" ")),
+                plural,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// `Dawson's lawyer, Simon Price, said`: the appositive between commas is the speaker's name.

@@ -1,0 +1,96 @@
+//! Appositives: a comma-delimited phrase that describes the name before it and sits between a
+//! subject and its verb ("Raj Patel, who chairs the finance committee, supported the plan";
+//! "Dana Whitfield, chair of the council's budget panel, opposed …"). The actor and position
+//! rules step over one to find the subject of the verb after it.
+//!
+//! Scans are bounded by [`MAX_WORDS`] tokens, so a 100,000-token paragraph costs no more per
+//! comma than a short one.
+
+use crate::extract::actor::gazetteer::title_at;
+use crate::extract::token::Token;
+
+/// The most tokens an appositive may hold between its commas.
+pub const MAX_WORDS: usize = 16;
+
+/// Whether `inner` (the tokens between two commas) reads as an appositive: it opens with a
+/// relative pronoun, a determiner, a lower-case role word or a title, and holds no quotation mark
+/// or sentence break. "Poland, Italy, …" (a list) and ", and …" (a coordination) are not.
+pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
+    let inner = tokens.get(open + 1..close).unwrap_or(&[]);
+    let Some(first) = inner.first() else {
+        return false;
+    };
+    let opens = !first.is_capitalised() || title_at(tokens, open + 1).is_some();
+    let clean = inner.iter().all(|t| {
+        !matches!(
+            t.text,
+            "\"" | "“" | "”" | "‘" | "’" | "'" | ";" | "." | ":" | "?" | "!"
+        )
+    });
+    opens && clean && !matches!(first.key(), "and" | "or" | "but" | "nor" | "then" | "so")
+}
+
+/// The comma closing the appositive that opens at the comma `open`, if any.
+pub fn closing(tokens: &[Token], open: usize) -> Option<usize> {
+    if tokens.get(open)?.text != "," {
+        return None;
+    }
+    let end = tokens.len().min(open + 2 + MAX_WORDS);
+    let close = (open + 1..end).find(|&k| tokens[k].text == ",")?;
+    is_appositive(tokens, open, close).then_some(close)
+}
+
+/// The comma opening the appositive that the comma `close` ends, not before token `floor`.
+pub fn opening(tokens: &[Token], close: usize, floor: usize) -> Option<usize> {
+    if tokens.get(close)?.text != "," {
+        return None;
+    }
+    let low = floor.max(close.saturating_sub(MAX_WORDS + 1));
+    let open = (low..close).rev().find(|&k| tokens[k].text == ",")?;
+    is_appositive(tokens, open, close).then_some(open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn after_appositive(text: &str) -> Option<String> {
+        let tokens = tokenize(text);
+        let open = tokens.iter().position(|t| t.text == ",")?;
+        let close = closing(&tokens, open)?;
+        assert_eq!(opening(&tokens, close, 0), Some(open));
+        Some(tokens[close + 1].text.to_string())
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_is_an_appositive() {
+        let text = "Raj Patel, who chairs the finance committee, supported the plan";
+        assert_eq!(after_appositive(text).as_deref(), Some("supported"));
+    }
+
+    #[test]
+    fn a_role_phrase_between_commas_is_an_appositive() {
+        let text = "Dana Whitfield, chair of the council's budget panel, opposed it";
+        assert_eq!(after_appositive(text).as_deref(), Some("opposed"));
+        let text = "Pacific Ridge Power, the utility that serves the area, rejected it";
+        assert_eq!(after_appositive(text).as_deref(), Some("rejected"));
+    }
+
+    #[test]
+    fn a_list_or_a_coordination_is_not_an_appositive() {
+        assert_eq!(after_appositive("Poland, Italy, Spain rejected it"), None);
+        assert_eq!(after_appositive("It fell, and Spain, rejected it"), None);
+    }
+
+    #[test]
+    fn a_quotation_is_never_inside_an_appositive() {
+        assert_eq!(after_appositive("Ana Ruiz, who said \"no\", left"), None);
+    }
+
+    #[test]
+    fn the_search_for_the_closing_comma_is_bounded() {
+        let long = format!("Ana Ruiz, who {} , rejected it", "waited ".repeat(40));
+        assert_eq!(after_appositive(&long), None);
+    }
+}
