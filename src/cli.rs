@@ -129,9 +129,55 @@ pub fn run(command: &Command, no_cache: bool) -> anyhow::Result<()> {
         Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,
         Command::Matrix { format, sort, .. } => compare::matrix(&briefing, *format, *sort),
         Command::Export { .. } => crate::export::to_json(&briefing) + "\n",
+        Command::Memo {
+            out,
+            force,
+            format,
+            group,
+            paths,
+        } => {
+            let text = memo(&briefing, paths, *format, *group)?;
+            if let Some(out) = out {
+                crate::memo::export::write_atomically(out, &text, *force)?;
+                eprintln!("parallax: memo written to {}", out.display());
+                return Ok(());
+            }
+            text
+        }
     };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .context("writing to standard output")?;
     out.flush().context("writing to standard output")
+}
+
+/// The memo saved for `paths`, re-anchored in `briefing`, as Markdown or JSON.
+fn memo(
+    briefing: &Briefing,
+    paths: &[PathBuf],
+    format: args::OutputFormat,
+    group: Option<args::MemoGroup>,
+) -> anyhow::Result<String> {
+    let saved = match crate::state::StateFile::from_env(paths) {
+        Some(file) => file
+            .load()
+            .with_context(|| format!("reading the saved memo ({})", file.path().display()))?,
+        None => None,
+    };
+    let (mut memo, saved_group) = saved.map_or_else(
+        || (crate::memo::Memo::default(), Default::default()),
+        |s| (s.memo, s.memo_group),
+    );
+    let orphans = memo.reanchor(briefing);
+    if orphans > 0 {
+        eprintln!("parallax: warning: {orphans} pinned text(s) no longer in the briefing (flagged in the memo)");
+    }
+    if memo.pins.is_empty() && memo.note.is_empty() {
+        eprintln!("parallax: nothing pinned yet for this briefing (pin with p in the reader)");
+    }
+    let group = group.map_or(saved_group, Into::into);
+    Ok(match format {
+        args::OutputFormat::Json => crate::memo::export::to_json(&memo, briefing, group) + "\n",
+        _ => crate::memo::export::to_markdown(&memo, briefing, group),
+    })
 }

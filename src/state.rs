@@ -70,6 +70,12 @@ pub struct Session {
     pub outline_tab: String,
     /// The selected row of the outline.
     pub outline_selected: usize,
+    /// What the user pinned, with their notes (absent in files written before pins existed).
+    #[serde(default)]
+    pub memo: crate::memo::Memo,
+    /// How the memo groups its pins.
+    #[serde(default)]
+    pub memo_group: crate::memo::export::GroupBy,
 }
 
 /// A problem with the state file. None is fatal.
@@ -153,6 +159,8 @@ impl StateFile {
             search: String::new(),
             outline_tab: String::new(),
             outline_selected: 0,
+            memo: crate::memo::Memo::default(),
+            memo_group: crate::memo::export::GroupBy::default(),
         }
     }
 

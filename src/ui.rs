@@ -132,7 +132,8 @@ where
                 Some(Effect::BuildMatrix(sort)) => {
                     spawn_matrix_worker(Arc::clone(&app.briefing), sort, to_app.clone())
                 }
-                Some(Effect::SaveMemo) => {}
+                // nothing typed is lost: the memo is written at once, not after a quiet spell
+                Some(Effect::SaveMemo) => keeper.save_now(&app),
                 Some(Effect::WriteMemo { path, text, force }) => {
                     let reply = match crate::memo::export::write_atomically(&path, &text, force) {
                         Ok(()) => Action::Notice(format!("memo written to {}", path.display())),

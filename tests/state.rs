@@ -172,10 +172,23 @@ fn a_status_message_outlives_the_search_worker_answering() {
 const CHILD_DIR: &str = "PARALLAX_TEST_STATE_WRITER_DIR";
 
 /// Two sessions the child alternates between; a large search makes each write take a while.
+/// Each carries a memo with pins and notes, so a torn write would lose what the user typed.
 fn alternating(file: &StateFile, which: usize) -> Session {
     let mut session = file.empty_session();
     session.search = ["a", "b"][which % 2].repeat(200_000);
     session.outline_selected = which % 2;
+    let briefing = parallax::seeds::briefing();
+    let mut memo = parallax::memo::Memo {
+        note: format!("memo note {}", which % 2),
+        pins: Vec::new(),
+    };
+    for (k, (loc, _)) in briefing.articles[1].sentences().take(40).enumerate() {
+        let mut pin = parallax::memo::Pin::at(&briefing, loc, parallax::memo::PinKind::Sentence)
+            .expect("a sentence to pin");
+        pin.note = format!("note {k} of version {} — 日本", which % 2);
+        memo.pins.push(pin);
+    }
+    session.memo = memo;
     session
 }
 
@@ -189,8 +202,14 @@ fn state_writer_child() {
     let file = StateFile::in_dir(Path::new(&dir), &[]);
     file.save(&alternating(&file, 0)).expect("first write");
     println!("ready"); // after libtest's "test state_writer_child ... "
+    let sessions = [alternating(&file, 0), alternating(&file, 1)];
+    // bounded, so a child whose test died before killing it does not write forever
+    let started = Instant::now();
     for n in 1.. {
-        file.save(&alternating(&file, n)).expect("write");
+        file.save(&sessions[n % 2]).expect("write");
+        if started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
     }
 }
 
@@ -227,7 +246,8 @@ fn wait_until_ready(child: &mut std::process::Child) {
 }
 
 #[test]
-fn a_writer_killed_at_random_moments_always_leaves_a_parseable_state_file() {
+fn a_writer_killed_at_random_moments_always_leaves_a_parseable_state_file_with_every_pin_and_note()
+{
     let dir = tempfile::tempdir().expect("temp dir");
     let file = StateFile::in_dir(dir.path(), &[]);
     let expected = [alternating(&file, 0), alternating(&file, 1)];
@@ -265,4 +285,30 @@ fn leftover_temps(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "tmp"))
         .collect()
+}
+
+#[test]
+fn pins_and_notes_are_saved_with_the_place_and_found_again_on_reopening() {
+    let folder = seed_folder();
+    let mut app = moved_app(briefing_of(folder.path()), 160);
+    app.update(Action::FocusPrevious);
+    assert_eq!(app.update(Action::Pin), Some(Effect::SaveMemo));
+    app.update(Action::OpenMemo);
+    app.update(Action::EditNote);
+    for c in "check this".chars() {
+        app.update(Action::Edit(parallax::app::line_edit::Edit::Insert(c)));
+    }
+    app.update(Action::Activate);
+    let file = StateFile::in_dir(folder.path(), &[folder.path().to_path_buf()]);
+    let saved = app.session(file.empty_session()).expect("a session");
+    file.save(&saved).expect("saved");
+    let loaded = file.load().expect("loads").expect("present");
+    assert_eq!(loaded.memo, app.memo.memo);
+    let (reopened, _) = resumed(briefing_of(folder.path()), 160, loaded);
+    assert_eq!(reopened.memo.memo.pins.len(), 1);
+    assert_eq!(reopened.memo.memo.pins[0].note, "check this");
+    assert_eq!(
+        reopened.memo.memo.pins[0].status,
+        parallax::memo::Status::Anchored
+    );
 }

@@ -17,6 +17,7 @@ pub struct Mark {
     search: String,
     tab: Tab,
     selected: usize,
+    memo: u64,
 }
 
 impl App {
@@ -29,6 +30,7 @@ impl App {
             search: self.search.query.clone(),
             tab: self.outline.tab,
             selected: self.outline.selected,
+            memo: self.memo.revision,
         }
     }
 
@@ -59,6 +61,8 @@ impl App {
             search: self.search.query.clone(),
             outline_tab: tab_name(self.outline.tab).into(),
             outline_selected: self.outline.selected,
+            memo: self.memo.memo.clone(),
+            memo_group: self.memo.group,
             ..empty
         })
     }
@@ -90,6 +94,16 @@ impl App {
         self.outline.selected = session.outline_selected;
         self.outline.select_by(&self.briefing, 0);
         self.search.query.clone_from(&session.search);
+        // the pins, found again in the briefing as it is now
+        self.memo.memo = session.memo.clone();
+        self.memo.group = session.memo_group;
+        let orphans = self.memo.memo.reanchor(&self.briefing);
+        if orphans > 0 {
+            self.message = Some(format!(
+                "{orphans} pinned text{} no longer in the briefing (kept, flagged ⚠ in the memo)",
+                if orphans == 1 { " is" } else { "s are" }
+            ));
+        }
         (!session.search.is_empty()).then(|| Effect::Search(session.search.clone()))
     }
 

@@ -100,6 +100,27 @@ pub enum Command {
         /// Files or folders (default: the bundled briefing).
         paths: Vec<PathBuf>,
     },
+    /// Write the memo (what was pinned in the reader, with notes) as cited Markdown or JSON.
+    ///
+    /// The memo is the one saved with the reader's place for the same PATHs. Pins whose text
+    /// moved are found again; pins whose text changed or vanished are flagged, never dropped.
+    Memo {
+        /// Write to FILE (atomically) instead of standard output; an existing FILE is kept
+        /// unless --force.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out FILE.
+        #[arg(long)]
+        force: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+        format: OutputFormat,
+        /// How to group the pins (default: as grouped in the reader).
+        #[arg(long, value_enum)]
+        group: Option<MemoGroup>,
+        /// Files or folders (default: the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
     /// Print the whole briefing (articles and extraction) in a machine-readable format.
     Export {
         /// Output format.
@@ -126,6 +147,27 @@ pub struct SearchArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// How `parallax memo` groups the pins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MemoGroup {
+    /// In the order pinned.
+    Order,
+    /// By speaker or actor.
+    Actor,
+    /// By source article.
+    Source,
+}
+
+impl From<MemoGroup> for crate::memo::export::GroupBy {
+    fn from(group: MemoGroup) -> Self {
+        match group {
+            MemoGroup::Order => crate::memo::export::GroupBy::Order,
+            MemoGroup::Actor => crate::memo::export::GroupBy::Actor,
+            MemoGroup::Source => crate::memo::export::GroupBy::Source,
+        }
+    }
+}
+
 impl Command {
     /// The input paths of any subcommand.
     pub fn paths(&self) -> &[PathBuf] {
@@ -136,6 +178,7 @@ impl Command {
             Command::Quotes { paths, .. } => paths,
             Command::Search(args) => &args.paths,
             Command::Compare { paths, .. } | Command::Matrix { paths, .. } => paths,
+            Command::Memo { paths, .. } => paths,
         }
     }
 }

@@ -194,6 +194,14 @@ impl Keeper {
         }
     }
 
+    /// Hands the app's state over and writes it at once (after a change to the memo).
+    pub fn save_now(&mut self, app: &crate::app::App) {
+        self.track(app);
+        if let Some(autosave) = &self.autosave {
+            autosave.flush();
+        }
+    }
+
     /// Hands the app's place to the autosave if it changed; returns a save error to show.
     pub fn track(&mut self, app: &crate::app::App) -> Option<String> {
         let autosave = self.autosave.as_ref()?;
