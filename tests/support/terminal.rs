@@ -17,6 +17,8 @@ pub struct Terminal {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     /// The binary's state and cache folders, never the user's (`env` may name others).
     _dirs: tempfile::TempDir,
+    /// Kept open while the child uses the terminal.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Drop for Terminal {
@@ -75,6 +77,7 @@ impl Terminal {
             keys,
             child,
             _dirs: dirs,
+            _master: pair.master,
         }
     }
 
@@ -111,5 +114,16 @@ impl Terminal {
     /// Waits for the binary to exit; whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         self.child.wait().expect("parallax exits").success()
+    }
+
+    /// The binary's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    /// Whether the terminal was given back: the main screen, the cursor shown.
+    pub fn restored(&self) -> bool {
+        let parser = self.parser.lock().expect("parser lock");
+        !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
     }
 }
