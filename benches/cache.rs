@@ -12,10 +12,7 @@ use std::time::Instant;
 use parallax::cache::{self, Cache};
 
 fn main() {
-    let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+    let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
     let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
     let bytes = common::write_corpus(&dir, n);
     println!("corpus: {n} articles, {:.1} MB", bytes as f64 / 1e6);

@@ -13,10 +13,7 @@ fn main() {
     if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("big") {
         return big_file();
     }
-    let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+    let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
     let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
     let bytes = common::write_corpus(&dir, n);
     let mb = bytes as f64 / 1e6;
@@ -43,10 +40,7 @@ fn main() {
 /// One large file (PARALLAX_BENCH_BIG_MB, 200 by default) of the corpus's paragraphs: the whole
 /// pipeline's time and peak memory.
 fn big_file() {
-    let mb: usize = std::env::var("PARALLAX_BENCH_BIG_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+    let mb: usize = common::env_number("PARALLAX_BENCH_BIG_MB", 200);
     let path = std::env::temp_dir().join(format!("parallax-bench-big-{mb}.txt"));
     let bytes = common::write_big_file(&path, mb * 1_000_000);
     let rss_before = common::current_rss();
@@ -67,10 +61,7 @@ fn big_file() {
 
 fn whole(dir: &std::path::Path, mb: f64, bytes: usize, rss_before: usize) {
     let started = Instant::now();
-    let threads: usize = std::env::var("PARALLAX_BENCH_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let threads: usize = common::env_number("PARALLAX_BENCH_THREADS", 0);
     let briefing =
         parallax::pipeline::open(&[dir.to_path_buf()], threads, &|_| {}).expect("corpus loads");
     let total = started.elapsed().as_secs_f64();

@@ -174,10 +174,7 @@ fn redraw() {
 }
 
 fn search() {
-    let n: usize = std::env::var("PARALLAX_BENCH_ARTICLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+    let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
     let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
     common::write_corpus(&dir, n);
     let loaded = parallax::ingest::walk::load(std::slice::from_ref(&dir)).expect("corpus");

@@ -128,6 +128,14 @@ pub fn write_big_file(path: &Path, size: usize) -> usize {
     out.len()
 }
 
+/// The number in the environment variable `name`, or `default`.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
 /// Peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
 pub fn peak_rss() -> usize {
     proc_status_kb("VmHWM:") * 1024
