@@ -18,11 +18,12 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-ingest-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+/// A fresh folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("parallax-ingest-{name}-"))
+        .tempdir()
+        .expect("create temp dir")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -44,7 +45,8 @@ fn a_missing_path_exits_2_with_a_clear_message() {
 
 #[test]
 fn an_empty_folder_exits_2_saying_there_is_no_article() {
-    let dir = temp_dir("empty");
+    let dir_guard = temp_dir("empty");
+    let dir = dir_guard.path().to_path_buf();
     let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -56,7 +58,8 @@ fn an_empty_folder_exits_2_saying_there_is_no_article() {
 
 #[test]
 fn bad_files_are_skipped_with_one_warning_each_and_the_rest_is_loaded() {
-    let dir = temp_dir("mixed");
+    let dir_guard = temp_dir("mixed");
+    let dir = dir_guard.path().to_path_buf();
     write(&dir, "a_binary.txt", b"PK\x03\x04\0\0binary");
     write(&dir, "b_good.txt", PROSE.as_bytes());
     write(&dir, "c_empty.md", b"  \n");
@@ -123,7 +126,8 @@ fn standard_input_is_read_as_an_article() {
 
 #[test]
 fn a_five_megabyte_single_line_file_loads() {
-    let dir = temp_dir("long-line");
+    let dir_guard = temp_dir("long-line");
+    let dir = dir_guard.path().to_path_buf();
     let line = PROSE.trim_end().repeat(5 * 1024 * 1024 / PROSE.len());
     write(&dir, "long.txt", line.as_bytes());
     let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
@@ -133,7 +137,8 @@ fn a_five_megabyte_single_line_file_loads() {
 
 #[test]
 fn markdown_front_matter_and_html_meta_reach_the_export() {
-    let dir = temp_dir("formats");
+    let dir_guard = temp_dir("formats");
+    let dir = dir_guard.path().to_path_buf();
     write(&dir, "post.md", b"---\ntitle: Pier vote\ndate: 2024-05-02\nauthor: Sam Lee\n---\n\nThe harbour council voted on Tuesday to rebuild the old pier, after a long debate.\n");
     write(&dir, "page.html", b"<html><head><title>Night market</title><meta property=\"og:site_name\" content=\"Town Post\"></head><body><p>The night market will open again in June, the organisers said on Friday, after a year of repairs to the square and its lights.</p><p>Traders welcomed the news and said they expected large crowds on the first weekend of the summer season.</p></body></html>");
     let out = parallax(&[
@@ -189,7 +194,8 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn a_folder_of_only_skipped_files_says_how_many_and_why() {
-    let dir = temp_dir("all-skipped");
+    let dir_guard = temp_dir("all-skipped");
+    let dir = dir_guard.path().to_path_buf();
     write(&dir, "a.pdf", b"%PDF-1.4");
     write(&dir, "b.docx", b"PK\x03\x04");
     write(&dir, "c.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
@@ -205,7 +211,8 @@ fn a_folder_of_only_skipped_files_says_how_many_and_why() {
 
 #[test]
 fn an_empty_folder_says_no_files_were_found() {
-    let dir = temp_dir("no-files");
+    let dir_guard = temp_dir("no-files");
+    let dir = dir_guard.path().to_path_buf();
     std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
     write(&dir.join(".git"), "HEAD.txt", PROSE.as_bytes());
     let out = parallax(&["articles", dir.to_str().expect("utf-8 path")]);
@@ -219,7 +226,8 @@ fn an_empty_folder_says_no_files_were_found() {
 
 #[test]
 fn a_nul_byte_past_the_first_8_kib_still_marks_a_file_binary() {
-    let dir = temp_dir("late-nul");
+    let dir_guard = temp_dir("late-nul");
+    let dir = dir_guard.path().to_path_buf();
     let mut late = PROSE.repeat(100).into_bytes();
     late.extend_from_slice(b"\0\x01\x02 trailer");
     write(&dir, "late.txt", &late);
@@ -238,7 +246,8 @@ fn a_nul_byte_past_the_first_8_kib_still_marks_a_file_binary() {
 
 #[test]
 fn a_file_named_on_the_command_line_is_sniffed_whatever_its_extension() {
-    let dir = temp_dir("named");
+    let dir_guard = temp_dir("named");
+    let dir = dir_guard.path().to_path_buf();
     write(&dir, "notes.log", PROSE.as_bytes());
     write(&dir, "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF");
     let notes = dir.join("notes.log");
@@ -257,7 +266,8 @@ fn a_file_named_on_the_command_line_is_sniffed_whatever_its_extension() {
 
 #[test]
 fn a_link_loop_or_unreadable_file_is_a_warning_not_a_failure() {
-    let dir = temp_dir("unreadable");
+    let dir_guard = temp_dir("unreadable");
+    let dir = dir_guard.path().to_path_buf();
     write(&dir, "good.txt", PROSE.as_bytes());
     write(&dir, "locked.txt", PROSE.as_bytes());
     #[cfg(unix)]
@@ -314,7 +324,8 @@ fn standard_input_is_sniffed_as_html_markdown_or_text() {
 
 #[test]
 fn a_front_matter_that_never_closes_is_read_as_body_with_a_warning() {
-    let dir = temp_dir("open-front-matter");
+    let dir_guard = temp_dir("open-front-matter");
+    let dir = dir_guard.path().to_path_buf();
     write(
         &dir,
         "open.md",
@@ -334,7 +345,8 @@ fn a_front_matter_that_never_closes_is_read_as_body_with_a_warning() {
 
 #[test]
 fn a_page_nested_ten_thousand_deep_loads_its_text() {
-    let dir = temp_dir("deep-html");
+    let dir_guard = temp_dir("deep-html");
+    let dir = dir_guard.path().to_path_buf();
     let page = format!(
         "<html><body>{}{}{}</body></html>",
         "<div><span>".repeat(10_000),
@@ -415,7 +427,8 @@ fn the_html_fixture_gives_its_meta_tags_and_article_paragraphs() {
 
 #[test]
 fn ten_thousand_files_load_in_path_order() {
-    let dir = temp_dir("many");
+    let dir_guard = temp_dir("many");
+    let dir = dir_guard.path().to_path_buf();
     for i in 0..10_000 {
         write(
             &dir,

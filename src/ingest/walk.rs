@@ -397,18 +397,19 @@ fn read_input(
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("parallax-walk-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("parallax-walk-{name}-"))
+            .tempdir()
+            .expect("create temp dir")
     }
 
     const PROSE: &str = "The council voted to rebuild the pier after a long debate.\n";
 
     #[test]
     fn folders_are_read_depth_first_in_sorted_order() {
-        let dir = temp_dir("order");
+        let dir_guard = temp_dir("order");
+        let dir = dir_guard.path().to_path_buf();
         for name in ["b.txt", "a/z.md", "a/c.txt", "c.html"] {
             let path = dir.join(name);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -422,7 +423,8 @@ mod tests {
 
     #[test]
     fn a_folder_without_articles_says_what_was_skipped() {
-        let dir = temp_dir("none");
+        let dir_guard = temp_dir("none");
+        let dir = dir_guard.path().to_path_buf();
         std::fs::write(dir.join("a.pdf"), "%PDF").expect("write");
         std::fs::write(dir.join("b.jpg"), "JFIF").expect("write");
         std::fs::write(dir.join("c.txt"), b"\x89PNG\0\0").expect("write");
@@ -433,14 +435,16 @@ mod tests {
             err.ends_with("(3 files skipped: 1 binary, 2 not articles)"),
             "{err}"
         );
-        let empty = temp_dir("none-empty");
+        let empty_guard = temp_dir("none-empty");
+        let empty = empty_guard.path().to_path_buf();
         let err = load(&[empty]).expect_err("nothing to load").to_string();
         assert!(err.ends_with("(no files found)"), "{err}");
     }
 
     #[test]
     fn a_file_named_twice_is_read_once() {
-        let dir = temp_dir("twice");
+        let dir_guard = temp_dir("twice");
+        let dir = dir_guard.path().to_path_buf();
         let file = dir.join("a.txt");
         std::fs::write(&file, PROSE).expect("write");
         let loaded = load(&[file.clone(), dir.clone()]).expect("loads");
@@ -450,7 +454,8 @@ mod tests {
 
     #[test]
     fn a_named_file_with_an_unknown_extension_is_sniffed() {
-        let dir = temp_dir("sniffed");
+        let dir_guard = temp_dir("sniffed");
+        let dir = dir_guard.path().to_path_buf();
         let page = dir.join("saved.php");
         std::fs::write(
             &page,
@@ -490,7 +495,8 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn link_cycles_dangling_links_and_devices_are_skipped_not_fatal() {
-        let dir = temp_dir("links");
+        let dir_guard = temp_dir("links");
+        let dir = dir_guard.path().to_path_buf();
         std::fs::write(dir.join("a.txt"), PROSE).expect("write");
         std::os::unix::fs::symlink(&dir, dir.join("loop")).expect("symlink");
         std::os::unix::fs::symlink(dir.join("self.txt"), dir.join("self.txt")).expect("symlink");
