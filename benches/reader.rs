@@ -13,9 +13,11 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 fn main() {
-    // PARALLAX_BENCH_ONLY=compare runs the comparison figures alone
-    if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("compare") {
-        return compare();
+    // PARALLAX_BENCH_ONLY=compare or =search runs those figures alone
+    match std::env::var("PARALLAX_BENCH_ONLY").as_deref() {
+        Ok("compare") => return compare(),
+        Ok("search") => return search(),
+        _ => {}
     }
     first_frame();
     redraw();
@@ -211,6 +213,9 @@ fn search() {
             std::hint::black_box(hits);
             worst = worst.max(took);
             total += took;
+            if std::env::var_os("PARALLAX_BENCH_VERBOSE").is_some() {
+                println!("    {typed:?}: {:.1} ms", ms(took));
+            }
         }
         let keys = query.chars().count();
         let ours = ms(total) / keys as f64;
@@ -224,8 +229,12 @@ fn search() {
     }
 }
 
-/// Mean time of `fzf --filter` per prefix of `query` over the same sentences (None without fzf).
+/// Mean time of `fzf --filter` per prefix of `query` over the same sentences (None without fzf,
+/// or with PARALLAX_BENCH_FZF=0).
 fn fzf_mean(lines: &std::path::Path, query: &str) -> Option<f64> {
+    if std::env::var("PARALLAX_BENCH_FZF").as_deref() == Ok("0") {
+        return None;
+    }
     let mut total = Duration::ZERO;
     let mut typed = String::new();
     for c in query.chars() {

@@ -65,7 +65,6 @@ impl Term {
     /// Whether `text` satisfies this term's exact, prefix or suffix condition (fuzzy terms are
     /// matched word by word elsewhere).
     pub fn holds(&self, text: &str) -> bool {
-        let text = text.trim_end();
         let eq = |a: &str| {
             if self.case_sensitive {
                 a == self.text
@@ -78,7 +77,10 @@ impl Term {
         let n = self.text.len();
         match self.how {
             How::Prefix => text.get(..n).is_some_and(eq),
-            How::Suffix => text.len() >= n && text.get(text.len() - n..).is_some_and(eq),
+            How::Suffix => {
+                let text = text.trim_end();
+                text.len() >= n && text.get(text.len() - n..).is_some_and(eq)
+            }
             How::Exact | How::Fuzzy => contains(text, &self.text, self.case_sensitive),
         }
     }
