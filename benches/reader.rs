@@ -83,7 +83,7 @@ fn compare() {
                 .sum::<usize>()
         })
         .sum();
-    let rounds = 20;
+    let rounds: usize = common::env_number("PARALLAX_BENCH_ROUNDS", 20); // more to profile
     let started = Instant::now();
     for _ in 0..rounds {
         std::hint::black_box(parallax::compare::compare(

@@ -18,7 +18,7 @@ use crate::extract::ActorId;
 pub use align::compare;
 
 /// One extracted item shown in a comparison cell; the index is into the briefing's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Item {
     /// `briefing.positions[i]`.

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::briefing::{Article, ArticleId, Briefing, Loc};
 use crate::compare::quotes::shared_quotes;
-use crate::compare::similarity::Tfidf;
+use rustc_hash::FxHashMap;
+
+use crate::compare::similarity::{content_words, Tfidf, Vector};
 use crate::compare::stance::agree;
 use crate::compare::{Comparison, Item, Mark, Row, Shared};
 use crate::extract::ActorId;
@@ -26,24 +28,31 @@ pub fn compare(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Comparison {
     let shared_a: BTreeSet<Loc> = shared.iter().map(|s| s.a).collect();
     let shared_b: BTreeSet<Loc> = shared.iter().map(|s| s.b).collect();
     // document frequencies over the items being aligned (positions and questions of A and B):
-    // the words that tell those items apart, at a fraction of the cost of every sentence
+    // the words that tell those items apart, at a fraction of the cost of every sentence; each
+    // item's words and vector computed once, however many items it is compared with
     let of_pair = |article: ArticleId| article == a || article == b;
-    let texts = briefing
-        .positions
-        .iter()
-        .filter(|p| of_pair(p.at.article))
-        .map(|p| p.sentence.as_str())
+    let items: Vec<Item> = (briefing.positions.iter().enumerate())
+        .filter(|(_, p)| of_pair(p.at.article))
+        .map(|(i, _)| Item::Position(i))
         .chain(
-            briefing
-                .questions
-                .iter()
-                .filter(|q| of_pair(q.at.article))
-                .map(|q| q.text.as_str()),
-        );
-    let model = Tfidf::fit(texts);
+            (briefing.questions.iter().enumerate())
+                .filter(|(_, q)| of_pair(q.at.article))
+                .map(|(i, _)| Item::Question(i)),
+        )
+        .collect();
+    let words: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| content_words(item.text(briefing)))
+        .collect();
+    let model = Tfidf::fit_words(&words);
+    let vectors = items
+        .iter()
+        .zip(&words)
+        .map(|(item, words)| (*item, model.vector_of_words(words)))
+        .collect();
     let ctx = Ctx {
         briefing,
-        model,
+        vectors,
         shared: &shared,
     };
     let mut rows = actor_rows(&ctx, a, b);
@@ -61,17 +70,17 @@ pub fn compare(briefing: &Briefing, a: ArticleId, b: ArticleId) -> Comparison {
 
 struct Ctx<'a> {
     briefing: &'a Briefing,
-    model: Tfidf,
+    /// The TF-IDF vector of every position and question of the two articles.
+    vectors: FxHashMap<Item, Vector>,
     shared: &'a [Shared],
 }
 
 impl Ctx<'_> {
     fn similarity(&self, x: Item, y: Item) -> f32 {
-        let (vx, vy) = (
-            self.model.vector(x.text(self.briefing)),
-            self.model.vector(y.text(self.briefing)),
-        );
-        vx.cosine(&vy)
+        match (self.vectors.get(&x), self.vectors.get(&y)) {
+            (Some(vx), Some(vy)) => vx.cosine(vy),
+            _ => 0.0, // not an item of the two articles
+        }
     }
     fn is_same(&self, x: Item, y: Item) -> bool {
         let (lx, ly) = (x.loc(self.briefing), y.loc(self.briefing));

@@ -1,8 +1,9 @@
 //! Lexical similarity of sentences: TF-IDF vectors over content words (stop words dropped,
 //! lower-cased, a crude plural/possessive fold), compared by cosine. No model, deterministic.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::lexicon::Lexicon;
 
@@ -61,7 +62,7 @@ impl Vector {
 /// TF-IDF over a fixed collection of texts (document frequency counted per text).
 #[derive(Debug, Clone, Default)]
 pub struct Tfidf {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     df: Vec<u32>,
     texts: u32,
 }
@@ -69,13 +70,17 @@ pub struct Tfidf {
 impl Tfidf {
     /// Learns vocabulary and document frequencies from `texts`.
     pub fn fit<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tfidf {
+        let words: Vec<Vec<String>> = texts.into_iter().map(content_words).collect();
+        Tfidf::fit_words(&words)
+    }
+
+    /// Learns vocabulary and document frequencies from texts already split by
+    /// [`content_words`].
+    pub fn fit_words(texts: &[Vec<String>]) -> Tfidf {
         let mut model = Tfidf::default();
-        for text in texts {
+        for words in texts {
             model.texts += 1;
-            let mut seen: Vec<u32> = content_words(text)
-                .into_iter()
-                .map(|w| model.id(w))
-                .collect();
+            let mut seen: Vec<u32> = words.iter().map(|w| model.id(w)).collect();
             seen.sort_unstable();
             seen.dedup();
             for id in seen {
@@ -85,20 +90,26 @@ impl Tfidf {
         model
     }
 
-    fn id(&mut self, word: String) -> u32 {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(word).or_insert(next);
-        if id as usize == self.df.len() {
-            self.df.push(0);
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
         }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.df.push(0);
         id
     }
 
     /// The unit TF-IDF vector of `text` (words unseen while fitting are ignored).
     pub fn vector(&self, text: &str) -> Vector {
+        self.vector_of_words(&content_words(text))
+    }
+
+    /// The unit TF-IDF vector of a text split by [`content_words`].
+    pub fn vector_of_words(&self, words: &[String]) -> Vector {
         let mut counts: Vec<(u32, f32)> = Vec::new();
-        for word in content_words(text) {
-            if let Some(&id) = self.ids.get(&word) {
+        for word in words {
+            if let Some(&id) = self.ids.get(word) {
                 counts.push((id, 1.0));
             }
         }

@@ -8,10 +8,16 @@
 
 use std::collections::BTreeSet;
 
+use rustc_hash::FxHashSet;
+
 /// A set of lower-cased phrases.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    entries: BTreeSet<String>,
+    /// The entries, sorted.
+    sorted: Vec<String>,
+    /// The same, for lookups: the extractor asks of every token (a hash of a short word costs a
+    /// few nanoseconds; a search of the sorted list, a dozen string comparisons).
+    entries: FxHashSet<String>,
     longest_words: usize,
 }
 
@@ -29,7 +35,8 @@ impl Lexicon {
             .max()
             .unwrap_or(0);
         Lexicon {
-            entries,
+            sorted: entries.iter().cloned().collect(),
+            entries: entries.into_iter().collect(),
             longest_words,
         }
     }
@@ -47,7 +54,7 @@ impl Lexicon {
     }
     /// Every entry, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(String::as_str)
+        self.sorted.iter().map(String::as_str)
     }
 }
 

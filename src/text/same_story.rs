@@ -83,8 +83,9 @@ fn body_len(article: &Article) -> usize {
 /// Hash and word count of a sentence as [`crate::text::fold::fold_loose`] would fold it (case, quotes, dashes and
 /// white-space runs ignored), computed without building the folded string.
 pub fn folded_hash(sentence: &str) -> (u64, usize) {
-    // FNV-1a over the folded characters: our own keys, no need for SipHash's flood resistance
-    let mut hasher = crate::text::clean::line::FnvHasher::default();
+    // one multiply per character (FxHash): our own keys, no need for SipHash's flood resistance;
+    // each step is a bijection of the state, so sentences one character apart never collide
+    let mut hasher = rustc_hash::FxHasher::default();
     let mut words = 0;
     let mut in_space = true;
     for c in sentence.chars() {
@@ -94,11 +95,15 @@ pub fn folded_hash(sentence: &str) -> (u64, usize) {
         }
         if in_space {
             words += 1;
-            hasher.write_u8(b' ');
+            hasher.write_u32(u32::from(b' '));
             in_space = false;
         }
-        for folded in fold_char(c).to_lowercase() {
-            hasher.write_u32(folded as u32);
+        if c.is_ascii() {
+            hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+        } else {
+            for folded in fold_char(c).to_lowercase() {
+                hasher.write_u32(folded as u32);
+            }
         }
     }
     (hasher.finish(), words)
