@@ -227,6 +227,26 @@ fn search() {
             ms(worst)
         );
     }
+    // drawing does not grow with the briefing: only what is on screen is laid out
+    let started = Instant::now();
+    let app = App::new(Arc::new(briefing), 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    terminal
+        .draw(|f| parallax::ui::render(&app, f))
+        .expect("draw");
+    let first = started.elapsed();
+    let rounds: usize = common::env_number("PARALLAX_BENCH_ROUNDS", 100);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        terminal
+            .draw(|f| parallax::ui::render(&app, f))
+            .expect("draw");
+    }
+    println!(
+        "reader on {n} articles: app state and first frame {:.1} ms, full redraw at 200x60 {:.3} ms",
+        ms(first),
+        ms(started.elapsed()) / rounds as f64
+    );
 }
 
 /// Mean time of `fzf --filter` per prefix of `query` over the same sentences (None without fzf,

@@ -698,7 +698,7 @@ impl App {
                         self.briefing.articles.len().saturating_sub(1),
                     )
                 }
-                Focus::Outline => self.outline.select_by(&self.briefing, delta),
+                Focus::Outline => self.outline.select_by(delta),
                 Focus::ReaderA | Focus::ReaderB => self.scroll_reader(self.target_reader(), delta),
             },
         }
@@ -840,9 +840,8 @@ impl App {
         let article = self.readers[r].article;
         let quotes: Vec<Loc> = self
             .briefing
-            .quotes
+            .quotes_of(article)
             .iter()
-            .filter(|q| q.at.article == article)
             .map(|q| q.at)
             .collect();
         if quotes.is_empty() {
@@ -946,7 +945,7 @@ impl App {
                     self.source = crate::ui::render::sources_row_to_index(&self.briefing, row)
                         .unwrap_or(self.source)
                 }
-                Focus::Outline => self.outline.click(&self.briefing, row.saturating_sub(2)),
+                Focus::Outline => self.outline.click(row.saturating_sub(2)),
                 _ => {}
             }
         }

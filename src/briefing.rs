@@ -219,6 +219,13 @@ impl Article {
     }
 }
 
+/// The run of `items` (sorted by article) that belongs to article `id`.
+fn of_article<T>(items: &[T], id: ArticleId, article: impl Fn(&T) -> ArticleId) -> &[T] {
+    let start = items.partition_point(|t| article(t) < id);
+    let end = start + items[start..].partition_point(|t| article(t) == id);
+    &items[start..end]
+}
+
 /// A whole briefing: articles and what was extracted from them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Briefing {
@@ -226,11 +233,11 @@ pub struct Briefing {
     pub articles: Vec<Article>,
     /// People, countries, organisations and groups, merged across articles.
     pub actors: Vec<Actor>,
-    /// Direct quotations with their speakers.
+    /// Direct quotations with their speakers, in article order.
     pub quotes: Vec<Quote>,
-    /// Stances actors take, with the sentence stating them.
+    /// Stances actors take, with the sentence stating them, in article order.
     pub positions: Vec<Position>,
-    /// Open questions and stated unknowns.
+    /// Open questions and stated unknowns, in article order.
     pub questions: Vec<Question>,
     /// Inputs skipped or repaired, one human-readable line each.
     pub warnings: Vec<String>,
@@ -240,6 +247,18 @@ impl Briefing {
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.articles[id.index()]
+    }
+    /// The quotations of article `id` (a binary search: the list is in article order).
+    pub fn quotes_of(&self, id: ArticleId) -> &[Quote] {
+        of_article(&self.quotes, id, |q| q.at.article)
+    }
+    /// The positions stated in article `id`.
+    pub fn positions_of(&self, id: ArticleId) -> &[Position] {
+        of_article(&self.positions, id, |p| p.at.article)
+    }
+    /// The open questions of article `id`.
+    pub fn questions_of(&self, id: ArticleId) -> &[Question] {
+        of_article(&self.questions, id, |q| q.at.article)
     }
     /// The article whose name is `name` or starts with `name` (if that prefix is unique).
     pub fn find_article(&self, name: &str) -> Option<&Article> {

@@ -83,6 +83,32 @@ fn check(briefing: &Briefing) {
     for q in &briefing.questions {
         assert_loc_valid(briefing, &q.at, "question");
     }
+    // extracted items are in article order, so each article's are found by binary search
+    let ordered = |articles: Vec<u32>| articles.windows(2).all(|w| w[0] <= w[1]);
+    assert!(ordered(
+        briefing.quotes.iter().map(|q| q.at.article.0).collect()
+    ));
+    assert!(ordered(
+        briefing.positions.iter().map(|p| p.at.article.0).collect()
+    ));
+    assert!(ordered(
+        briefing.questions.iter().map(|q| q.at.article.0).collect()
+    ));
+    for a in &briefing.articles {
+        let here = |at: &Loc| at.article == a.id;
+        assert_eq!(
+            briefing.quotes_of(a.id).len(),
+            briefing.quotes.iter().filter(|q| here(&q.at)).count()
+        );
+        assert_eq!(
+            briefing.positions_of(a.id).len(),
+            briefing.positions.iter().filter(|p| here(&p.at)).count()
+        );
+        assert_eq!(
+            briefing.questions_of(a.id).len(),
+            briefing.questions.iter().filter(|q| here(&q.at)).count()
+        );
+    }
 }
 
 fn prose() -> impl Strategy<Value = String> {

@@ -159,11 +159,7 @@ impl App {
     }
 
     fn outline_pin_loc(&self) -> Option<(Loc, Option<PinKind>)> {
-        let row = self
-            .outline
-            .rows(&self.briefing)
-            .into_iter()
-            .nth(self.outline.selected)?;
+        let row = self.outline.row(&self.briefing, self.outline.selected)?;
         let kind = match self.outline.tab {
             Tab::Positions => PinKind::Position,
             Tab::Questions => PinKind::Question,

@@ -31,6 +31,18 @@ pub struct Row {
     pub source: String,
 }
 
+/// A row of the outline as indices: a group header (index into the outline's groups) or an
+/// item (index into the briefing's positions, questions or quotations).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Actor(usize),
+    Position(usize),
+    Topic(usize),
+    Question(usize),
+    Speaker(usize),
+    Quote(usize),
+}
+
 /// The outline pane's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineState {
@@ -57,97 +69,132 @@ impl OutlineState {
         }
     }
 
-    /// The rows of the current tab.
+    /// Every row of the current tab. Costs a formatted string per row: drawing and key
+    /// handling use [`OutlineState::len`], [`OutlineState::row`] and [`OutlineState::window`],
+    /// which format only the rows they return.
     pub fn rows(&self, briefing: &Briefing) -> Vec<Row> {
-        let source = |loc: Loc| short_source(briefing, loc);
-        let mut rows = Vec::new();
+        self.window(briefing, 0, usize::MAX)
+    }
+
+    /// The number of rows of the current tab.
+    pub fn len(&self) -> usize {
+        self.slots().count()
+    }
+
+    /// Whether the current tab has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i` of the current tab.
+    pub fn row(&self, briefing: &Briefing, i: usize) -> Option<Row> {
+        self.window(briefing, i, 1).pop()
+    }
+
+    /// At most `count` rows of the current tab from row `first`: what a pane of `count` lines
+    /// shows, built without formatting the thousands of rows above or below it.
+    pub fn window(&self, briefing: &Briefing, first: usize, count: usize) -> Vec<Row> {
+        self.slots()
+            .skip(first)
+            .take(count)
+            .map(|slot| self.describe(briefing, slot))
+            .collect()
+    }
+
+    fn is_open(&self, actor: ActorId) -> bool {
+        !self.collapsed.contains(&actor)
+    }
+
+    /// The rows of the current tab as indices, cheap to count and skip.
+    fn slots(&self) -> Box<dyn Iterator<Item = Slot> + '_> {
         match self.tab {
-            Tab::Positions => {
-                for group in &self.outline.actors {
-                    let open = !self.collapsed.contains(&group.actor);
-                    let name = &briefing.actors[group.actor.0 as usize].name;
-                    let text = format!("{name} ({})", group.positions.len());
-                    rows.push(Row {
-                        text,
-                        loc: None,
-                        group: Some((group.actor, open)),
-                        source: String::new(),
-                    });
-                    if open {
-                        for &i in &group.positions {
-                            let p = &briefing.positions[i];
-                            let topic = p
-                                .topic
-                                .as_deref()
-                                .map(|t| format!(" · {t}"))
-                                .unwrap_or_default();
-                            rows.push(Row {
-                                text: format!("{}{topic}", p.stance),
-                                loc: Some(p.at),
-                                group: None,
-                                source: source(p.at),
-                            });
-                        }
-                    }
-                }
-            }
-            Tab::Questions => {
-                for group in &self.outline.questions {
-                    rows.push(Row {
-                        text: group.topic.clone(),
-                        loc: None,
-                        group: None,
-                        source: String::new(),
-                    });
-                    for &i in &group.questions {
-                        let q = &briefing.questions[i];
-                        rows.push(Row {
-                            text: q.text.clone(),
-                            loc: Some(q.at),
-                            group: None,
-                            source: source(q.at),
-                        });
-                    }
-                }
-            }
+            Tab::Positions => Box::new(self.outline.actors.iter().enumerate().flat_map(
+                move |(g, group)| {
+                    let items = if self.is_open(group.actor) {
+                        group.positions.as_slice()
+                    } else {
+                        &[]
+                    };
+                    std::iter::once(Slot::Actor(g)).chain(items.iter().map(|&i| Slot::Position(i)))
+                },
+            )),
+            Tab::Questions => Box::new(self.outline.questions.iter().enumerate().flat_map(
+                |(g, group)| {
+                    std::iter::once(Slot::Topic(g))
+                        .chain(group.questions.iter().map(|&i| Slot::Question(i)))
+                },
+            )),
             Tab::Quotes => {
                 let filter = self.filter.to_lowercase();
-                for group in self
-                    .outline
-                    .quotes
-                    .iter()
-                    .filter(|g| g.speaker.to_lowercase().contains(&filter))
-                {
-                    rows.push(Row {
-                        text: group.speaker.clone(),
-                        loc: None,
-                        group: None,
-                        source: String::new(),
-                    });
-                    for &i in &group.quotes {
-                        let q = &briefing.quotes[i];
-                        rows.push(Row {
-                            text: format!("“{}”", q.text),
-                            loc: Some(q.at),
-                            group: None,
-                            source: source(q.at),
-                        });
-                    }
-                }
+                Box::new(
+                    self.outline
+                        .quotes
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, g)| g.speaker.to_lowercase().contains(&filter))
+                        .flat_map(|(g, group)| {
+                            std::iter::once(Slot::Speaker(g))
+                                .chain(group.quotes.iter().map(|&i| Slot::Quote(i)))
+                        }),
+                )
             }
         }
-        rows
+    }
+
+    /// The display row of `slot`.
+    fn describe(&self, briefing: &Briefing, slot: Slot) -> Row {
+        let header = |text: String, group: Option<(ActorId, bool)>| Row {
+            text,
+            loc: None,
+            group,
+            source: String::new(),
+        };
+        let item = |text: String, loc: Loc| Row {
+            text,
+            loc: Some(loc),
+            group: None,
+            source: short_source(briefing, loc),
+        };
+        match slot {
+            Slot::Actor(g) => {
+                let group = &self.outline.actors[g];
+                let name = &briefing.actors[group.actor.0 as usize].name;
+                header(
+                    format!("{name} ({})", group.positions.len()),
+                    Some((group.actor, self.is_open(group.actor))),
+                )
+            }
+            Slot::Position(i) => {
+                let p = &briefing.positions[i];
+                let topic = p
+                    .topic
+                    .as_deref()
+                    .map(|t| format!(" · {t}"))
+                    .unwrap_or_default();
+                item(format!("{}{topic}", p.stance), p.at)
+            }
+            Slot::Topic(g) => header(self.outline.questions[g].topic.clone(), None),
+            Slot::Question(i) => {
+                let q = &briefing.questions[i];
+                item(q.text.clone(), q.at)
+            }
+            Slot::Speaker(g) => header(self.outline.quotes[g].speaker.clone(), None),
+            Slot::Quote(i) => {
+                let q = &briefing.quotes[i];
+                item(format!("“{}”", q.text), q.at)
+            }
+        }
     }
 
     /// Moves the selection by `delta` rows.
-    pub fn select_by(&mut self, briefing: &Briefing, delta: i32) {
-        let len = self.rows(briefing).len();
+    pub fn select_by(&mut self, delta: i32) {
+        let len = self.len();
         self.selected = crate::app::step(self.selected, delta, len.saturating_sub(1));
     }
 
     /// Selects row `row` (a click).
-    pub fn click(&mut self, briefing: &Briefing, row: usize) {
-        let len = self.rows(briefing).len();
+    pub fn click(&mut self, row: usize) {
+        let len = self.len();
         if row < len {
             self.selected = row;
         }
@@ -155,7 +202,7 @@ impl OutlineState {
 
     /// Enter on the selected row: the location to jump to, or a group toggled.
     pub fn activate(&mut self, briefing: &Briefing) -> Option<Loc> {
-        let row = self.rows(briefing).into_iter().nth(self.selected)?;
+        let row = self.row(briefing, self.selected)?;
         if let Some((actor, open)) = row.group {
             self.toggle(actor, !open);
         }
@@ -164,12 +211,15 @@ impl OutlineState {
 
     /// Expands (or collapses) the selected group, or the group of the selected item.
     pub fn set_expanded(&mut self, briefing: &Briefing, open: bool) {
-        let rows = self.rows(briefing);
-        let header = rows[..=self.selected.min(rows.len().saturating_sub(1))]
-            .iter()
+        // the nearest group header at or above the selection
+        let selected = self.selected.min(self.len().saturating_sub(1));
+        let header = self
+            .slots()
+            .take(selected + 1)
             .enumerate()
-            .rev()
-            .find(|(_, r)| r.group.is_some());
+            .filter(|(_, slot)| matches!(slot, Slot::Actor(_)))
+            .last()
+            .map(|(at, slot)| (at, self.describe(briefing, slot)));
         if let Some((at, row)) = header {
             if let Some((actor, _)) = row.group {
                 self.toggle(actor, open);

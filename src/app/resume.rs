@@ -92,7 +92,7 @@ impl App {
             _ => Tab::Positions,
         };
         self.outline.selected = session.outline_selected;
-        self.outline.select_by(&self.briefing, 0);
+        self.outline.select_by(0);
         self.search.query.clone_from(&session.search);
         // the pins, found again in the briefing as it is now
         self.memo.memo = session.memo.clone();

@@ -96,18 +96,32 @@ pub(crate) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Blo
         .title(Span::styled(safe(&title), style))
 }
 
-/// Articles in display order: each article followed by its excerpts.
+/// Articles in display order: each article followed by its excerpts (and theirs), in id order.
+/// Linear in the briefing, as it runs on every frame; every article appears exactly once.
 pub fn source_order(briefing: &Briefing) -> Vec<ArticleId> {
-    let mut order = Vec::new();
-    for a in briefing.articles.iter().filter(|a| a.excerpt_of.is_none()) {
-        order.push(a.id);
-        order.extend(
-            briefing
-                .articles
-                .iter()
-                .filter(|e| e.excerpt_of == Some(a.id))
-                .map(|e| e.id),
-        );
+    let n = briefing.articles.len();
+    let mut excerpts: Vec<Vec<ArticleId>> = vec![Vec::new(); n];
+    for a in &briefing.articles {
+        if let Some(longer) = a.excerpt_of.filter(|l| l.index() < n && *l != a.id) {
+            excerpts[longer.index()].push(a.id);
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut placed = vec![false; n];
+    let roots = briefing
+        .articles
+        .iter()
+        .filter(|a| a.excerpt_of.is_none_or(|l| l.index() >= n || l == a.id));
+    // roots first, then anything a cycle of excerpts left unplaced
+    for start in roots.chain(&briefing.articles).map(|a| a.id) {
+        let mut stack = vec![start];
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut placed[id.index()], true) {
+                continue;
+            }
+            order.push(id);
+            stack.extend(excerpts[id.index()].iter().rev());
+        }
     }
     order
 }
@@ -231,22 +245,20 @@ impl Marks {
         let here = |loc: &Loc| loc.article == article.id;
         Marks {
             quotes: briefing
-                .quotes
+                .quotes_of(article.id)
                 .iter()
                 .flat_map(|q| q.parts.iter().copied())
                 .filter(here)
                 .collect(),
             positions: briefing
-                .positions
+                .positions_of(article.id)
                 .iter()
                 .map(|p| p.at)
-                .filter(here)
                 .collect(),
             questions: briefing
-                .questions
+                .questions_of(article.id)
                 .iter()
                 .map(|q| q.at)
-                .filter(here)
                 .collect(),
             highlight: highlight.into_iter().chain(hit).filter(here).collect(),
         }
@@ -388,13 +400,13 @@ fn outline(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
         _ => String::new(),
     };
     lines.push(Line::from(Span::styled(safe(&filter), theme.dim)));
-    let rows = app.outline.rows(&app.briefing);
     let height = inner.height.saturating_sub(2) as usize;
     let first = app
         .outline
         .selected
         .saturating_sub(height.saturating_sub(1));
-    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+    let rows = app.outline.window(&app.briefing, first, height);
+    for (i, row) in (first..).zip(&rows) {
         let selected = i == app.outline.selected && focused;
         let base = if row.loc.is_none() {
             theme.title
@@ -633,4 +645,44 @@ fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     )));
     let shown: Vec<Line> = lines.into_iter().skip(app.help_scroll).collect();
     frame.render_widget(Paragraph::new(shown).alignment(Alignment::Left), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Article;
+
+    /// Articles 0..n, `links` saying which is an excerpt of which.
+    fn briefing(n: u32, links: &[(u32, u32)]) -> Briefing {
+        let mut articles: Vec<Article> =
+            (0..n).map(|i| Article::from_texts(i, &["Text."])).collect();
+        for &(excerpt, longer) in links {
+            articles[excerpt as usize].excerpt_of = Some(ArticleId(longer));
+        }
+        Briefing {
+            articles,
+            ..Briefing::default()
+        }
+    }
+
+    fn order(n: u32, links: &[(u32, u32)]) -> Vec<u32> {
+        source_order(&briefing(n, links))
+            .iter()
+            .map(|id| id.0)
+            .collect()
+    }
+
+    #[test]
+    fn excerpts_follow_the_article_they_belong_to() {
+        assert_eq!(order(4, &[]), [0, 1, 2, 3]);
+        assert_eq!(order(4, &[(0, 3), (2, 3)]), [1, 3, 0, 2]);
+        // an excerpt of an excerpt stays under it
+        assert_eq!(order(4, &[(0, 1), (1, 3)]), [2, 3, 1, 0]);
+    }
+
+    #[test]
+    fn every_article_is_listed_once_whatever_the_links() {
+        // a cycle, a link to itself and one out of range
+        assert_eq!(order(5, &[(0, 1), (1, 0), (2, 2), (3, 9)]), [2, 3, 4, 0, 1]);
+    }
 }
