@@ -248,6 +248,27 @@ impl Briefing {
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.articles[id.index()]
     }
+    /// A short label for article `id` in lists: its name's first three characters ("003" of
+    /// "003_atlantic_council"), or as many more as it takes to tell it from the articles before
+    /// and after it ("00017" among "00000" … "09999").
+    pub fn short_name(&self, id: ArticleId) -> &str {
+        let name = &self.article(id).name;
+        let shared = |other: Option<&Article>| {
+            other.map_or(0, |o| {
+                name.chars()
+                    .zip(o.name.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+        };
+        let i = id.index();
+        let before = i.checked_sub(1).and_then(|j| self.articles.get(j));
+        let chars = (shared(before).max(shared(self.articles.get(i + 1))) + 1).max(3);
+        match name.char_indices().nth(chars) {
+            Some((end, _)) => &name[..end],
+            None => name,
+        }
+    }
     /// The quotations of article `id` (a binary search: the list is in article order).
     pub fn quotes_of(&self, id: ArticleId) -> &[Quote] {
         of_article(&self.quotes, id, |q| q.at.article)
@@ -302,5 +323,50 @@ pub fn assemble_articles(mut articles: Vec<Article>, warnings: Vec<String>) -> B
         positions: extraction.positions,
         questions: extraction.questions,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(names: &[&str]) -> Briefing {
+        let articles = (0..names.len())
+            .map(|i| {
+                let mut a = Article::from_texts(i as u32, &["Text."]);
+                a.name = names[i].to_string();
+                a
+            })
+            .collect();
+        Briefing {
+            articles,
+            ..Briefing::default()
+        }
+    }
+
+    fn short_names(names: &[&str]) -> Vec<String> {
+        let b = named(names);
+        (0..names.len())
+            .map(|i| b.short_name(ArticleId(i as u32)).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn short_names_are_three_characters_or_as_many_as_tell_neighbours_apart() {
+        assert_eq!(
+            short_names(&["000_a", "001_b", "002_c"]),
+            ["000", "001", "002"]
+        );
+        assert_eq!(
+            short_names(&["00008", "00009", "00010"]),
+            ["00008", "00009", "0001"]
+        );
+        assert_eq!(
+            short_names(&["nyt-1", "nyt-2", "wapo"]),
+            ["nyt-1", "nyt-2", "wap"]
+        );
+        // short and non-ASCII names are cut on characters, never inside one
+        assert_eq!(short_names(&["é", "éé", "ab"]), ["é", "éé", "ab"]);
+        assert_eq!(short_names(&["résumé"]), ["rés"]);
     }
 }

@@ -128,7 +128,11 @@ pub fn run(command: &Command, no_cache: bool) -> anyhow::Result<()> {
         Command::Search(args) => search::run(&briefing, args, started.elapsed()),
         Command::Compare { a, b, format, .. } => compare::compare(&briefing, a, b, *format)?,
         Command::Matrix { format, sort, .. } => compare::matrix(&briefing, *format, *sort),
-        Command::Export { .. } => crate::export::to_json(&briefing) + "\n",
+        Command::Export { .. } => {
+            // streamed: the export of a large briefing is larger than the briefing itself
+            return crate::export::write_json(&briefing, std::io::stdout().lock())
+                .context("writing to standard output");
+        }
         Command::Memo {
             out,
             force,

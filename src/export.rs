@@ -152,3 +152,29 @@ pub fn to_json(briefing: &Briefing) -> String {
     serde_json::to_string_pretty(&Export::new(briefing))
         .expect("the export model always serializes")
 }
+
+/// Writes [`to_json`]'s text (and a final newline) to `out` as it is produced, without holding
+/// it all in memory: the export of a 200 MB briefing is larger than the briefing.
+pub fn write_json(briefing: &Briefing, out: impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &Export::new(briefing))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_export_is_the_same_text() {
+        let briefing = crate::seeds::briefing();
+        let mut streamed = Vec::new();
+        write_json(&briefing, &mut streamed).expect("writes to memory");
+        assert_eq!(
+            String::from_utf8(streamed).expect("UTF-8"),
+            to_json(&briefing) + "\n"
+        );
+    }
+}

@@ -242,7 +242,7 @@ impl OutlineState {
 /// "003 Atlantic Council": the article's id prefix and outlet, for citing in lists.
 pub fn short_source(briefing: &Briefing, loc: Loc) -> String {
     let a = briefing.article(loc.article);
-    let id = a.name.get(..3).unwrap_or(&a.name);
+    let id = briefing.short_name(a.id);
     match &a.meta.source {
         Some(s) => format!("{id} {s}"),
         None => id.to_string(),

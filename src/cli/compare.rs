@@ -132,7 +132,7 @@ pub fn matrix(briefing: &Briefing, format: OutputFormat, sort: MatrixSort) -> St
     }
     let mut out = String::from("| actor |");
     for a in &briefing.articles {
-        let _ = write!(out, " {} |", a.name.get(..3).unwrap_or(&a.name));
+        let _ = write!(out, " {} |", briefing.short_name(a.id));
     }
     out.push_str("\n|---|");
     out.push_str(&"---|".repeat(briefing.articles.len()));

@@ -167,7 +167,7 @@ fn sources(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
             (_, Some(y)) if y == *id => "[B] ",
             _ => "",
         };
-        let head = format!("{indent}{side}{} {name}", short_id(a));
+        let head = format!("{indent}{side}{} {name}", app.briefing.short_name(a.id));
         lines.push(Line::from(Span::styled(
             safe(&head),
             style.patch(theme.title),
@@ -189,10 +189,6 @@ fn sources(app: &App, frame: &mut Frame, rect: Rect, theme: &Theme) {
     }
 }
 
-fn short_id(article: &Article) -> &str {
-    article.name.get(..3).unwrap_or(&article.name)
-}
-
 fn reader(app: &App, frame: &mut Frame, rect: Rect, r: usize, theme: &Theme) {
     let state = &app.readers[r];
     let article = app.briefing.article(state.article);
@@ -204,7 +200,11 @@ fn reader(app: &App, frame: &mut Frame, rect: Rect, r: usize, theme: &Theme) {
         };
     let lock = if app.scroll_lock { " ⇅" } else { "" };
     let block = pane_block(
-        format!("{} {}{lock}", short_id(article), article.label()),
+        format!(
+            "{} {}{lock}",
+            app.briefing.short_name(article.id),
+            article.label()
+        ),
         focused,
         theme,
     );
