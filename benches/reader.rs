@@ -162,17 +162,21 @@ fn first_frame() {
 fn redraw() {
     let app = App::new(Arc::new(parallax::seeds::briefing()), 200, 60);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    let rounds = 500;
+    println!(
+        "full redraw at 200x60: {:.3} ms",
+        mean_redraw(&app, &mut terminal, 500)
+    );
+}
+
+/// Mean time of a full redraw of `app` over `rounds` draws, in milliseconds.
+fn mean_redraw(app: &App, terminal: &mut Terminal<TestBackend>, rounds: usize) -> f64 {
     let started = Instant::now();
     for _ in 0..rounds {
         terminal
-            .draw(|f| parallax::ui::render(&app, f))
+            .draw(|f| parallax::ui::render(app, f))
             .expect("draw");
     }
-    println!(
-        "full redraw at 200x60: {:.3} ms",
-        ms(started.elapsed()) / rounds as f64
-    );
+    ms(started.elapsed()) / rounds.max(1) as f64
 }
 
 fn search() {
@@ -236,16 +240,10 @@ fn search() {
         .expect("draw");
     let first = started.elapsed();
     let rounds: usize = common::env_number("PARALLAX_BENCH_ROUNDS", 100);
-    let started = Instant::now();
-    for _ in 0..rounds {
-        terminal
-            .draw(|f| parallax::ui::render(&app, f))
-            .expect("draw");
-    }
     println!(
         "reader on {n} articles: app state and first frame {:.1} ms, full redraw at 200x60 {:.3} ms",
         ms(first),
-        ms(started.elapsed()) / rounds as f64
+        mean_redraw(&app, &mut terminal, rounds)
     );
 }
 

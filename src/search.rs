@@ -398,9 +398,9 @@ impl Index {
     /// Whether an item's text satisfies a term's whole-text condition (one not [`settled`]).
     fn passes(term: &Term, text: &str) -> bool {
         let holds = match term.how {
+            // a case-sensitive fuzzy term (the others are settled): a word must match its case
             How::Fuzzy => {
-                !term.case_sensitive
-                    || words_of(text).any(|w| w.contains(&term.text) || fuzzy_case(w, &term.text))
+                words_of(text).any(|w| w.contains(&term.text) || fuzzy_case(w, &term.text))
             }
             _ => term.holds(text),
         };

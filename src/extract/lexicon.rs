@@ -6,17 +6,13 @@
 //! Format of a `.txt` lexicon: one entry per line, `#` starts a comment, blank lines ignored;
 //! entries are matched case-insensitively.
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashSet;
 
 /// A set of lower-cased phrases.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    /// The entries, sorted.
-    sorted: Vec<String>,
-    /// The same, for lookups: the extractor asks of every token (a hash of a short word costs a
-    /// few nanoseconds; a search of the sorted list, a dozen string comparisons).
+    /// The entries, hashed: the extractor asks of nearly every token (a hash of a short word
+    /// costs a few nanoseconds; a search of a sorted set, a dozen string comparisons).
     entries: FxHashSet<String>,
     longest_words: usize,
 }
@@ -24,7 +20,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Parses a one-entry-per-line lexicon (`#` comments, blank lines ignored).
     pub fn parse(text: &str) -> Lexicon {
-        let entries: BTreeSet<String> = text
+        let entries: FxHashSet<String> = text
             .lines()
             .map(|l| l.split('#').next().unwrap_or("").trim().to_lowercase())
             .filter(|l| !l.is_empty())
@@ -35,8 +31,7 @@ impl Lexicon {
             .max()
             .unwrap_or(0);
         Lexicon {
-            sorted: entries.iter().cloned().collect(),
-            entries: entries.into_iter().collect(),
+            entries,
             longest_words,
         }
     }
@@ -52,9 +47,11 @@ impl Lexicon {
     pub fn longest_words(&self) -> usize {
         self.longest_words
     }
-    /// Every entry, sorted.
+    /// Every entry, sorted (rule tables are built from it once, at start-up).
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.sorted.iter().map(String::as_str)
+        let mut sorted: Vec<&str> = self.entries.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.into_iter()
     }
 }
 
