@@ -26,6 +26,9 @@ fn main() {
         whole(&dir, mb, bytes, rss_before);
     }
     core(&dir, mb);
+    if std::env::var_os("PARALLAX_BENCH_VERBOSE").is_some() {
+        stages(&dir);
+    }
     if std::env::var("PARALLAX_BENCH_ONLY").is_err() {
         // in a process of its own, so its peak memory is its own
         let me = std::env::current_exe().expect("the bench binary");
@@ -103,4 +106,48 @@ fn core(dir: &std::path::Path, mb: f64) {
         clean.as_secs_f64(),
         articles.len()
     );
+}
+
+/// Where the whole pipeline's time goes, stage by stage on the calling thread (with
+/// PARALLAX_THREADS=1, every stage on one core).
+fn stages(dir: &std::path::Path) {
+    let timed = |name: &str, started: Instant| {
+        println!("  {name:<28} {:6.3} s", started.elapsed().as_secs_f64());
+    };
+    let started = Instant::now();
+    let loaded = parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
+    timed("read", started);
+    let started = Instant::now();
+    let mut articles: Vec<_> = loaded
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, doc)| parallax::text::clean::clean_document(ArticleId(i as u32), doc))
+        .collect();
+    timed("clean + split", started);
+    let started = Instant::now();
+    parallax::text::same_story::mark_excerpts(&mut articles);
+    timed("same story", started);
+    let started = Instant::now();
+    let index = parallax::extract::actor::ActorIndex::build(&articles);
+    timed("actors", started);
+    let started = Instant::now();
+    let quotes: usize = articles
+        .iter()
+        .map(|a| parallax::extract::quote::find_quotes(a, &index).len())
+        .sum();
+    timed("quotations", started);
+    let started = Instant::now();
+    let positions: usize = articles
+        .iter()
+        .map(|a| parallax::extract::position::find_positions(a, &index).len())
+        .sum();
+    timed("positions", started);
+    let started = Instant::now();
+    let questions: usize = articles
+        .iter()
+        .map(|a| parallax::extract::question::find_questions(a).len())
+        .sum();
+    timed("questions", started);
+    println!("  ({quotes} quotes, {positions} positions, {questions} questions)");
 }
