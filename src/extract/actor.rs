@@ -10,8 +10,11 @@
 pub mod gazetteer;
 pub mod person;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
@@ -52,17 +55,19 @@ pub struct ActorIndex {
     pub actors: Vec<Actor>,
     /// `mentions[article][paragraph]`.
     pub mentions: Vec<Vec<Vec<Mention>>>,
-    by_key: HashMap<ActorKind, HashMap<String, ActorId>>,
+    by_key: FxHashMap<ActorKind, FxHashMap<String, ActorId>>,
     /// Name or alias → the first actor so called (for [`ActorIndex::find`]).
-    by_name: HashMap<String, ActorId>,
+    by_name: FxHashMap<String, ActorId>,
     /// Folded name → the first person so called.
-    by_folded: HashMap<String, ActorId>,
+    by_folded: FxHashMap<CompactString, ActorId>,
 }
 
 /// A person as collected in the first pass: every spelling of their name.
 #[derive(Debug, Clone, Default)]
 struct Person {
     full: Vec<String>,
+    /// The first name folded, when the full name has two words or more.
+    first: Option<CompactString>,
     spellings: Vec<String>,
 }
 
@@ -468,23 +473,23 @@ fn describes_organization(inner: &[Token]) -> bool {
 struct People {
     /// Names that act like organisations without an organisation word ("Healthwatch Leeds"),
     /// by the lexicon form of their last word (so most name runs cost one lookup, no allocation).
-    orgs: BTreeMap<String, BTreeSet<String>>,
+    orgs: FxHashMap<String, BTreeSet<String>>,
     persons: Vec<Person>,
-    by_surname: BTreeMap<String, Vec<usize>>,
-    by_first: BTreeMap<String, Vec<usize>>,
+    by_surname: FxHashMap<CompactString, Vec<usize>>,
+    by_first: FxHashMap<CompactString, Vec<usize>>,
 }
 
 impl People {
     /// The canonical name for `words` seen in the text, if they name a known or evidenced person.
     fn resolve(&self, words: &[&str], titled: bool, before: Option<&str>) -> Option<String> {
         let surname = fold_name(words.last()?);
-        let first = (words.len() > 1).then(|| fold_name(words[0]));
         let candidates = self.by_surname.get(&surname).map_or(&[][..], Vec::as_slice);
+        let first = (words.len() > 1 && !candidates.is_empty()).then(|| fold_name(words[0]));
         let hit = candidates.iter().find(|&&p| {
-            let full = &self.persons[p].full;
+            let known = &self.persons[p].first;
             first
                 .as_ref()
-                .is_none_or(|f| full.len() < 2 || fold_name(&full[0]) == *f)
+                .is_none_or(|f| known.as_ref().is_none_or(|k| k == f))
         });
         if let Some(&p) = hit {
             return Some(self.persons[p].full.join(" "));
@@ -504,8 +509,8 @@ fn collect_people(articles: &[Article]) -> People {
     // two- and three-word capitalised names without evidence of their own: a surname with
     // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
     let mut weak: Vec<Vec<String>> = Vec::new();
-    let mut singles: Vec<String> = Vec::new();
-    let mut orgs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut singles: Vec<CompactString> = Vec::new();
+    let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     // names are found per article on every core and gathered in article order
     for chunk in articles.chunks(SCAN_CHUNK) {
         for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
@@ -530,7 +535,7 @@ struct Names {
     /// (lexicon form of the last word, name).
     orgs: Vec<(String, String)>,
     weak: Vec<Vec<String>>,
-    singles: Vec<String>,
+    singles: Vec<CompactString>,
 }
 
 fn names_in(article: &Article) -> Names {
@@ -579,8 +584,12 @@ fn names_in(article: &Article) -> Names {
 
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
 /// names exactly one such person ("Owen Fitch").
-fn promote_full_names(seen: &mut Vec<Vec<String>>, singles: &[String], weak: &[Vec<String>]) {
-    let mut by_surname: HashMap<String, Vec<&Vec<String>>> = HashMap::new();
+fn promote_full_names(
+    seen: &mut Vec<Vec<String>>,
+    singles: &[CompactString],
+    weak: &[Vec<String>],
+) {
+    let mut by_surname: FxHashMap<CompactString, Vec<&Vec<String>>> = FxHashMap::default();
     for name in weak {
         if let Some(last) = name.last() {
             let list = by_surname.entry(fold_name(last)).or_default();
@@ -618,10 +627,10 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
         let first = (words.len() > 1).then(|| fold_name(&words[0]));
         let existing = people.by_surname.get(&surname).and_then(|ps| {
             ps.iter().copied().find(|&p| {
-                let full = &people.persons[p].full;
+                let known = &people.persons[p].first;
                 first
                     .as_ref()
-                    .is_none_or(|f| full.len() < 2 || fold_name(&full[0]) == *f)
+                    .is_none_or(|f| known.as_ref().is_none_or(|k| k == f))
             })
         });
         match existing {
@@ -629,11 +638,12 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
             None => {
                 let p = people.persons.len();
                 people.by_surname.entry(surname).or_default().push(p);
-                if let Some(f) = first {
-                    people.by_first.entry(f).or_default().push(p);
+                if let Some(f) = &first {
+                    people.by_first.entry(f.clone()).or_default().push(p);
                 }
                 people.persons.push(Person {
                     spellings: vec![words.join(" ")],
+                    first,
                     full: words,
                 });
             }

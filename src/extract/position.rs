@@ -9,9 +9,10 @@
 //! holders instead; in reported speech ("Lavrov said that Moscow won't …") the speaker holds it
 //! too. A negated supportive stance ("no countries are prepared to") becomes "refuses".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::text::clean::line::Fnv;
+use rustc_hash::FxHashMap;
+
 use std::sync::LazyLock;
 
 use crate::briefing::{Article, Loc, Span};
@@ -28,11 +29,11 @@ struct Phrase {
     label: String,
 }
 
-static PHRASES: LazyLock<HashMap<String, Vec<Phrase>, Fnv>> = LazyLock::new(|| {
+static PHRASES: LazyLock<FxHashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
     let table: BTreeMap<String, Vec<String>> =
         toml::from_str(include_str!("../../assets/lexicons/stances.toml"))
             .expect("stances.toml is valid");
-    let mut by_first: HashMap<String, Vec<Phrase>, Fnv> = HashMap::default();
+    let mut by_first: FxHashMap<String, Vec<Phrase>> = FxHashMap::default();
     for (label, phrases) in table {
         for phrase in phrases {
             let words: Vec<String> = tokenize(&phrase)

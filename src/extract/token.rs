@@ -2,6 +2,8 @@
 //! digits that may hold an inner apostrophe, hyphen or period ("Kyiv’s", "non-combat", "U.S.");
 //! every other non-space character is a token of its own.
 
+use compact_str::CompactString;
+
 /// One token of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -11,18 +13,25 @@ pub struct Token<'a> {
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
-    /// The lexicon form when it differs from the text (computed once): see [`Token::key`].
-    folded: Option<Box<str>>,
+    /// The lexicon form when it differs from the text (computed once): see [`Token::key`]. An
+    /// inline string: words are short, so folding one allocates nothing.
+    folded: Option<CompactString>,
 }
 
 impl Token<'_> {
     /// A word (starts with a letter or digit), not punctuation.
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphanumeric)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => self.text.chars().next().is_some_and(char::is_alphanumeric),
+        }
     }
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
     /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
     pub fn key(&self) -> &str {
@@ -37,80 +46,153 @@ impl Token<'_> {
     }
 }
 
-/// Splits `text` into tokens. ASCII (most of any text) is classified byte by byte; other
-/// characters are decoded where they stand.
+/// Splits `text` into tokens, in one pass over its bytes: ASCII (most of any text) is classified
+/// by a table; other characters are decoded where they stand. A word's lexicon form is made as
+/// it is read.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        if is_alnum(c) {
-            while let Some((d, dl)) = char_at(text, end) {
-                let joins = matches!(d, '\'' | '’' | '-' | '‑' | '.')
-                    && char_at(text, end + dl).is_some_and(|(n, _)| is_alnum(n));
-                if is_alnum(d) || joins {
-                    end += dl;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (start, end, plain) = match CLASS[b as usize] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            ALNUM => {
+                let (end, plain) = word_end(text, i);
+                (i, end, plain)
+            }
+            OTHER => (i, i + 1, true),
+            _ => {
+                let (c, len) = char_at(text, i).unwrap_or(('\u{fffd}', 1));
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    let (end, _) = word_end(text, i);
+                    (i, end, false)
                 } else {
-                    break;
+                    (i, i + len, false)
                 }
             }
-            // "U.S." keeps its final period: single letters joined by periods
-            if text[end..].starts_with('.') && is_initialism(&text[start..end]) {
-                end += 1;
-            }
-        }
+        };
         let word = &text[start..end];
         tokens.push(Token {
             text: word,
             start,
             end,
-            folded: fold(word),
+            folded: if plain { fold_plain(word) } else { fold(word) },
         });
         i = end;
     }
     tokens
 }
 
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const OTHER: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+/// The class of each byte: ASCII white space, letter or digit, other ASCII, or the first (or a
+/// later) byte of a multi-byte character.
+static CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at byte `start` (a letter or digit), and whether it is plain
+/// ASCII without capitals (its lexicon form is then itself, bar a possessive).
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut plain = true;
+    let mut end = start;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            end += 1;
+        } else if b.is_ascii_uppercase() {
+            plain = false;
+            end += 1;
+        } else if matches!(b, b'\'' | b'-' | b'.') {
+            if !alnum_at(text, end + 1) {
+                break;
+            }
+            end += 1;
+        } else if b >= 0x80 {
+            let Some((d, len)) = char_at(text, end) else {
+                break;
+            };
+            let joins = matches!(d, '’' | '‑') && alnum_at(text, end + len);
+            if !(joins || d.is_alphanumeric()) {
+                break;
+            }
+            plain = false;
+            end += len;
+        } else {
+            break;
+        }
+    }
+    // "U.S." keeps its final period: single letters joined by periods
+    if bytes.get(end) == Some(&b'.') && is_initialism(&text[start..end]) {
+        end += 1;
+    }
+    (end, plain)
+}
+
+/// Whether a letter or digit starts at byte `i`.
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    }
+}
+
 /// The character at byte `i` of `text` and its length, if any.
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((char::from(b), 1));
-    }
     let c = text.get(i..)?.chars().next()?;
     Some((c, c.len_utf8()))
 }
 
-/// A letter or digit (ASCII tested without the Unicode tables).
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+/// The lexicon form of a plain word (ASCII, no capitals): itself, unless it ends in "'s".
+fn fold_plain(word: &str) -> Option<CompactString> {
+    word.strip_suffix("'s").map(CompactString::from)
 }
 
 /// The lexicon form of `word`, or `None` when it is the word itself (plain lower-case ASCII
-/// without a possessive: most words, so most tokens allocate nothing).
-fn fold(word: &str) -> Option<Box<str>> {
-    let plain = word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80);
-    if plain && !word.ends_with("'s") {
-        return None;
+/// without a possessive: most words, so most tokens fold nothing).
+fn fold(word: &str) -> Option<CompactString> {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return fold_plain(word);
+        }
+        let mut lower = CompactString::from(word);
+        lower.make_ascii_lowercase();
+        if lower.ends_with("'s") {
+            lower.truncate(lower.len() - 2);
+        }
+        return Some(lower);
     }
-    let lower = if plain {
-        word.to_string()
-    } else {
-        word.to_lowercase().replace('’', "'")
-    };
-    Some(match lower.strip_suffix("'s") {
-        Some(stem) => stem.into(),
-        None => lower.into_boxed_str(),
-    })
+    // rare, and `str::to_lowercase` knows context (a final capital sigma becomes "ς")
+    let lower = word.to_lowercase().replace('’', "'");
+    Some(CompactString::from(
+        lower.strip_suffix("'s").unwrap_or(&lower),
+    ))
 }
 
 fn is_initialism(word: &str) -> bool {
@@ -204,6 +286,36 @@ mod tests {
             let ours: Vec<(usize, usize)> = tokenize(&text).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(ours, reference(&text));
         }
+
+        #[test]
+        fn any_token_has_the_reference_key(text in "[a-zA-Z0-9 .'’‑-]{0,40}|[A-Za-zÀ-ÿΑ-Ωα-ως’' ]{0,30}|\\PC{0,60}") {
+            for t in tokenize(&text) {
+                proptest::prop_assert_eq!(t.key(), reference_key(t.text), "{:?}", t.text);
+            }
+        }
+    }
+
+    /// The lexicon form as first written, kept as the reference for the one made while reading.
+    fn reference_key(word: &str) -> String {
+        let plain = word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80);
+        let lower = if plain {
+            word.to_string()
+        } else {
+            word.to_lowercase().replace('’', "'")
+        };
+        lower.strip_suffix("'s").unwrap_or(&lower).to_string()
+    }
+
+    #[test]
+    fn keys_are_lower_case_without_possessives_or_curly_apostrophes() {
+        let keys: Vec<String> = tokenize("Kyiv’s NATO's allies' U.S. ΟΔΟΣ Straße “Yes”")
+            .iter()
+            .map(|t| t.key().to_string())
+            .collect();
+        assert_eq!(
+            keys,
+            ["kyiv", "nato", "allies", "'", "u.s.", "οδος", "straße", "“", "yes", "”"]
+        );
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! The gazetteer: countries (with other names, demonyms, capitals and seats of government),
 //! organisations and groups from `assets/lexicons/`, and titles, matched over tokens.
 
-use std::collections::HashMap;
-
-use crate::text::clean::line::Fnv;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
@@ -50,16 +49,16 @@ pub struct Gazetteer {
     pub orgs: Vec<Entry>,
     /// Groups.
     pub groups: Vec<Entry>,
-    by_first: HashMap<String, Vec<Phrase>, Fnv>,
+    by_first: FxHashMap<String, Vec<Phrase>>,
 }
 
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 /// Titles by first word, longest first.
-static TITLES: LazyLock<HashMap<String, Vec<Vec<String>>, Fnv>> = LazyLock::new(|| {
+static TITLES: LazyLock<FxHashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut by_first: HashMap<String, Vec<Vec<String>>, Fnv> = HashMap::default();
+    let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
     for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
         by_first.entry(title[0].clone()).or_default().push(title);
     }
@@ -93,7 +92,7 @@ impl Gazetteer {
             countries: vec![],
             orgs: vec![],
             groups: vec![],
-            by_first: HashMap::default(),
+            by_first: FxHashMap::default(),
         };
         for line in data_lines(include_str!("../../../assets/lexicons/countries.txt")) {
             let f = fields(line);

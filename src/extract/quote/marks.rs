@@ -26,14 +26,16 @@ enum Style {
 
 /// Every quoted stretch of `text`, in order. An opening mark left open at the end of the
 /// paragraph yields an unclosed stretch to the end.
+///
+/// Only quotation marks open or close a stretch, so only they are looked at, with the
+/// characters either side: the bytes of the text are searched for the marks' first bytes.
 pub fn find_marked(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, Style)> = None; // (mark offset, inner start, style)
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(k + 1).map(|x| x.1);
+    for (at, c) in marks(text) {
+        let prev = text[..at].chars().next_back();
         let after = at + c.len_utf8();
+        let next = text[after..].chars().next();
         match open {
             None => {
                 if let Some(style) = opening(c, prev, next) {
@@ -62,6 +64,28 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
         });
     }
     out
+}
+
+/// The quotation marks of `text` (and apostrophes, which look like them) with their offsets:
+/// `"` and `'`, and the characters led by 0xC2 (« ») or 0xE2 (“ ” „ ‘ ’).
+fn marks(text: &str) -> Vec<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+    if memchr::memchr(0xC2, bytes).is_some() {
+        starts.extend(memchr::memchr_iter(0xC2, bytes));
+        starts.sort_unstable();
+    }
+    starts
+        .into_iter()
+        .filter_map(|at| {
+            let c = text[at..].chars().next()?;
+            is_mark(c).then_some((at, c))
+        })
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»')
 }
 
 fn is_boundary_before(prev: Option<char>) -> bool {
@@ -104,6 +128,54 @@ mod tests {
 
     fn inner(text: &str) -> Vec<&str> {
         find_marked(text).iter().map(|m| m.inner.of(text)).collect()
+    }
+
+    /// The scan as first written, every character with its neighbours, kept as the reference.
+    fn reference(text: &str) -> Vec<Marked> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, usize, Style)> = None;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|x| x.1);
+            let after = at + c.len_utf8();
+            match open {
+                None => open = opening(c, prev, next).map(|style| (at, after, style)),
+                Some((mark, inner, style)) => {
+                    if closes(c, style, prev, next) {
+                        out.push(Marked {
+                            open: mark,
+                            inner: Span::new(inner, at),
+                            close: after,
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                }
+            }
+        }
+        if let Some((mark, inner, _)) = open {
+            let end = text.len();
+            out.push(Marked {
+                open: mark,
+                inner: Span::new(inner, end),
+                close: end,
+                closed: false,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(5),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_text_has_the_marks_the_reference_finds(text in "[a-s \"'“”„‘’«»,.(—-]{0,60}|\\PC{0,60}") {
+            proptest::prop_assert_eq!(find_marked(&text), reference(&text));
+        }
     }
 
     #[test]
