@@ -20,7 +20,7 @@ use crate::briefing::{Article, Span};
 use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::is_stance_at;
-use crate::extract::token::{tokenize, Token};
+use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind};
 use gazetteer::{Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
@@ -87,9 +87,10 @@ impl ActorIndex {
         };
         for batch in batches(articles) {
             let found = crate::par::map(&batch, 0, |_, &(a, from, to)| {
+                let mut tokens = Vec::new();
                 articles[a].paragraphs[from..to]
                     .iter()
-                    .map(|p| scan(&p.text, &people))
+                    .map(|p| scan(&p.text, &people, &mut tokens))
                     .collect::<Vec<_>>()
             });
             for (&(a, _, _), paragraphs) in batch.iter().zip(found) {
@@ -227,13 +228,14 @@ struct Found {
     len: usize,
 }
 
-/// Mentions in one paragraph, in text order.
-fn scan(text: &str, people: &People) -> Vec<Found> {
-    let tokens = tokenize(text);
+/// Mentions in one paragraph, in text order (`tokens` is a buffer to reuse).
+fn scan<'a>(text: &'a str, people: &People, tokens: &mut Vec<Token<'a>>) -> Vec<Found> {
+    tokenize_into(text, tokens);
+    let tokens = &tokens[..];
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match found_at(&tokens, i, people) {
+        match found_at(tokens, i, people) {
             Some(f) => {
                 i = f.token + f.len;
                 found.push(f);
@@ -407,7 +409,7 @@ fn national_institution(
 
 fn is_org_word(token: &Token) -> bool {
     // `key` is already lower case: the lexicon looks it up without allocating
-    token.is_capitalised() && ORG_WORDS.contains(token.key())
+    token.is_capitalised() && ORG_WORDS.holds(token)
 }
 
 fn join_bare(tokens: &[Token]) -> String {
@@ -465,7 +467,7 @@ fn describes_organization(inner: &[Token]) -> bool {
                     "that" | "which" | "who" | "whose" | "of" | "for" | "at" | "in" | "with" | "on"
                 )
             })
-            .any(|t| ORG_NOUNS.contains(t.key()))
+            .any(|t| ORG_NOUNS.holds(t))
 }
 
 /// The people of the briefing, with their spellings merged.
@@ -546,20 +548,22 @@ fn names_in(article: &Article) -> Names {
             .map(|t| t.bare().to_string())
             .collect()
     };
+    let mut buffer = Vec::new();
     for paragraph in &article.paragraphs {
-        let tokens = tokenize(&paragraph.text);
+        tokenize_into(&paragraph.text, &mut buffer);
+        let tokens = &buffer[..];
         let mut i = 0;
         while i < tokens.len() {
-            let Some((start, len, titled)) = titled_name_at(&tokens, i) else {
+            let Some((start, len, titled)) = titled_name_at(tokens, i) else {
                 i += 1;
                 continue;
             };
             // "Sir Keir" is a first name: it is resolved later against the full names
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
-            let is_institution = institution(&tokens, start, len).is_some();
+            let is_institution = institution(tokens, start, len).is_some();
             let acting = (!titled && !is_institution)
-                .then(|| acting_kind(&tokens, start, len))
+                .then(|| acting_kind(tokens, start, len))
                 .flatten();
             if acting == Some(ActorKind::Organization) {
                 let last = tokens[start + len - 1].key().to_string();
@@ -568,13 +572,13 @@ fn names_in(article: &Article) -> Names {
                     .push((last, join_bare(&tokens[start..start + len])));
             } else if !knighted_first_name
                 && !is_institution
-                && (acting.is_some() || has_person_evidence(&tokens, start, len, titled))
+                && (acting.is_some() || has_person_evidence(tokens, start, len, titled))
             {
-                names.seen.push(words(&tokens, start, len));
-            } else if len == 1 && !titled && is_surname_speaking(&tokens, start) {
+                names.seen.push(words(tokens, start, len));
+            } else if len == 1 && !titled && is_surname_speaking(tokens, start) {
                 names.singles.push(fold_name(tokens[start].bare()));
             } else if (2..=3).contains(&len) && !is_institution {
-                names.weak.push(words(&tokens, start, len));
+                names.weak.push(words(tokens, start, len));
             }
             i = start + len;
         }

@@ -11,15 +11,14 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use std::sync::LazyLock;
 
 use crate::briefing::{Article, Loc, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
 use crate::extract::appositive;
-use crate::extract::token::{tokenize, Token};
+use crate::extract::lexicon::KeyMap;
+use crate::extract::token::{tokenize, tokenize_into, Token};
 use crate::extract::topic::topic_of;
 use crate::extract::{ActorId, ActorKind, Position};
 
@@ -29,11 +28,11 @@ struct Phrase {
     label: String,
 }
 
-static PHRASES: LazyLock<FxHashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
+static PHRASES: LazyLock<KeyMap<Vec<Phrase>>> = LazyLock::new(|| {
     let table: BTreeMap<String, Vec<String>> =
         toml::from_str(include_str!("../../assets/lexicons/stances.toml"))
             .expect("stances.toml is valid");
-    let mut by_first: FxHashMap<String, Vec<Phrase>> = FxHashMap::default();
+    let mut by_first: KeyMap<Vec<Phrase>> = KeyMap::default();
     for (label, phrases) in table {
         for phrase in phrases {
             let words: Vec<String> = tokenize(&phrase)
@@ -41,7 +40,7 @@ static PHRASES: LazyLock<FxHashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
                 .map(|t| t.key().to_string())
                 .collect();
             if let Some(first) = words.first().cloned() {
-                by_first.entry(first).or_default().push(Phrase {
+                by_first.entry(&first).push(Phrase {
                     words,
                     label: label.clone(),
                 });
@@ -130,13 +129,15 @@ struct Hit {
 pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
     let mut out = Vec::new();
     let mut last_subject: Option<ActorId> = None;
+    let mut buffer = Vec::new();
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
-        let tokens = tokenize(&paragraph.text);
+        tokenize_into(&paragraph.text, &mut buffer);
+        let tokens = &buffer[..];
         let mentions = actors.in_paragraph(article.id.index(), p);
         for sentence in &paragraph.sentences {
-            let (from, to) = token_range(&tokens, *sentence);
+            let (from, to) = token_range(tokens, *sentence);
             let ctx = Sentence {
-                tokens: &tokens,
+                tokens,
                 mentions,
                 from,
                 to,
@@ -144,7 +145,7 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
             };
             let mut seen: Vec<(ActorId, String)> = Vec::new();
             let mut previous: Vec<ActorId> = Vec::new();
-            for hit in stance_hits(&tokens, from, to) {
+            for hit in stance_hits(tokens, from, to) {
                 let mut holders = ctx.holders(&hit);
                 // "Zelenskyy has said he wants …, and insists …": a coordinated verb shares the subject
                 if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
@@ -185,7 +186,7 @@ fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
 
 /// The longest stance phrase starting at token `i` and ending before token `to`.
 fn phrase_at<'p>(tokens: &[Token], i: usize, to: usize) -> Option<&'p Phrase> {
-    PHRASES.get(tokens.get(i)?.key()).and_then(|list| {
+    PHRASES.get(tokens.get(i)?).and_then(|list| {
         list.iter().find(|p| {
             i + p.words.len() <= to
                 && p.words

@@ -4,6 +4,8 @@
 
 use compact_str::CompactString;
 
+use crate::extract::lexicon::key_hash;
+
 /// One token of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -16,6 +18,8 @@ pub struct Token<'a> {
     /// The lexicon form when it differs from the text (computed once): see [`Token::key`]. An
     /// inline string: words are short, so folding one allocates nothing.
     folded: Option<CompactString>,
+    /// [`crate::extract::lexicon::key_hash`] of the key, for lexicon filters.
+    hash: u64,
 }
 
 impl Token<'_> {
@@ -37,6 +41,11 @@ impl Token<'_> {
     pub fn key(&self) -> &str {
         self.folded.as_deref().unwrap_or(self.text)
     }
+    /// The hash of [`Token::key`] that lexicon filters test
+    /// ([`crate::extract::lexicon::KeyFilter`]).
+    pub fn key_hash(&self) -> u64 {
+        self.hash
+    }
     /// The text without a possessive ending.
     pub fn bare(&self) -> &str {
         self.text
@@ -50,8 +59,15 @@ impl Token<'_> {
 /// by a table; other characters are decoded where they stand. A word's lexicon form is made as
 /// it is read.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so one buffer serves paragraph after paragraph.
+pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokens.clear();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -80,15 +96,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         };
         let word = &text[start..end];
+        let folded = if plain { fold_plain(word) } else { fold(word) };
+        let hash = key_hash(folded.as_deref().unwrap_or(word));
         tokens.push(Token {
             text: word,
             start,
             end,
-            folded: if plain { fold_plain(word) } else { fold(word) },
+            folded,
+            hash,
         });
         i = end;
     }
-    tokens
 }
 
 const SPACE: u8 = 0;
@@ -291,6 +309,7 @@ mod tests {
         fn any_token_has_the_reference_key(text in "[a-zA-Z0-9 .'’‑-]{0,40}|[A-Za-zÀ-ÿΑ-Ωα-ως’' ]{0,30}|\\PC{0,60}") {
             for t in tokenize(&text) {
                 proptest::prop_assert_eq!(t.key(), reference_key(t.text), "{:?}", t.text);
+                proptest::prop_assert_eq!(t.key_hash(), crate::extract::lexicon::key_hash(t.key()));
             }
         }
     }

@@ -3,9 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{KeyMap, Lexicon};
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
 
@@ -49,18 +47,18 @@ pub struct Gazetteer {
     pub orgs: Vec<Entry>,
     /// Groups.
     pub groups: Vec<Entry>,
-    by_first: FxHashMap<String, Vec<Phrase>>,
+    by_first: KeyMap<Vec<Phrase>>,
 }
 
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 /// Titles by first word, longest first.
-static TITLES: LazyLock<FxHashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+static TITLES: LazyLock<KeyMap<Vec<Vec<String>>>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+    let mut by_first: KeyMap<Vec<Vec<String>>> = KeyMap::default();
     for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
-        by_first.entry(title[0].clone()).or_default().push(title);
+        by_first.entry(&title[0]).push(title);
     }
     for list in by_first.values_mut() {
         list.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -92,7 +90,7 @@ impl Gazetteer {
             countries: vec![],
             orgs: vec![],
             groups: vec![],
-            by_first: FxHashMap::default(),
+            by_first: KeyMap::default(),
         };
         for line in data_lines(include_str!("../../../assets/lexicons/countries.txt")) {
             let f = fields(line);
@@ -168,21 +166,20 @@ impl Gazetteer {
             .iter()
             .map(|t| t.is_capitalised())
             .collect();
-        self.by_first.entry(first).or_default().push(Phrase {
+        let list = self.by_first.entry(&first);
+        list.push(Phrase {
             words,
             target,
             exact_case,
             capitals,
         });
-        if let Some(list) = self.by_first.get_mut(&words_of(name)[0]) {
-            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-        }
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, target).
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Target)> {
         let first = tokens.get(i)?;
-        let phrases = self.by_first.get(first.key())?;
+        let phrases = self.by_first.get(first)?;
         phrases.iter().find_map(|p| {
             let end = i + p.words.len();
             let slice = tokens.get(i..end)?;
@@ -219,7 +216,7 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
 pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let titles = TITLES.get(tokens.get(i)?.key())?;
+    let titles = TITLES.get(tokens.get(i)?)?;
     let len = titles.iter().find_map(|title| {
         let slice = tokens.get(i..i + title.len())?;
         slice

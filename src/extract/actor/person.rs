@@ -180,7 +180,7 @@ pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
     let Some(first) = tokens.get(i) else {
         return false;
     };
-    SPEECH_VERBS.contains(first.key())
+    SPEECH_VERBS.holds(first)
         || (TWO_WORD_STARTS.contains(&first.key())
             && tokens
                 .get(i + 1)
