@@ -10,6 +10,7 @@
 pub mod gazetteer;
 pub mod person;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -22,7 +23,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::position::is_stance_at;
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind};
-use gazetteer::{Target, GAZETTEER};
+use gazetteer::{Entry, Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
 /// Words that make a capitalised name an organisation's ("Lowy Institute", "Harwood Sports Group").
@@ -65,7 +66,8 @@ pub struct ActorIndex {
 /// A person as collected in the first pass: every spelling of their name.
 #[derive(Debug, Clone, Default)]
 struct Person {
-    full: Vec<String>,
+    /// The full name's words joined by spaces.
+    name: String,
     /// The first name folded, when the full name has two words or more.
     first: Option<CompactString>,
     spellings: Vec<String>,
@@ -218,18 +220,19 @@ fn batches(articles: &[Article]) -> Vec<Vec<(usize, usize, usize)>> {
     out
 }
 
-/// A mention found in a paragraph, before its actor has an id.
-struct Found {
-    name: String,
+/// A mention found in a paragraph, before its actor has an id. The name is borrowed from the
+/// gazetteer or the people when it is theirs; the surface is inline (names are short).
+struct Found<'p> {
+    name: Cow<'p, str>,
     kind: ActorKind,
-    surface: String,
+    surface: CompactString,
     span: Span,
     token: usize,
     len: usize,
 }
 
 /// Mentions in one paragraph, in text order (`tokens` is a buffer to reuse).
-fn scan<'a>(text: &'a str, people: &People, tokens: &mut Vec<Token<'a>>) -> Vec<Found> {
+fn scan<'a, 'p>(text: &'a str, people: &'p People, tokens: &mut Vec<Token<'a>>) -> Vec<Found<'p>> {
     tokenize_into(text, tokens);
     let tokens = &tokens[..];
     let mut found = Vec::new();
@@ -247,15 +250,18 @@ fn scan<'a>(text: &'a str, people: &People, tokens: &mut Vec<Token<'a>>) -> Vec<
 }
 
 /// The mention starting at token `i` (or at the name a title there introduces), if any.
-fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
+fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<'p>> {
     let bare = |start: usize, len: usize| {
-        tokens[start..start + len]
-            .iter()
-            .map(|t| t.bare())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = CompactString::default();
+        for (k, t) in tokens[start..start + len].iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(t.bare());
+        }
+        out
     };
-    let found = |name: String, kind: ActorKind, surface: String, start: usize, len: usize| Found {
+    let found = |name: Cow<'p, str>, kind, surface, start: usize, len: usize| Found {
         name,
         kind,
         surface,
@@ -263,36 +269,52 @@ fn found_at(tokens: &[Token], i: usize, people: &People) -> Option<Found> {
         token: start,
         len,
     };
+    let organization = |org: String, start: usize, len: usize| {
+        let surface = CompactString::from(org.as_str());
+        found(
+            Cow::Owned(org),
+            ActorKind::Organization,
+            surface,
+            start,
+            len,
+        )
+    };
     if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
         if let Some((org, org_len)) = national_institution(tokens, i, len, target) {
-            return Some(found(org.clone(), ActorKind::Organization, org, i, org_len));
+            return Some(organization(org, i, org_len));
         }
         if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
-            let entry = GAZETTEER.entry(target);
-            return Some(found(entry.name.clone(), entry.kind, bare(i, len), i, len));
+            let entry: &'static Entry = GAZETTEER.entry(target);
+            let name = Cow::Borrowed(entry.name.as_str());
+            return Some(found(name, entry.kind, bare(i, len), i, len));
         }
         return None;
     }
     let (start, len, titled) = titled_name_at(tokens, i)?;
     if let Some((org, len)) = institution(tokens, start, len) {
-        return Some(found(org.clone(), ActorKind::Organization, org, start, len));
+        return Some(organization(org, start, len));
     }
-    let words: Vec<&str> = tokens[start..start + len].iter().map(Token::bare).collect();
+    let surface = bare(start, len);
     let last = tokens[start + len - 1].key();
     let acting_org = people
         .orgs
         .get(last)
-        .is_some_and(|names| names.contains(&words.join(" ")));
+        .is_some_and(|names| names.contains(surface.as_str()));
     if acting_org {
-        let org = bare(start, len);
-        return Some(found(org.clone(), ActorKind::Organization, org, start, len));
+        return Some(organization(surface.to_string(), start, len));
     }
     let name = people.resolve(
-        &words,
+        &tokens[start..start + len],
         titled,
         tokens.get(start.wrapping_sub(1)).map(Token::key),
     )?;
-    Some(found(name, ActorKind::Person, bare(start, len), start, len))
+    Some(found(
+        Cow::Borrowed(name),
+        ActorKind::Person,
+        surface,
+        start,
+        len,
+    ))
 }
 
 /// The mentions whose first token lies in `from..to` (mentions are in token order).
@@ -483,10 +505,10 @@ struct People {
 
 impl People {
     /// The canonical name for `words` seen in the text, if they name a known or evidenced person.
-    fn resolve(&self, words: &[&str], titled: bool, before: Option<&str>) -> Option<String> {
-        let surname = fold_name(words.last()?);
+    fn resolve(&self, words: &[Token], titled: bool, before: Option<&str>) -> Option<&str> {
+        let surname = fold_name(words.last()?.bare());
         let candidates = self.by_surname.get(&surname).map_or(&[][..], Vec::as_slice);
-        let first = (words.len() > 1 && !candidates.is_empty()).then(|| fold_name(words[0]));
+        let first = (words.len() > 1 && !candidates.is_empty()).then(|| fold_name(words[0].bare()));
         let hit = candidates.iter().find(|&&p| {
             let known = &self.persons[p].first;
             first
@@ -494,12 +516,12 @@ impl People {
                 .is_none_or(|f| known.as_ref().is_none_or(|k| k == f))
         });
         if let Some(&p) = hit {
-            return Some(self.persons[p].full.join(" "));
+            return Some(&self.persons[p].name);
         }
         // "Sir Keir": a title and a known first name
         if words.len() == 1 && titled && before == Some("sir") {
-            let firsts = self.by_first.get(&fold_name(words[0]))?;
-            return (firsts.len() == 1).then(|| self.persons[firsts[0]].full.join(" "));
+            let firsts = self.by_first.get(&fold_name(words[0].bare()))?;
+            return (firsts.len() == 1).then(|| self.persons[firsts[0]].name.as_str());
         }
         None
     }
@@ -645,10 +667,11 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
                 if let Some(f) = &first {
                     people.by_first.entry(f.clone()).or_default().push(p);
                 }
+                let name = words.join(" ");
                 people.persons.push(Person {
-                    spellings: vec![words.join(" ")],
+                    spellings: vec![name.clone()],
+                    name,
                     first,
-                    full: words,
                 });
             }
         }

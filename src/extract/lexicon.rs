@@ -30,6 +30,24 @@ pub fn key_hash(key: &str) -> u64 {
     h.finish()
 }
 
+/// Whether `tokens` from `i` on read `words` (lexicon forms; `*` stands for any one word),
+/// `hashes` being the words' [`key_hash`]es: a token is compared by hash first, so a phrase
+/// that does not match is told in a few integer comparisons.
+pub fn reads_at(tokens: &[Token], i: usize, words: &[String], hashes: &[u64]) -> bool {
+    let Some(slice) = tokens.get(i..i + words.len()) else {
+        return false;
+    };
+    slice
+        .iter()
+        .zip(words.iter().zip(hashes))
+        .all(|(t, (w, &h))| w == "*" || (t.key_hash() == h && t.key() == w))
+}
+
+/// The [`key_hash`] of each word.
+pub fn hashes_of(words: &[String]) -> Vec<u64> {
+    words.iter().map(|w| key_hash(w)).collect()
+}
+
 /// A bit per hash bucket of a set of keys: a clear bit says a key is not in the set, in one
 /// memory read and no string hashing, which is the answer for most tokens of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

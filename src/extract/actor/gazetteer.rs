@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::lexicon::{KeyMap, Lexicon};
+use crate::extract::lexicon::{hashes_of, reads_at, KeyMap, Lexicon};
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
 
@@ -31,6 +31,8 @@ pub struct Entry {
 
 struct Phrase {
     words: Vec<String>,
+    /// The words' key hashes, compared before the words.
+    hashes: Vec<u64>,
     target: Target,
     /// All-capital short forms ("US", "UK", "EU") must match exactly: "us" is a pronoun.
     exact_case: Option<Vec<String>>,
@@ -53,15 +55,19 @@ pub struct Gazetteer {
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// Titles by first word, longest first.
-static TITLES: LazyLock<KeyMap<Vec<Vec<String>>>> = LazyLock::new(|| {
+/// A title's words and their key hashes.
+type Title = (Vec<String>, Vec<u64>);
+
+/// Titles by first word, longest first: each title's words and their key hashes.
+static TITLES: LazyLock<KeyMap<Vec<Title>>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut by_first: KeyMap<Vec<Vec<String>>> = KeyMap::default();
+    let mut by_first: KeyMap<Vec<Title>> = KeyMap::default();
     for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
-        by_first.entry(&title[0]).push(title);
+        let hashes = hashes_of(&title);
+        by_first.entry(&title[0]).push((title, hashes));
     }
     for list in by_first.values_mut() {
-        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
     }
     by_first
 });
@@ -168,6 +174,7 @@ impl Gazetteer {
             .collect();
         let list = self.by_first.entry(&first);
         list.push(Phrase {
+            hashes: hashes_of(&words),
             words,
             target,
             exact_case,
@@ -181,9 +188,10 @@ impl Gazetteer {
         let first = tokens.get(i)?;
         let phrases = self.by_first.get(first)?;
         phrases.iter().find_map(|p| {
-            let end = i + p.words.len();
-            let slice = tokens.get(i..end)?;
-            let same = slice.iter().zip(&p.words).all(|(t, w)| t.key() == *w);
+            if !reads_at(tokens, i, &p.words, &p.hashes) {
+                return None;
+            }
+            let slice = &tokens[i..i + p.words.len()];
             let case_ok = match &p.exact_case {
                 Some(exact) => slice.iter().zip(exact).all(|(t, w)| t.bare() == w),
                 None => {
@@ -194,7 +202,7 @@ impl Gazetteer {
                             .all(|(t, capital)| !capital || t.is_capitalised())
                 }
             };
-            (same && case_ok).then_some((p.words.len(), p.target))
+            case_ok.then_some((p.words.len(), p.target))
         })
     }
 
@@ -217,14 +225,10 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 /// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
 pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
     let titles = TITLES.get(tokens.get(i)?)?;
-    let len = titles.iter().find_map(|title| {
-        let slice = tokens.get(i..i + title.len())?;
-        slice
-            .iter()
-            .zip(title)
-            .all(|(t, w)| t.key() == w)
-            .then_some(title.len())
-    })?;
+    let len = titles
+        .iter()
+        .find(|(words, hashes)| reads_at(tokens, i, words, hashes))
+        .map(|(words, _)| words.len())?;
     let retired = tokens.get(i + len..i + len + 3).is_some_and(|t| {
         t[0].text == "("
             && matches!(t[1].key(), "retd" | "ret" | "rtd" | "retired")

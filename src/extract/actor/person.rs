@@ -130,7 +130,15 @@ pub fn is_name_word(token: &Token) -> bool {
     token.is_word()
         && token.is_capitalised()
         && !NOT_NAMES.contains(token.key())
-        && token.text.chars().any(char::is_lowercase)
+        && has_lower_case(token.text)
+}
+
+fn has_lower_case(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        text.chars().any(char::is_lowercase)
+    }
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
