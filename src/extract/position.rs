@@ -147,6 +147,8 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
                 last_subject,
             };
             let mut seen: Vec<(ActorId, String)> = Vec::new();
+            // one topic per sentence, found when it first holds a position
+            let mut topic: Option<Option<String>> = None;
             let mut previous: Vec<ActorId> = Vec::new();
             for hit in stance_hits(tokens, from, to) {
                 let mut holders = ctx.holders(&hit);
@@ -168,7 +170,7 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
                         out.push(Position {
                             actor,
                             stance: label,
-                            topic: topic_of(text),
+                            topic: topic.get_or_insert_with(|| topic_of(text)).clone(),
                             sentence: text.to_string(),
                             at,
                         });

@@ -137,16 +137,22 @@ static CLASS: [u8; 256] = {
 /// ASCII without capitals (its lexicon form is then itself, bar a possessive).
 fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
-    let mut plain = true;
+    let mut upper = false;
+    let mut other = false;
     let mut end = start;
-    while end < bytes.len() {
-        let b = bytes[end];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+    loop {
+        // the run of ASCII letters and digits, a table lookup per byte
+        while let Some(&b) = bytes.get(end) {
+            if CLASS[b as usize] != ALNUM {
+                break;
+            }
+            upper |= b.is_ascii_uppercase();
             end += 1;
-        } else if b.is_ascii_uppercase() {
-            plain = false;
-            end += 1;
-        } else if matches!(b, b'\'' | b'-' | b'.') {
+        }
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        if matches!(b, b'\'' | b'-' | b'.') {
             if !alnum_at(text, end + 1) {
                 break;
             }
@@ -159,7 +165,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             if !(joins || d.is_alphanumeric()) {
                 break;
             }
-            plain = false;
+            other = true;
             end += len;
         } else {
             break;
@@ -169,7 +175,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     if bytes.get(end) == Some(&b'.') && is_initialism(&text[start..end]) {
         end += 1;
     }
-    (end, plain)
+    (end, !(upper || other))
 }
 
 /// Whether a letter or digit starts at byte `i`.

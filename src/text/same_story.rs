@@ -5,8 +5,9 @@
 //! Sentences are compared after loose folding (case, quotes, dashes, white space) and hashed into
 //! an index, so the cost grows with the number of sentences, not the number of article pairs.
 
-use std::collections::HashMap;
 use std::hash::Hasher;
+
+use rustc_hash::FxHashMap;
 
 use crate::briefing::{Article, ArticleId};
 
@@ -22,7 +23,8 @@ const MIN_WORDS: usize = 5;
 /// article's missing metadata from its excerpt.
 pub fn mark_excerpts(articles: &mut [Article]) {
     let hashes: Vec<Vec<u64>> = articles.iter().map(sentence_hashes).collect();
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    // keyed by our own hashes: FxHash, not SipHash's flood resistance
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, hs) in hashes.iter().enumerate() {
         for h in hs {
             let owners = index.entry(*h).or_default();
@@ -45,13 +47,13 @@ pub fn mark_excerpts(articles: &mut [Article]) {
 fn container(
     i: usize,
     hashes: &[u64],
-    index: &HashMap<u64, Vec<u32>>,
+    index: &FxHashMap<u64, Vec<u32>>,
     sizes: &[usize],
 ) -> Option<usize> {
     if hashes.is_empty() {
         return None;
     }
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
     for h in hashes {
         let owners = index.get(h).map_or(&[][..], Vec::as_slice);
         if owners.len() > MAX_OWNERS {
