@@ -129,20 +129,15 @@ fn stages(dir: &std::path::Path) {
     parallax::text::same_story::mark_excerpts(&mut articles);
     timed("same story", started);
     let started = Instant::now();
-    let index = parallax::extract::actor::ActorIndex::build(&articles);
-    timed("actors", started);
+    let (index, positions) = parallax::extract::actor::ActorIndex::build_with_positions(&articles);
+    timed("actors and positions", started);
     let started = Instant::now();
     let quotes: usize = articles
         .iter()
         .map(|a| parallax::extract::quote::find_quotes(a, &index).len())
         .sum();
     timed("quotations", started);
-    let started = Instant::now();
-    let positions: usize = articles
-        .iter()
-        .map(|a| parallax::extract::position::find_positions(a, &index).len())
-        .sum();
-    timed("positions", started);
+    let positions = positions.len();
     let started = Instant::now();
     let questions: usize = articles
         .iter()

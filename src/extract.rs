@@ -104,7 +104,15 @@ pub struct Extraction {
 /// Runs every extraction rule over `articles`: actors first (every later rule reads their
 /// mentions), then quotations, positions and questions, article by article.
 pub fn extract(articles: &[Article]) -> Extraction {
-    let mut index = actor::ActorIndex::build(articles);
+    // positions are found on the actor scan's tokens, when ids are indices (as in a briefing)
+    let ids_are_indices = articles.iter().enumerate().all(|(i, a)| a.id.index() == i);
+    let (mut index, positions) = if ids_are_indices {
+        actor::ActorIndex::build_with_positions(articles)
+    } else {
+        let index = actor::ActorIndex::build(articles);
+        let positions = crate::par::flat_map(articles, |a| position::find_positions(a, &index));
+        (index, positions)
+    };
     // per article and independent once the actors are known: on every core, in article order
     let mut quotes: Vec<Quote> = crate::par::flat_map(articles, |a| quote::find_quotes(a, &index));
     for q in &mut quotes {
@@ -113,7 +121,6 @@ pub fn extract(articles: &[Article]) -> Extraction {
             q.actor = Some(index.intern(name, ActorKind::Person, name));
         }
     }
-    let positions = crate::par::flat_map(articles, |a| position::find_positions(a, &index));
     let questions = crate::par::flat_map(articles, question::find_questions);
     Extraction {
         actors: index.actors,

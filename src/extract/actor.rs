@@ -20,9 +20,9 @@ use rustc_hash::FxHashMap;
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::position::is_stance_at;
+use crate::extract::position::{is_stance_at, positions_in};
 use crate::extract::token::{tokenize_into, Token};
-use crate::extract::{Actor, ActorId, ActorKind};
+use crate::extract::{Actor, ActorId, ActorKind, Position};
 use gazetteer::{Entry, Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
@@ -76,6 +76,18 @@ struct Person {
 impl ActorIndex {
     /// Finds every actor of `articles` and their mentions.
     pub fn build(articles: &[Article]) -> ActorIndex {
+        Self::build_finding(articles, false).0
+    }
+
+    /// [`ActorIndex::build`], and every position stated in `articles` (as
+    /// [`crate::extract::position::find_positions`] would find them, article after article),
+    /// found on each batch's tokens while they are at hand instead of tokenizing again.
+    /// Articles' ids must be their indices.
+    pub fn build_with_positions(articles: &[Article]) -> (ActorIndex, Vec<Position>) {
+        Self::build_finding(articles, true)
+    }
+
+    fn build_finding(articles: &[Article], find_positions: bool) -> (ActorIndex, Vec<Position>) {
         let people = collect_people(articles);
         // mentions are found on every core, a batch of paragraphs at a time (so memory stays
         // bounded, however long one article is), then interned in reading order, which fixes
@@ -87,16 +99,29 @@ impl ActorIndex {
                 .collect(),
             ..ActorIndex::default()
         };
+        let mut positions = Vec::new();
+        // the last sentence subject of an article that runs on into the next batch
+        let mut carried: Option<(usize, Option<ActorId>)> = None;
         for batch in batches(articles) {
             let found = crate::par::map(&batch, 0, |_, &(a, from, to)| {
-                let mut tokens = Vec::new();
+                let mut buffer = Vec::new();
                 articles[a].paragraphs[from..to]
                     .iter()
-                    .map(|p| scan(&p.text, &people, &mut tokens))
+                    .map(|p| {
+                        if find_positions {
+                            // kept until the batch's positions are found
+                            let mut tokens = Vec::new();
+                            (scan(&p.text, &people, &mut tokens), tokens)
+                        } else {
+                            (scan(&p.text, &people, &mut buffer), Vec::new())
+                        }
+                    })
                     .collect::<Vec<_>>()
             });
+            let mut kept = Vec::with_capacity(batch.len());
             for (&(a, _, _), paragraphs) in batch.iter().zip(found) {
-                for found in paragraphs {
+                let mut tokens = Vec::with_capacity(paragraphs.len());
+                for (found, paragraph_tokens) in paragraphs {
                     // pushed, not collected: collecting would keep each `Found` buffer (twice
                     // the size) as the mentions' for the life of the index
                     let mut mentions = Vec::with_capacity(found.len());
@@ -104,7 +129,13 @@ impl ActorIndex {
                         mentions.push(index.mention(f));
                     }
                     index.mentions[a].push(mentions);
+                    tokens.push(paragraph_tokens);
                 }
+                kept.push(tokens);
+            }
+            if find_positions {
+                carried =
+                    index.positions_of_batch(articles, &batch, &kept, carried, &mut positions);
             }
         }
         for actor in &mut index.actors {
@@ -115,7 +146,59 @@ impl ActorIndex {
         for i in 0..index.actors.len() {
             index.remember(ActorId(i as u32));
         }
-        index
+        (index, positions)
+    }
+
+    /// The positions of one batch of scanned paragraphs (`tokens[task][paragraph]`), on every
+    /// core, an article's run of tasks at a time; `carried` is the last subject of the article
+    /// the previous batch ended in. Returns the same for the next batch.
+    fn positions_of_batch(
+        &self,
+        articles: &[Article],
+        batch: &[(usize, usize, usize)],
+        tokens: &[Vec<Vec<Token>>],
+        carried: Option<(usize, Option<ActorId>)>,
+        out: &mut Vec<Position>,
+    ) -> Option<(usize, Option<ActorId>)> {
+        // consecutive tasks of one article: (article, first task, end)
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        for (t, &(a, _, _)) in batch.iter().enumerate() {
+            match runs.last_mut() {
+                Some(run) if run.0 == a => run.2 = t + 1,
+                _ => runs.push((a, t, t + 1)),
+            }
+        }
+        let found = crate::par::map(&runs, 0, |r, &(a, first, end)| {
+            let mut last_subject = match carried {
+                Some((article, subject)) if r == 0 && article == a => subject,
+                _ => None,
+            };
+            let mut out = Vec::new();
+            for t in first..end {
+                let (_, from, _) = batch[t];
+                for (k, paragraph_tokens) in tokens[t].iter().enumerate() {
+                    let p = from + k;
+                    let at = (articles[a].id, p);
+                    let paragraph = &articles[a].paragraphs[p];
+                    let mentions = self.in_paragraph(a, p);
+                    positions_in(
+                        at,
+                        paragraph,
+                        paragraph_tokens,
+                        mentions,
+                        &mut last_subject,
+                        &mut out,
+                    );
+                }
+            }
+            (out, last_subject)
+        });
+        let mut next = None;
+        for (&(a, _, _), (found, last_subject)) in runs.iter().zip(found) {
+            out.extend(found);
+            next = Some((a, last_subject));
+        }
+        next
     }
 
     /// Records `id`'s name and aliases for [`ActorIndex::find`], where no earlier actor has them.
@@ -690,6 +773,36 @@ mod tests {
 
     fn names(index: &ActorIndex) -> Vec<String> {
         index.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    #[test]
+    fn positions_found_on_the_scan_tokens_equal_those_found_article_by_article() {
+        // long enough that one article spans tasks and batches: a pronoun's antecedent must be
+        // carried across both
+        let texts: Vec<String> = (0..BATCH_PARAGRAPHS + 300)
+            .map(|i| match i % 5 {
+                0 => format!("Minister Anna Berg{} said the plan would go ahead.", i % 7),
+                1 => "She rejected the proposal and insists on a vote.".to_string(),
+                2 => "She also opposed the deal.".to_string(),
+                3 => "Germany opposed the deal, and France is sceptical.".to_string(),
+                _ => "The weather was fine.".to_string(),
+            })
+            .collect();
+        let long: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let articles = vec![
+            Article::from_texts(0, &["Prime Minister Keir Starmer ruled out ground troops."]),
+            Article::from_texts(1, &long),
+            Article::from_texts(2, &["He also backed sanctions.", "Poland pledged troops."]),
+        ];
+        let (fused_index, fused) = ActorIndex::build_with_positions(&articles);
+        let index = ActorIndex::build(&articles);
+        let separate: Vec<Position> = articles
+            .iter()
+            .flat_map(|a| crate::extract::position::find_positions(a, &index))
+            .collect();
+        assert_eq!(fused_index.actors, index.actors);
+        assert!(separate.len() > BATCH_PARAGRAPHS / 2, "{}", separate.len());
+        assert_eq!(fused, separate);
     }
 
     #[test]

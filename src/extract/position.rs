@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use std::sync::LazyLock;
 
-use crate::briefing::{Article, Loc, Span};
+use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
 use crate::extract::appositive;
@@ -135,52 +135,72 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
     let mut buffer = Vec::new();
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
         tokenize_into(&paragraph.text, &mut buffer);
-        let tokens = &buffer[..];
         let mentions = actors.in_paragraph(article.id.index(), p);
-        for sentence in &paragraph.sentences {
-            let (from, to) = token_range(tokens, *sentence);
-            let ctx = Sentence {
-                tokens,
-                mentions,
-                from,
-                to,
-                last_subject,
-            };
-            let mut seen: Vec<(ActorId, String)> = Vec::new();
-            // one topic per sentence, found when it first holds a position
-            let mut topic: Option<Option<String>> = None;
-            let mut previous: Vec<ActorId> = Vec::new();
-            for hit in stance_hits(tokens, from, to) {
-                let mut holders = ctx.holders(&hit);
-                // "Zelenskyy has said he wants …, and insists …": a coordinated verb shares the subject
-                if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
-                    holders = previous.clone();
-                }
-                previous.clone_from(&holders);
-                for actor in holders {
-                    let label = ctx.label(&hit);
-                    if !seen.contains(&(actor, label.clone())) {
-                        seen.push((actor, label.clone()));
-                        let text = sentence.of(&paragraph.text);
-                        let at = Loc {
-                            article: article.id,
-                            paragraph: p,
-                            span: *sentence,
-                        };
-                        out.push(Position {
-                            actor,
-                            stance: label,
-                            topic: topic.get_or_insert_with(|| topic_of(text)).clone(),
-                            sentence: text.to_string(),
-                            at,
-                        });
-                    }
-                }
-            }
-            last_subject = ctx.subject().or(last_subject);
-        }
+        let at = (article.id, p);
+        positions_in(
+            at,
+            paragraph,
+            &buffer,
+            mentions,
+            &mut last_subject,
+            &mut out,
+        );
     }
     out
+}
+
+/// The positions stated in paragraph `p` of `article` (`at`), whose tokens and mentions are
+/// given, appended to `out`. `last_subject` is the last sentence subject before the paragraph,
+/// carried from paragraph to paragraph of one article (a pronoun may stand for it).
+pub fn positions_in(
+    (article, p): (ArticleId, usize),
+    paragraph: &Paragraph,
+    tokens: &[Token],
+    mentions: &[Mention],
+    last_subject: &mut Option<ActorId>,
+    out: &mut Vec<Position>,
+) {
+    for sentence in &paragraph.sentences {
+        let (from, to) = token_range(tokens, *sentence);
+        let ctx = Sentence {
+            tokens,
+            mentions,
+            from,
+            to,
+            last_subject: *last_subject,
+        };
+        let mut seen: Vec<(ActorId, String)> = Vec::new();
+        // one topic per sentence, found when it first holds a position
+        let mut topic: Option<Option<String>> = None;
+        let mut previous: Vec<ActorId> = Vec::new();
+        for hit in stance_hits(tokens, from, to) {
+            let mut holders = ctx.holders(&hit);
+            // "Zelenskyy has said he wants …, and insists …": a coordinated verb shares the subject
+            if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
+                holders = previous.clone();
+            }
+            previous.clone_from(&holders);
+            for actor in holders {
+                let label = ctx.label(&hit);
+                if !seen.contains(&(actor, label.clone())) {
+                    seen.push((actor, label.clone()));
+                    let text = sentence.of(&paragraph.text);
+                    out.push(Position {
+                        actor,
+                        stance: label,
+                        topic: topic.get_or_insert_with(|| topic_of(text)).clone(),
+                        sentence: text.to_string(),
+                        at: Loc {
+                            article,
+                            paragraph: p,
+                            span: *sentence,
+                        },
+                    });
+                }
+            }
+        }
+        *last_subject = ctx.subject().or(*last_subject);
+    }
 }
 
 fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
