@@ -277,8 +277,9 @@ impl ActorIndex {
 const SCAN_CHUNK: usize = 256;
 /// Paragraphs a scanning task takes at most.
 const TASK_PARAGRAPHS: usize = 256;
-/// Paragraphs whose mentions are found together before they are interned.
-const BATCH_PARAGRAPHS: usize = 8192;
+/// Paragraphs whose mentions are found together before they are interned (and whose tokens
+/// are kept meanwhile, for the positions: a few MB).
+const BATCH_PARAGRAPHS: usize = 2048;
 
 /// The scanning work in reading order: tasks of (article, first paragraph, end) of at most
 /// [`TASK_PARAGRAPHS`] paragraphs, in batches of about [`BATCH_PARAGRAPHS`].
@@ -781,6 +782,8 @@ mod tests {
         // carried across both
         let texts: Vec<String> = (0..BATCH_PARAGRAPHS + 300)
             .map(|i| match i % 5 {
+                // tasks (and so batches) start every TASK_PARAGRAPHS paragraphs: on a pronoun
+                _ if i % TASK_PARAGRAPHS == 0 && i > 0 => "She rejected it.".to_string(),
                 0 => format!("Minister Anna Berg{} said the plan would go ahead.", i % 7),
                 1 => "She rejected the proposal and insists on a vote.".to_string(),
                 2 => "She also opposed the deal.".to_string(),
