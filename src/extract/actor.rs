@@ -109,8 +109,9 @@ impl ActorIndex {
                     .iter()
                     .map(|p| {
                         if find_positions {
-                            // kept until the batch's positions are found
-                            let mut tokens = Vec::new();
+                            // kept until the batch's positions are found; text has about
+                            // one token per seven bytes, so this rarely grows
+                            let mut tokens = Vec::with_capacity(p.text.len() / 6 + 4);
                             (scan(&p.text, &people, &mut tokens), tokens)
                         } else {
                             (scan(&p.text, &people, &mut buffer), Vec::new())
