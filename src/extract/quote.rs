@@ -221,9 +221,13 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
         .into_iter()
         .rev()
         .collect();
+    let followed_by_space = |m: &str| {
+        tail.match_indices(m)
+            .any(|(i, _)| tail[i + m.len()..].starts_with(' '))
+    };
     SCARE_MARKERS
         .iter()
-        .any(|m| tail.trim_end().ends_with(m) || tail.contains(&format!("{m} ")))
+        .any(|m| tail.trim_end().ends_with(m) || followed_by_space(m))
 }
 
 /// The speaker from the attribution after or before the quotation, and whether it came after.
