@@ -97,6 +97,7 @@ impl Table {
 /// `bytes` (1 to 16 ASCII bytes), ASCII letters lower-cased, as one integer, little-endian;
 /// 0 (no entry's key) for a word that cannot be packed. Without a loop over the bytes: a few
 /// overlapping loads cover any length, and the letters are lower-cased eight at a time.
+#[inline] // as is_stop_word
 fn pack_lower(bytes: &[u8]) -> u128 {
     let len = bytes.len();
     let (lo, hi) = match len {
@@ -147,6 +148,7 @@ fn lower8(ascii: u64) -> u64 {
 /// Whether `word`, stripped of punctuation and lower-cased, is a stop word. ASCII edges are
 /// trimmed byte by byte; only a word with a non-ASCII character at an edge (a curly quote, a
 /// dash, an accented letter) is decoded.
+#[inline] // into Line::measure's loop over every word: the call cost a few percent of it
 pub fn is_stop_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     let (mut start, mut end) = (0, bytes.len());
