@@ -361,6 +361,12 @@ fn read_text_bytes(path: &Path, len: u64) -> Result<Vec<u8>, Skip> {
     if is_binary(&bytes) {
         return Err(Skip::Binary);
     }
+    if bytes.len() < HEAD && len > 0 && bytes.len() as u64 == len {
+        // the head read stopped short of its limit at the size the walk saw, so at the end of
+        // the file: most articles are smaller than the head, and asking again would cost a
+        // system call each (a pipe, which says 0, is read on as before)
+        return Ok(bytes);
+    }
     file.read_to_end(&mut bytes).map_err(unreadable)?;
     if is_binary(&bytes[bytes.len().min(HEAD)..]) {
         return Err(Skip::Binary);

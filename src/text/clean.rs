@@ -10,8 +10,10 @@
 //! is recorded in [`Article::removed`]. Nothing here is specific to any site.
 
 pub mod date;
+pub mod end_marker;
 pub mod line;
 pub mod prompt;
+pub mod stop;
 
 use std::ops::Range;
 

@@ -1,20 +1,62 @@
 //! Folding text for comparison: white space runs to one space, curly quotes to straight.
 
 /// Collapses every run of white space (Unicode spaces included) to one space and trims.
+///
+/// One pass over the bytes: runs of words joined by single ASCII spaces (most of any text) are
+/// copied whole, and only a non-ASCII character is decoded, to ask whether it is white space.
 pub fn fold_space(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in
-        text.split(|c: char| c.is_whitespace() || crate::text::sanitize::is_unicode_space(c))
-    {
-        if word.is_empty() {
-            continue;
+    // the start of the run being copied: words and the single spaces between them
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (len, space) = if bytes[i] > b' ' && bytes[i].is_ascii() {
+            (1, false) // the usual byte: a letter, digit or mark
+        } else {
+            char_at(text, i)
+        };
+        if !space {
+            if run.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                run = Some(i);
+            }
+        } else if bytes[i] != b' '
+            || run.is_none()
+            || i + 1 == bytes.len()
+            || char_at(text, i + 1).1
+        {
+            // not one plain space between two words: the run ends here
+            if let Some(start) = run.take() {
+                out.push_str(&text[start..i]);
+            }
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+        i += len;
+    }
+    if let Some(start) = run {
+        out.push_str(&text[start..]);
     }
     out
+}
+
+/// The length of the character at byte `i` (a char boundary) and whether it is white space.
+#[inline]
+fn char_at(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        // Unicode's white space in ASCII: tab, line feed, vertical tab, form feed, carriage
+        // return and space
+        return (1, matches!(b, b'\t'..=b'\r' | b' '));
+    }
+    let c = text[i..].chars().next().unwrap_or_default();
+    (c.len_utf8(), is_space(c))
+}
+
+/// The white space [`fold_space`] folds: Unicode's, and the spaces sanitizing turns into U+0020.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || crate::text::sanitize::is_unicode_space(c)
 }
 
 /// Lower-cases and folds quotes, dashes and white space, for loose matching of sentences.
@@ -35,6 +77,56 @@ pub fn fold_loose(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Splitting at white space and joining with one space.
+    fn fold_space_reference(text: &str) -> String {
+        text.split(is_space)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn ascii_white_space_is_unicode_s() {
+        for b in 0..=0x7f_u8 {
+            let text = char::from(b).to_string();
+            assert_eq!(char_at(&text, 0), (1, is_space(char::from(b))), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn the_one_pass_fold_agrees_with_split_and_join() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a b",
+            "a  b",
+            "a \n b\t",
+            "word\u{a0}word\u{2009} \u{3000}x",
+            "“quoted” – dash\u{85}next\u{2028}",
+            "trailing space ",
+            "  lead",
+            "é é  é",
+        ] {
+            assert_eq!(fold_space(text), fold_space_reference(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 1000,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(29),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_text_folds_as_split_and_join_does(
+            text in "[ a-zé\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]{0,30}|\\PC{0,30}|.{0,30}"
+        ) {
+            proptest::prop_assert_eq!(fold_space(&text), fold_space_reference(&text));
+        }
+    }
 
     #[test]
     fn white_space_runs_fold_to_one_space() {

@@ -39,6 +39,11 @@ fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // sixteen printable ASCII bytes at a time (one vector compare), then byte by byte
+        if bytes.get(i..i + 16).is_some_and(is_printable_ascii) {
+            i += 16;
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if (b < 0x20 && b != b'\n') || b == 0x7f {
@@ -56,6 +61,14 @@ fn is_clean(text: &str) -> bool {
         i += c.len_utf8();
     }
     true
+}
+
+/// Whether every byte is printable ASCII (U+0020 to U+007E). No early exit, so the compiler
+/// compares a whole slice of sixteen at once.
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |printable, &b| {
+        printable & (b.wrapping_sub(0x20) < 0x5f)
+    })
 }
 
 /// Whether `c` is a space other than U+0020 that should read as one (NBSP, thin space…).
@@ -130,7 +143,51 @@ fn skip_osc(chars: &mut Chars) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::*;
+
+    /// The check without its sixteen-byte steps.
+    fn is_clean_reference(text: &str) -> bool {
+        text.chars().all(|c| {
+            (c >= ' ' || c == '\n')
+                && c != '\u{7f}'
+                && (c.is_ascii()
+                    || !(is_unicode_space(c)
+                        || is_dropped(c)
+                        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')))
+        })
+    }
+
+    #[test]
+    fn the_clean_check_agrees_with_a_check_of_every_character() {
+        let long = "Plain words, café and naïve, in a line long enough for the wide steps.";
+        for text in [
+            long.to_string(),
+            format!("{long}\u{7f}"),
+            format!("{long}\u{1b}[0m"),
+            format!("{long}\u{a0}{long}"),
+            format!("{long}\n{long}\t"),
+            format!("{}\u{200b}", "x".repeat(16)),
+            format!("{}\u{9b}", "x".repeat(15)),
+            "~".repeat(40),
+            String::new(),
+        ] {
+            assert_eq!(is_clean(&text), is_clean_reference(&text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 1000,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(23),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_text_is_clean_as_every_character_says(
+            text in "[ -~]{0,40}[\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{2000}-\u{206f}é“]?[ -~]{0,40}|\\PC{0,40}|.{0,40}"
+        ) {
+            proptest::prop_assert_eq!(is_clean(&text), is_clean_reference(&text));
+        }
+    }
 
     #[test]
     fn escape_sequences_and_osc_are_removed_whole() {

@@ -28,13 +28,11 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut i = 0;
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
+    let mut terminals = Terminals::default();
     while i < bytes.len() {
         // skip to the next byte that can end a sentence (`.`, `?`, `!`, or the lead byte of `…`)
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xe2))
-        {
-            Some(skip) => i += skip,
+        match terminals.next_from(bytes, i) {
+            Some(at) => i = at,
             None => break,
         }
         let b = bytes[i];
@@ -61,6 +59,49 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     spans
 }
 
+/// Finds the bytes that can end a sentence: `.`, `?`, `!` and 0xE2, the lead byte of `…` (and of
+/// curly quotes and dashes). Two vectorised searches, one for the ASCII marks and one for 0xE2,
+/// each remembered until the scan passes it, so neither is repeated over the same text.
+#[derive(Default)]
+struct Terminals {
+    /// The next ASCII mark at or after `from` (`None`: none left), searched from `from`.
+    ascii: Option<(usize, Option<usize>)>,
+    /// The same for 0xE2.
+    lead: Option<(usize, Option<usize>)>,
+}
+
+impl Terminals {
+    /// The first byte at or after `from` that can end a sentence. `from` never decreases.
+    fn next_from(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let ascii = Self::cached(&mut self.ascii, from, |at| {
+            memchr::memchr3(b'.', b'?', b'!', bytes.get(at..)?).map(|i| i + at)
+        });
+        let lead = Self::cached(&mut self.lead, from, |at| {
+            memchr::memchr(0xe2, bytes.get(at..)?).map(|i| i + at)
+        });
+        match (ascii, lead) {
+            (Some(a), Some(l)) => Some(a.min(l)),
+            (a, l) => a.or(l),
+        }
+    }
+
+    /// The search's last answer if it still holds at `from`, else a new search from `from`.
+    fn cached(
+        slot: &mut Option<(usize, Option<usize>)>,
+        from: usize,
+        search: impl Fn(usize) -> Option<usize>,
+    ) -> Option<usize> {
+        match *slot {
+            Some((searched, found)) if searched <= from && found.is_none_or(|f| f >= from) => found,
+            _ => {
+                let found = search(from);
+                *slot = Some((from, found));
+                found
+            }
+        }
+    }
+}
+
 /// Quotation marks counted from the start of the current sentence.
 #[derive(Default)]
 struct Marks {
@@ -81,12 +122,15 @@ impl Marks {
             self.straight,
         ) = (at, 0, 0, 0);
     }
+    /// Counts the marks up to `to`. Byte by byte: `"` is 0x22, `“` and `”` are E2 80 9C and
+    /// E2 80 9D, and in UTF-8 no other character holds these sequences.
     fn count(&mut self, text: &str, to: usize) {
-        for c in text[self.scanned..to].chars() {
-            match c {
-                '“' => self.curly_open += 1,
-                '”' => self.curly_close += 1,
-                '"' => self.straight += 1,
+        let bytes = &text.as_bytes()[self.scanned..to];
+        for i in memchr::memchr2_iter(b'"', 0xe2, bytes) {
+            match (bytes[i], bytes.get(i + 1..i + 3)) {
+                (b'"', _) => self.straight += 1,
+                (_, Some([0x80, 0x9c])) => self.curly_open += 1,
+                (_, Some([0x80, 0x9d])) => self.curly_close += 1,
                 _ => {}
             }
         }
@@ -177,7 +221,85 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
-    use super::split_sentences;
+    use super::*;
+
+    /// Every byte that can end a sentence, found one at a time as the splitter asks, skipping
+    /// ahead by `skip` after each.
+    fn terminals(text: &str, skip: usize) -> Vec<usize> {
+        let (mut found, mut at, mut terminals) = (Vec::new(), 0, Terminals::default());
+        while let Some(i) = terminals.next_from(text.as_bytes(), at) {
+            found.push(i);
+            at = i + 1 + skip;
+        }
+        found
+    }
+
+    /// The same by a plain scan.
+    fn terminals_reference(text: &str, skip: usize) -> Vec<usize> {
+        let (mut found, mut at, bytes) = (Vec::new(), 0, text.as_bytes());
+        while let Some(i) = bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xe2))
+        }) {
+            found.push(at + i);
+            at += i + 1 + skip;
+        }
+        found
+    }
+
+    /// Quotation marks up to each char boundary, counted as characters.
+    fn marks_reference(text: &str) -> (usize, usize, usize) {
+        let count = |m: char| text.chars().filter(|&c| c == m).count();
+        (count('“'), count('”'), count('"'))
+    }
+
+    fn marks(text: &str, step: usize) -> (usize, usize, usize) {
+        let mut marks = Marks::default();
+        let ends = (0..text.len()).step_by(step.max(1)).chain([text.len()]);
+        for end in ends.filter(|&e| text.is_char_boundary(e)) {
+            marks.count(text, end);
+        }
+        (marks.curly_open, marks.curly_close, marks.straight)
+    }
+
+    #[test]
+    fn the_byte_searches_find_what_the_plain_scans_find() {
+        for text in [
+            "He said “stop.” Then… “Why?” she asked — “no!” \"A. B,\" x.",
+            "“”\"…—’.",
+            "no marks at all",
+            "",
+            "\u{e2}\u{2080}\u{80}\u{201c}\u{1e2}",
+        ] {
+            for skip in [0, 1, 3] {
+                assert_eq!(
+                    terminals(text, skip),
+                    terminals_reference(text, skip),
+                    "{text:?}"
+                );
+            }
+            for step in [1, 2, 5, 100] {
+                assert_eq!(marks(text, step), marks_reference(text), "{text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 1000,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(19),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_text_has_the_terminals_and_marks_of_the_plain_scans(
+            text in "[a-zA-Z .?!\"“”‘’…—–\u{e2}\u{2080}\u{1e2}]{0,40}|\\PC{0,40}",
+            skip in 0usize..4,
+            step in 1usize..9,
+        ) {
+            proptest::prop_assert_eq!(terminals(&text, skip), terminals_reference(&text, skip));
+            proptest::prop_assert_eq!(marks(&text, step), marks_reference(&text));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text).iter().map(|s| s.of(text)).collect()

@@ -1,0 +1,141 @@
+//! End markers: lines that start what follows an article ("Comments", "12 Comments", "Reporting
+//! by …", "Further reading"), from the lexicon `assets/lexicons/end_markers.txt`.
+//!
+//! A line starts with a marker when, lower-cased (Unicode) and with a leading count ("12 ") cut,
+//! it starts with the marker followed by the end of the line or a character that is not a letter
+//! or digit. Asked of most short lines, so the usual line (whose head is ASCII) is compared byte
+//! by byte in place; any other is lower-cased in full, as the rule says.
+
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::Lexicon;
+
+/// The markers (lower case), sorted once: the lexicon sorts each time it is listed.
+static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
+    let lexicon = Lexicon::parse(include_str!("../../../assets/lexicons/end_markers.txt"));
+    let all: Vec<String> = lexicon.iter().map(str::to_string).collect();
+    let longest = all.iter().map(String::len).max().unwrap_or(0);
+    let ascii = all.iter().all(|m| m.is_ascii());
+    Markers {
+        all,
+        longest,
+        ascii,
+    }
+});
+
+struct Markers {
+    all: Vec<String>,
+    /// The longest marker, in bytes.
+    longest: usize,
+    /// Every marker is ASCII, so a line whose head is ASCII can be compared without
+    /// lower-casing it.
+    ascii: bool,
+}
+
+/// Whether `text` (one trimmed line) starts with an end marker, after any leading count.
+pub fn starts_with_end_marker(text: &str) -> bool {
+    let markers = &*MARKERS;
+    // Unicode lower-casing maps no other character to an ASCII digit or space, so the count
+    // is cut from the line as it would be from its lower-cased form
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    // the longest marker and the byte after it: if these are ASCII, lower-casing the line
+    // turns them into their ASCII lower case, whatever follows
+    let head = &rest.as_bytes()[..rest.len().min(markers.longest + 1)];
+    if !markers.ascii || !head.is_ascii() {
+        return starts_with_end_marker_lowered(text);
+    }
+    markers.all.iter().any(|m| {
+        head.len() >= m.len()
+            && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+            && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// The rule as stated: the whole line lower-cased, the count cut, each marker tried.
+fn starts_with_end_marker_lowered(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let without_count = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    MARKERS.all.iter().any(|m| {
+        without_count.starts_with(m.as_str())
+            && without_count[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_start_lines_after_a_count() {
+        for text in [
+            "Comments",
+            "12 Comments",
+            "3 comments:",
+            "COMMENTS (4)",
+            "Reporting by Ann Lee; Editing by Bo Ng",
+            "Further reading",
+            "You may also like…",
+        ] {
+            assert!(starts_with_end_marker(text), "{text:?}");
+        }
+        for text in [
+            "Commentators disagreed.",
+            "About 40 people came.",
+            "No comments",
+            "",
+        ] {
+            assert!(!starts_with_end_marker(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_in_place_comparison_agrees_with_lower_casing_the_line() {
+        for text in [
+            "Comments",
+            "comments2",
+            "Commentsé",
+            "Comments é",
+            "Comments—and more",
+            "Comments’",
+            "12 Read next",
+            "12 Read nextx",
+            "YOU MIGHT ALSO LIKE",
+            "You might also li\u{212a}e", // Kelvin sign: lower-cases to an ASCII k
+            "You might also like\u{212a}",
+            "Recommended for you",
+            "Recommended for you\u{300}",
+            "Recommended for youé",
+            "İ comments",
+            " 1 2 comments",
+            "\u{0}comments",
+            "comment",
+            "",
+        ] {
+            assert_eq!(
+                starts_with_end_marker(text),
+                starts_with_end_marker_lowered(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 2000,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(13),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn any_line_starts_with_a_marker_as_the_lowered_line_does(
+            text in "[0-9 ]{0,3}(comments|COMMENTS|Reporting by|read next|you might also li|more on|About the author|Related Stories)?[a-zA-Z0-9 .:é\u{212a}İ\u{300}—’]{0,4}|\\PC{0,30}"
+        ) {
+            proptest::prop_assert_eq!(
+                starts_with_end_marker(&text),
+                starts_with_end_marker_lowered(&text)
+            );
+        }
+    }
+}
