@@ -80,10 +80,12 @@ impl KeyFilter {
 }
 
 /// A table keyed by lexicon form (a phrase's first word, say), looked up by token through a
-/// [`KeyFilter`], so the tokens that start no entry cost one bit test.
+/// [`KeyFilter`], so the tokens that start no entry cost one bit test, and by the hash the token
+/// carries, so the others are not hashed again.
 #[derive(Debug)]
 pub struct KeyMap<V> {
-    map: FxHashMap<String, V>,
+    /// Key hash → the keys with that hash and their values (one, bar a 64-bit collision).
+    map: FxHashMap<u64, Vec<(String, V)>>,
     filter: KeyFilter,
 }
 
@@ -100,21 +102,35 @@ impl<V: Default> KeyMap<V> {
     /// The value for `key`, inserted as the default if new.
     pub fn entry(&mut self, key: &str) -> &mut V {
         self.filter.insert(key);
-        self.map.entry(key.to_string()).or_default()
+        let same = self.map.entry(key_hash(key)).or_default();
+        let at = match same.iter().position(|(k, _)| k == key) {
+            Some(at) => at,
+            None => {
+                same.push((key.to_string(), V::default()));
+                same.len() - 1
+            }
+        };
+        &mut same[at].1
     }
 }
 
 impl<V> KeyMap<V> {
     /// The value for the token's lexicon form.
     pub fn get(&self, token: &Token) -> Option<&V> {
-        if !self.filter.may_hold(token.key_hash()) {
+        let hash = token.key_hash();
+        if !self.filter.may_hold(hash) {
             return None;
         }
-        self.map.get(token.key())
+        let key = token.key();
+        self.map
+            .get(&hash)?
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
     /// Every value, to sort or prune after building.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
+        self.map.values_mut().flatten().map(|(_, v)| v)
     }
 }
 
@@ -157,7 +173,8 @@ impl Lexicon {
     pub fn longest_words(&self) -> usize {
         self.longest_words
     }
-    /// Every entry, sorted (rule tables are built from it once, at start-up).
+    /// Every entry, sorted. It sorts on each call: build a table from it once (at start-up),
+    /// never call it per line or per token.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         let mut sorted: Vec<&str> = self.entries.iter().map(String::as_str).collect();
         sorted.sort_unstable();
