@@ -277,10 +277,10 @@ impl ActorIndex {
 /// Articles whose names are collected together.
 const SCAN_CHUNK: usize = 256;
 /// Paragraphs a scanning task takes at most.
-const TASK_PARAGRAPHS: usize = 256;
+const TASK_PARAGRAPHS: usize = 64;
 /// Paragraphs whose mentions are found together before they are interned (and whose tokens
 /// are kept meanwhile, for the positions: a few MB).
-const BATCH_PARAGRAPHS: usize = 2048;
+const BATCH_PARAGRAPHS: usize = 1024;
 
 /// The scanning work in reading order: tasks of (article, first paragraph, end) of at most
 /// [`TASK_PARAGRAPHS`] paragraphs, in batches of about [`BATCH_PARAGRAPHS`].
