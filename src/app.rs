@@ -447,7 +447,10 @@ impl App {
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::ToggleHelp => self.toggle_help(),
-            Action::OpenSearch => self.mode = Mode::Search,
+            Action::OpenSearch => {
+                self.mode = Mode::Search;
+                self.search.reopened = !self.search.query.is_empty();
+            }
             Action::CloseOverlay if self.mode == Mode::Note => self.cancel_note(),
             Action::CloseOverlay => self.mode = self.base_mode(),
             Action::FocusNext => self.cycle_focus(1),
@@ -481,10 +484,14 @@ impl App {
             Action::DeleteChar => return self.edit_query(|q| q.pop().map(|_| ())),
             Action::DeleteWord => return self.edit_query(delete_word),
             Action::Input(c) => {
+                let replace = self.mode == Mode::Search && self.search.reopened;
                 return self.edit_query(|q| {
+                    if replace {
+                        q.clear();
+                    }
                     q.push(c);
                     Some(())
-                })
+                });
             }
             Action::Resize(w, h) => self.resize(w, h),
             Action::Scroll(x, y, lines) => self.scroll_at(x, y, lines),
@@ -880,6 +887,7 @@ impl App {
         match self.mode {
             Mode::Search => {
                 edit(&mut self.search.query);
+                self.search.reopened = false;
                 self.search.selected = 0;
                 Some(Effect::Search(self.search.query.clone()))
             }

@@ -59,6 +59,33 @@ fn search_then_enter_lands_the_reader_on_the_sentence() {
 }
 
 #[test]
+fn a_reopened_search_is_replaced_by_typing_and_kept_by_editing_keys() {
+    let mut app = app();
+    let type_text = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            app.update(Action::Input(c));
+        }
+    };
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "kremlin");
+    app.update(Action::CloseOverlay);
+    // reopened: the old query is shown selected; typing starts a new one, not "kremlintroops"
+    app.update(Action::OpenSearch);
+    assert!(app.search.reopened);
+    assert_eq!(app.search.query, "kremlin");
+    type_text(&mut app, "troops");
+    assert_eq!(app.search.query, "troops");
+    assert!(!app.search.reopened);
+    app.update(Action::CloseOverlay);
+    // an editing key refines the old query instead
+    app.update(Action::OpenSearch);
+    app.update(Action::DeleteChar);
+    assert_eq!(app.search.query, "troop");
+    type_text(&mut app, "er");
+    assert_eq!(app.search.query, "trooper");
+}
+
+#[test]
 fn stale_search_results_are_ignored() {
     let mut app = app();
     app.update(Action::OpenSearch);

@@ -17,6 +17,9 @@ pub struct SearchState {
     pub selected: usize,
     /// The result last jumped to, for n/N.
     pub last_jump: Option<usize>,
+    /// The query is the previous one, shown selected as the overlay reopens: the first typed
+    /// character replaces it (as in a browser's address bar), an editing key keeps it.
+    pub reopened: bool,
 }
 
 impl SearchState {

@@ -524,9 +524,17 @@ fn search(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = pane_block(format!("Search{count}"), true, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let input = format!("/ {}", app.search.query);
+    // a reopened query is shown selected: typing replaces it
+    let query_style = if app.search.reopened {
+        theme.selected
+    } else {
+        theme.title
+    };
     let mut lines = vec![
-        Line::from(Span::styled(safe(&input), theme.title)),
+        Line::from(vec![
+            Span::styled("/ ", theme.title),
+            Span::styled(safe(&app.search.query), query_style),
+        ]),
         Line::from(""),
     ];
     let height = inner.height.saturating_sub(2) as usize;
