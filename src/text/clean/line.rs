@@ -102,46 +102,60 @@ pub struct Line {
     pub headline_like: bool,
 }
 
+/// Words of a line kept for the tests that read them (bylines, furniture, end markers, section
+/// labels), all of which ask for fewer.
+const HEAD_WORDS: usize = 16;
+
 impl Line {
     /// Measures `text` (one trimmed line).
     pub fn measure(text: &str) -> Line {
         // one pass over the words for the counts; sanitized text has no white space but
-        // ASCII (Unicode spaces became plain ones), so the ASCII split sees the same words
-        let mut words: Vec<&str> = Vec::with_capacity(text.len() / 5 + 1);
-        let (mut stop, mut caps) = (0usize, 0usize);
+        // ASCII (Unicode spaces became plain ones), so the ASCII split sees the same words.
+        // The tests that read words one by one only look at short lines, so the first
+        // HEAD_WORDS are kept (on the stack, no allocation per line) and the rest only counted
+        let mut head = [""; HEAD_WORDS];
+        let (mut count, mut stop, mut caps) = (0usize, 0usize, 0usize);
         for word in text.split_ascii_whitespace() {
-            words.push(word);
+            if let Some(slot) = head.get_mut(count) {
+                *slot = word;
+            }
+            count += 1;
             stop += usize::from(is_stop_word(word));
             caps += usize::from(starts_capitalised(word));
         }
-        let n = words.len().max(1) as f32;
+        // every test given the words themselves is gated on a count below HEAD_WORDS
+        let words: &[&str] = if count <= HEAD_WORDS {
+            &head[..count]
+        } else {
+            &[]
+        };
+        let n = count.max(1) as f32;
         let stop = stop as f32;
         Line {
-            words: words.len(),
+            words: count,
             stop_density: stop / n,
             capitalised: caps as f32 / n,
             terminal: ends_terminal(text),
             sentence_end: ends_sentence(text),
-            bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»'])
-                && words.len() < 12,
-            prompt: super::prompt::has_prompt(text, words.len()),
-            shouting: is_shouting(text, words.len()),
+            bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»']) && count < 12,
+            prompt: super::prompt::has_prompt(text, count),
+            shouting: is_shouting(text, count),
             breadcrumb: is_breadcrumb(text),
-            label_list: is_label_list(text, &words),
-            date_only: words.len() <= 5 && parse_date_line(text).is_some(),
-            byline: is_byline(&words),
+            label_list: is_label_list(text, count),
+            date_only: count <= 5 && parse_date_line(text).is_some(),
+            byline: is_byline(words),
             copyright: text.contains('©')
                 || starts_with_ignoring_case(text, "copyright")
                 || text.starts_with("(c) "),
-            section_label: words.len() <= 5
+            section_label: count <= 5
                 && !ends_terminal(text)
                 && words
                     .last()
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
-            furniture_line: words.len() <= 6 && is_furniture_line(text, &words),
-            headline_like: is_headline_like(text, words.len()),
-            end_marker: (words.len() <= 6 || (words.len() <= 12 && !ends_terminal(text)))
-                && is_end_marker(text, &words),
+            furniture_line: count <= 6 && is_furniture_line(text, words),
+            headline_like: is_headline_like(text, count),
+            end_marker: (count <= 6 || (count <= 12 && !ends_terminal(text)))
+                && is_end_marker(text, words),
         }
     }
 
@@ -261,9 +275,9 @@ fn may_hold_separator(text: &str) -> bool {
 
 /// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
 /// and capitalised, no sentence punctuation.
-fn is_label_list(text: &str, words: &[&str]) -> bool {
+fn is_label_list(text: &str, words: usize) -> bool {
     // the cheap tests first: most lines with commas are sentences, which end in punctuation
-    if words.len() > 30 || text.bytes().filter(|&b| b == b',').count() < 2 || ends_terminal(text) {
+    if words > 30 || text.bytes().filter(|&b| b == b',').count() < 2 || ends_terminal(text) {
         return false;
     }
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
