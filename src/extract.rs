@@ -101,18 +101,13 @@ pub struct Extraction {
     pub questions: Vec<Question>,
 }
 
-/// Runs every extraction rule over `articles`: actors first (every later rule reads their
-/// mentions), then quotations, positions and questions, article by article.
+/// Runs every extraction rule over `articles` (ids in order, as in a briefing: the actor index
+/// keeps mentions by position): actors first (every later rule reads their mentions), with
+/// positions found on the same reading's tokens, then quotations and questions, article by
+/// article.
 pub fn extract(articles: &[Article]) -> Extraction {
-    // positions are found on the actor scan's tokens, when ids are indices (as in a briefing)
-    let ids_are_indices = articles.iter().enumerate().all(|(i, a)| a.id.index() == i);
-    let (mut index, positions) = if ids_are_indices {
-        actor::ActorIndex::build_with_positions(articles)
-    } else {
-        let index = actor::ActorIndex::build(articles);
-        let positions = crate::par::flat_map(articles, |a| position::find_positions(a, &index));
-        (index, positions)
-    };
+    debug_assert!(articles.iter().enumerate().all(|(i, a)| a.id.index() == i));
+    let (mut index, positions) = actor::ActorIndex::build_with_positions(articles);
     // per article and independent once the actors are known: on every core, in article order
     let mut quotes: Vec<Quote> = crate::par::flat_map(articles, |a| quote::find_quotes(a, &index));
     for q in &mut quotes {

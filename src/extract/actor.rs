@@ -82,7 +82,6 @@ impl ActorIndex {
     /// [`ActorIndex::build`], and every position stated in `articles` (as
     /// [`crate::extract::position::find_positions`] would find them, article after article),
     /// found on each batch's tokens while they are at hand instead of tokenizing again.
-    /// Articles' ids must be their indices.
     pub fn build_with_positions(articles: &[Article]) -> (ActorIndex, Vec<Position>) {
         Self::build_finding(articles, true)
     }

@@ -30,22 +30,39 @@ pub fn key_hash(key: &str) -> u64 {
     h.finish()
 }
 
-/// Whether `tokens` from `i` on read `words` (lexicon forms; `*` stands for any one word),
-/// `hashes` being the words' [`key_hash`]es: a token is compared by hash first, so a phrase
-/// that does not match is told in a few integer comparisons.
-pub fn reads_at(tokens: &[Token], i: usize, words: &[String], hashes: &[u64]) -> bool {
-    let Some(slice) = tokens.get(i..i + words.len()) else {
-        return false;
-    };
-    slice
-        .iter()
-        .zip(words.iter().zip(hashes))
-        .all(|(t, (w, &h))| w == "*" || (t.key_hash() == h && t.key() == w))
+/// A phrase of a lexicon as the words of its lexicon forms (`*` stands for any one word), with
+/// their [`key_hash`]es: a token is compared by hash first, so a phrase that does not match is
+/// told in a few integer comparisons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    words: Vec<String>,
+    hashes: Vec<u64>,
 }
 
-/// The [`key_hash`] of each word.
-pub fn hashes_of(words: &[String]) -> Vec<u64> {
-    words.iter().map(|w| key_hash(w)).collect()
+impl Words {
+    /// The phrase of these words (lexicon forms).
+    pub fn new(words: Vec<String>) -> Words {
+        let hashes = words.iter().map(|w| key_hash(w)).collect();
+        Words { words, hashes }
+    }
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+    /// Whether the phrase has no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+    /// Whether `tokens` from `i` on read this phrase.
+    pub fn reads_at(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(slice) = tokens.get(i..i + self.words.len()) else {
+            return false;
+        };
+        slice
+            .iter()
+            .zip(self.words.iter().zip(&self.hashes))
+            .all(|(t, (w, &h))| w == "*" || (t.key_hash() == h && t.key() == w))
+    }
 }
 
 /// A bit per hash bucket of a set of keys: a clear bit says a key is not in the set, in one
@@ -217,6 +234,19 @@ mod tests {
             let expected = (t.key() == "w1").then(|| vec![1]);
             assert_eq!(map.get(&t), expected.as_ref(), "{:?}", t.text);
         }
+    }
+
+    #[test]
+    fn a_phrase_reads_its_words_any_word_for_a_star_and_not_past_the_end() {
+        let phrase =
+            |words: &[&str]| super::Words::new(words.iter().map(|w| w.to_string()).collect());
+        let tokens = tokenize("Berlin has ruled out troops");
+        assert!(phrase(&["ruled", "out"]).reads_at(&tokens, 2));
+        assert!(phrase(&["has", "*", "out"]).reads_at(&tokens, 1));
+        assert!(!phrase(&["ruled", "in"]).reads_at(&tokens, 2));
+        assert!(!phrase(&["troops", "now"]).reads_at(&tokens, 4));
+        // keys, not texts: "Berlin" reads as "berlin"
+        assert!(phrase(&["berlin"]).reads_at(&tokens, 0));
     }
 
     #[test]

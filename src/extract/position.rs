@@ -17,16 +17,14 @@ use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
 use crate::extract::appositive;
-use crate::extract::lexicon::{hashes_of, reads_at, KeyMap};
+use crate::extract::lexicon::{KeyMap, Words};
 use crate::extract::token::{tokenize, tokenize_into, Token};
 use crate::extract::topic::topic_of;
 use crate::extract::{ActorId, ActorKind, Position};
 
 /// A stance phrase: its words (`*` any one word) and its label.
 struct Phrase {
-    words: Vec<String>,
-    /// The words' key hashes, compared before the words.
-    hashes: Vec<u64>,
+    words: Words,
     label: String,
 }
 
@@ -43,8 +41,7 @@ static PHRASES: LazyLock<KeyMap<Vec<Phrase>>> = LazyLock::new(|| {
                 .collect();
             if let Some(first) = words.first().cloned() {
                 by_first.entry(&first).push(Phrase {
-                    hashes: hashes_of(&words),
-                    words,
+                    words: Words::new(words),
                     label: label.clone(),
                 });
             }
@@ -213,7 +210,7 @@ fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
 fn phrase_at<'p>(tokens: &[Token], i: usize, to: usize) -> Option<&'p Phrase> {
     PHRASES.get(tokens.get(i)?).and_then(|list| {
         list.iter()
-            .find(|p| i + p.words.len() <= to && reads_at(tokens, i, &p.words, &p.hashes))
+            .find(|p| i + p.words.len() <= to && p.words.reads_at(tokens, i))
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::lexicon::{hashes_of, reads_at, KeyMap, Lexicon};
+use crate::extract::lexicon::{KeyMap, Lexicon, Words};
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
 
@@ -30,9 +30,7 @@ pub struct Entry {
 }
 
 struct Phrase {
-    words: Vec<String>,
-    /// The words' key hashes, compared before the words.
-    hashes: Vec<u64>,
+    words: Words,
     target: Target,
     /// All-capital short forms ("US", "UK", "EU") must match exactly: "us" is a pronoun.
     exact_case: Option<Vec<String>>,
@@ -55,19 +53,15 @@ pub struct Gazetteer {
 /// The gazetteer built from the embedded lexicons.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// A title's words and their key hashes.
-type Title = (Vec<String>, Vec<u64>);
-
-/// Titles by first word, longest first: each title's words and their key hashes.
-static TITLES: LazyLock<KeyMap<Vec<Title>>> = LazyLock::new(|| {
+/// Titles by first word, longest first.
+static TITLES: LazyLock<KeyMap<Vec<Words>>> = LazyLock::new(|| {
     let lex = Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt"));
-    let mut by_first: KeyMap<Vec<Title>> = KeyMap::default();
+    let mut by_first: KeyMap<Vec<Words>> = KeyMap::default();
     for title in lex.iter().map(words_of).filter(|t| !t.is_empty()) {
-        let hashes = hashes_of(&title);
-        by_first.entry(&title[0]).push((title, hashes));
+        by_first.entry(&title[0]).push(Words::new(title));
     }
     for list in by_first.values_mut() {
-        list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
     }
     by_first
 });
@@ -174,8 +168,7 @@ impl Gazetteer {
             .collect();
         let list = self.by_first.entry(&first);
         list.push(Phrase {
-            hashes: hashes_of(&words),
-            words,
+            words: Words::new(words),
             target,
             exact_case,
             capitals,
@@ -188,7 +181,7 @@ impl Gazetteer {
         let first = tokens.get(i)?;
         let phrases = self.by_first.get(first)?;
         phrases.iter().find_map(|p| {
-            if !reads_at(tokens, i, &p.words, &p.hashes) {
+            if !p.words.reads_at(tokens, i) {
                 return None;
             }
             let slice = &tokens[i..i + p.words.len()];
@@ -227,8 +220,8 @@ pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
     let titles = TITLES.get(tokens.get(i)?)?;
     let len = titles
         .iter()
-        .find(|(words, hashes)| reads_at(tokens, i, words, hashes))
-        .map(|(words, _)| words.len())?;
+        .find(|title| title.reads_at(tokens, i))
+        .map(Words::len)?;
     let retired = tokens.get(i + len..i + len + 3).is_some_and(|t| {
         t[0].text == "("
             && matches!(t[1].key(), "retd" | "ret" | "rtd" | "retired")
