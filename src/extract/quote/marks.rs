@@ -30,18 +30,20 @@ enum Style {
 /// Only quotation marks open or close a stretch, so only they are looked at, with the
 /// characters either side: the bytes of the text are searched for the marks' first bytes.
 pub fn find_marked(text: &str) -> Vec<Marked> {
+    stretches(text, marks(text))
+}
+
+/// The quoted stretches the characters `chars` of `text` (offset and character, in order) open
+/// and close; characters left out must be ones that neither open nor close.
+fn stretches(text: &str, chars: impl IntoIterator<Item = (usize, char)>) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, Style)> = None; // (mark offset, inner start, style)
-    for (at, c) in marks(text) {
+    for (at, c) in chars {
         let prev = text[..at].chars().next_back();
         let after = at + c.len_utf8();
         let next = text[after..].chars().next();
         match open {
-            None => {
-                if let Some(style) = opening(c, prev, next) {
-                    open = Some((at, after, style));
-                }
-            }
+            None => open = opening(c, prev, next).map(|style| (at, after, style)),
             Some((mark, inner, style)) => {
                 if closes(c, style, prev, next) {
                     out.push(Marked {
@@ -130,40 +132,9 @@ mod tests {
         find_marked(text).iter().map(|m| m.inner.of(text)).collect()
     }
 
-    /// The scan as first written, every character with its neighbours, kept as the reference.
+    /// The scan as first written: every character, not only the marks.
     fn reference(text: &str) -> Vec<Marked> {
-        let mut out = Vec::new();
-        let mut open: Option<(usize, usize, Style)> = None;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (k, &(at, c)) in chars.iter().enumerate() {
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
-            let after = at + c.len_utf8();
-            match open {
-                None => open = opening(c, prev, next).map(|style| (at, after, style)),
-                Some((mark, inner, style)) => {
-                    if closes(c, style, prev, next) {
-                        out.push(Marked {
-                            open: mark,
-                            inner: Span::new(inner, at),
-                            close: after,
-                            closed: true,
-                        });
-                        open = None;
-                    }
-                }
-            }
-        }
-        if let Some((mark, inner, _)) = open {
-            let end = text.len();
-            out.push(Marked {
-                open: mark,
-                inner: Span::new(inner, end),
-                close: end,
-                closed: false,
-            });
-        }
-        out
+        stretches(text, text.char_indices())
     }
 
     proptest::proptest! {
