@@ -20,22 +20,30 @@ pub struct Token<'a> {
     folded: Option<CompactString>,
     /// [`crate::extract::lexicon::key_hash`] of the key, for lexicon filters.
     hash: u64,
+    /// [`WORD`], [`CAPITALISED`], [`HAS_LOWER`]: what the rules ask of nearly every token,
+    /// known once the token is read.
+    flags: u8,
 }
+
+/// The token starts with a letter or digit.
+const WORD: u8 = 1;
+/// The token starts with an upper-case letter.
+const CAPITALISED: u8 = 2;
+/// The token holds a lower-case letter.
+const HAS_LOWER: u8 = 4;
 
 impl Token<'_> {
     /// A word (starts with a letter or digit), not punctuation.
     pub fn is_word(&self) -> bool {
-        match self.text.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            _ => self.text.chars().next().is_some_and(char::is_alphanumeric),
-        }
+        self.flags & WORD != 0
     }
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        match self.text.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text.chars().next().is_some_and(char::is_uppercase),
-        }
+        self.flags & CAPITALISED != 0
+    }
+    /// Holds a lower-case letter ("Kyiv", not "NATO" or "2024").
+    pub fn has_lower_case(&self) -> bool {
+        self.flags & HAS_LOWER != 0
     }
     /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
     pub fn key(&self) -> &str {
@@ -71,16 +79,27 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (start, end, plain) = match CLASS[b as usize] {
+        let (start, end, plain, flags) = match CLASS[b as usize] {
             SPACE => {
                 i += 1;
                 continue;
             }
             ALNUM => {
-                let (end, plain) = word_end(text, i);
-                (i, end, plain)
+                let (end, cases) = word_end(text, i);
+                let plain = cases & (UPPER | NON_ASCII_LETTER) == 0;
+                let mut flags = WORD;
+                if b.is_ascii_uppercase() {
+                    flags |= CAPITALISED;
+                }
+                if cases & LOWER != 0
+                    || (cases & NON_ASCII_LETTER != 0
+                        && text[i..end].chars().any(char::is_lowercase))
+                {
+                    flags |= HAS_LOWER;
+                }
+                (i, end, plain, flags)
             }
-            OTHER => (i, i + 1, true),
+            OTHER => (i, i + 1, true, 0),
             _ => {
                 let (c, len) = char_at(text, i).unwrap_or(('\u{fffd}', 1));
                 if c.is_whitespace() {
@@ -89,9 +108,23 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
                 }
                 if c.is_alphanumeric() {
                     let (end, _) = word_end(text, i);
-                    (i, end, false)
+                    let mut flags = WORD;
+                    if c.is_uppercase() {
+                        flags |= CAPITALISED;
+                    }
+                    if text[i..end].chars().any(char::is_lowercase) {
+                        flags |= HAS_LOWER;
+                    }
+                    (i, end, false, flags)
                 } else {
-                    (i, i + len, false)
+                    let mut flags = 0;
+                    if c.is_uppercase() {
+                        flags |= CAPITALISED;
+                    }
+                    if c.is_lowercase() {
+                        flags |= HAS_LOWER;
+                    }
+                    (i, i + len, false, flags)
                 }
             }
         };
@@ -104,6 +137,7 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
             end,
             folded,
             hash,
+            flags,
         });
         i = end;
     }
@@ -133,12 +167,37 @@ static CLASS: [u8; 256] = {
     table
 };
 
-/// The end of the word starting at byte `start` (a letter or digit), and whether it is plain
-/// ASCII without capitals (its lexicon form is then itself, bar a possessive).
-fn word_end(text: &str, start: usize) -> (usize, bool) {
+/// The word holds an ASCII capital.
+const UPPER: u8 = 1;
+/// The word holds an ASCII lower-case letter.
+const LOWER: u8 = 2;
+/// The word holds a character beyond ASCII.
+const NON_ASCII_LETTER: u8 = 4;
+
+/// The case of each ASCII letter ([`UPPER`], [`LOWER`]), 0 for other bytes.
+static CASE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at byte `start` (a letter or digit), and what it holds:
+/// [`UPPER`], [`LOWER`], [`NON_ASCII_LETTER`]. A word with neither capitals nor characters beyond
+/// ASCII is its own lexicon form, bar a possessive.
+fn word_end(text: &str, start: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
-    let mut upper = false;
-    let mut other = false;
+    let mut cases = 0;
     let mut end = start;
     loop {
         // the run of ASCII letters and digits, a table lookup per byte
@@ -146,7 +205,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             if CLASS[b as usize] != ALNUM {
                 break;
             }
-            upper |= b.is_ascii_uppercase();
+            cases |= CASE[b as usize];
             end += 1;
         }
         let Some(&b) = bytes.get(end) else {
@@ -165,7 +224,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             if !(joins || d.is_alphanumeric()) {
                 break;
             }
-            other = true;
+            cases |= NON_ASCII_LETTER;
             end += len;
         } else {
             break;
@@ -175,7 +234,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     if bytes.get(end) == Some(&b'.') && is_initialism(&text[start..end]) {
         end += 1;
     }
-    (end, !(upper || other))
+    (end, cases)
 }
 
 /// Whether a letter or digit starts at byte `i`.
@@ -316,6 +375,10 @@ mod tests {
             for t in tokenize(&text) {
                 proptest::prop_assert_eq!(t.key(), reference_key(t.text), "{:?}", t.text);
                 proptest::prop_assert_eq!(t.key_hash(), crate::extract::lexicon::key_hash(t.key()));
+                let first = t.text.chars().next();
+                proptest::prop_assert_eq!(t.is_word(), first.is_some_and(char::is_alphanumeric));
+                proptest::prop_assert_eq!(t.is_capitalised(), first.is_some_and(char::is_uppercase));
+                proptest::prop_assert_eq!(t.has_lower_case(), t.text.chars().any(char::is_lowercase));
             }
         }
     }

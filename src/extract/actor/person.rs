@@ -127,18 +127,8 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether `token` may be part of a person's name.
 pub fn is_name_word(token: &Token) -> bool {
-    token.is_word()
-        && token.is_capitalised()
-        && !NOT_NAMES.contains(token.key())
-        && has_lower_case(token.text)
-}
-
-fn has_lower_case(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b.is_ascii_lowercase())
-    } else {
-        text.chars().any(char::is_lowercase)
-    }
+    // a capital starts a word, so a capitalised token is a word
+    token.is_capitalised() && token.has_lower_case() && !NOT_NAMES.contains(token.key())
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
