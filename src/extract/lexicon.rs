@@ -54,6 +54,7 @@ impl Words {
         self.words.is_empty()
     }
     /// Whether `tokens` from `i` on read this phrase.
+    #[inline]
     pub fn reads_at(&self, tokens: &[Token], i: usize) -> bool {
         let Some(slice) = tokens.get(i..i + self.words.len()) else {
             return false;
@@ -80,6 +81,7 @@ impl Default for KeyFilter {
 }
 
 impl KeyFilter {
+    #[inline]
     fn bucket(hash: u64) -> (usize, u64) {
         let b = (hash >> (64 - FILTER_BITS)) as usize;
         (b >> 6, 1 << (b & 63))
@@ -90,6 +92,7 @@ impl KeyFilter {
         self.0[word] |= bit;
     }
     /// False when no key with this [`key_hash`] was added; true when one may have been.
+    #[inline]
     pub fn may_hold(&self, hash: u64) -> bool {
         let (word, bit) = Self::bucket(hash);
         self.0[word] & bit != 0
@@ -133,6 +136,7 @@ impl<V: Default> KeyMap<V> {
 
 impl<V> KeyMap<V> {
     /// The value for the token's lexicon form.
+    #[inline]
     pub fn get(&self, token: &Token) -> Option<&V> {
         let hash = token.key_hash();
         if !self.filter.may_hold(hash) {
@@ -175,6 +179,7 @@ impl Lexicon {
         }
     }
     /// Whether the token's lexicon form is an entry: most tokens are answered by the filter.
+    #[inline]
     pub fn holds(&self, token: &Token) -> bool {
         self.filter.may_hold(token.key_hash()) && self.entries.contains(token.key())
     }

@@ -34,23 +34,28 @@ const HAS_LOWER: u8 = 4;
 
 impl Token<'_> {
     /// A word (starts with a letter or digit), not punctuation.
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.flags & WORD != 0
     }
     /// Starts with an upper-case letter.
+    #[inline]
     pub fn is_capitalised(&self) -> bool {
         self.flags & CAPITALISED != 0
     }
     /// Holds a lower-case letter ("Kyiv", not "NATO" or "2024").
+    #[inline]
     pub fn has_lower_case(&self) -> bool {
         self.flags & HAS_LOWER != 0
     }
     /// Lower case, possessive dropped, curly apostrophes straightened: the form lexicons use.
+    #[inline]
     pub fn key(&self) -> &str {
         self.folded.as_deref().unwrap_or(self.text)
     }
     /// The hash of [`Token::key`] that lexicon filters test
     /// ([`crate::extract::lexicon::KeyFilter`]).
+    #[inline]
     pub fn key_hash(&self) -> u64 {
         self.hash
     }
