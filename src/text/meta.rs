@@ -257,9 +257,18 @@ fn first_half(text: &str) -> &str {
 
 /// "Defense Priorities Defense Priorities": a site name printed twice (logo text + title).
 fn is_repeated_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let n = words.len();
-    n >= 2 && n % 2 == 0 && n <= 12 && words[..n / 2] == words[n / 2..] && is_name_like(text)
+    const MOST_WORDS: usize = 12;
+    // asked of whole paragraphs too: stop reading at the thirteenth word
+    let mut words = [""; MOST_WORDS];
+    let mut n = 0;
+    for word in text.split_whitespace() {
+        if n == MOST_WORDS {
+            return false;
+        }
+        words[n] = word;
+        n += 1;
+    }
+    n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..n] && is_name_like(text)
 }
 
 /// A closing bio sentence near the end of the body: "Jane Doe is a senior fellow at the X." →
@@ -308,6 +317,20 @@ pub fn bio_sentence(text: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_printed_twice_is_an_outlet_header() {
+        assert!(is_repeated_name("Defense Priorities Defense Priorities"));
+        assert!(is_repeated_name(
+            "Royal United Services Royal United Services"
+        ));
+        // a header line is name-like: at most seven words in all
+        let four = "Centre For Policy Studies";
+        assert!(!is_repeated_name(&format!("{four} {four}")));
+        assert!(!is_repeated_name("Defense Priorities Defense"));
+        assert!(!is_repeated_name("Defense Priorities Policy Priorities"));
+        assert!(!is_repeated_name(&"The minister said no. ".repeat(40)));
+    }
 
     #[test]
     fn a_closing_bio_names_the_author_and_the_organisation() {
