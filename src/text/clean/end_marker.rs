@@ -16,10 +16,17 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let all: Vec<String> = lexicon.iter().map(str::to_string).collect();
     let longest = all.iter().map(String::len).max().unwrap_or(0);
     let ascii = all.iter().all(|m| m.is_ascii());
+    let mut by_first = vec![Vec::new(); 128];
+    for m in all.iter().filter(|m| m.is_ascii()) {
+        if let Some(&b) = m.as_bytes().first() {
+            by_first[usize::from(b)].push(m.clone());
+        }
+    }
     Markers {
         all,
         longest,
         ascii,
+        by_first,
     }
 });
 
@@ -30,6 +37,9 @@ struct Markers {
     /// Every marker is ASCII, so a line whose head is ASCII can be compared without
     /// lower-casing it.
     ascii: bool,
+    /// The ASCII markers by their first byte, so a line is compared only with those that
+    /// start as it does.
+    by_first: Vec<Vec<String>>,
 }
 
 /// Whether `text` (one trimmed line) starts with an end marker, after any leading count.
@@ -44,7 +54,11 @@ pub fn starts_with_end_marker(text: &str) -> bool {
     if !markers.ascii || !head.is_ascii() {
         return starts_with_end_marker_lowered(text);
     }
-    markers.all.iter().any(|m| {
+    let Some(first) = head.first() else {
+        return false;
+    };
+    let candidates = &markers.by_first[usize::from(first.to_ascii_lowercase())];
+    candidates.iter().any(|m| {
         head.len() >= m.len()
             && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
