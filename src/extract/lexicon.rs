@@ -21,7 +21,12 @@ pub struct Lexicon {
     /// The entries' [`key_hash`]es, to turn most tokens away before the table is probed.
     filter: KeyFilter,
     longest_words: usize,
+    /// The longest entry, in bytes.
+    longest_bytes: usize,
 }
+
+/// Phrases up to this many bytes are lowered on the stack by [`Lexicon::contains`].
+const SHORT_PHRASE: usize = 64;
 
 /// The hash of a lexicon key that every [`Token`] carries (computed once, when it is read).
 pub fn key_hash(key: &str) -> u64 {
@@ -168,6 +173,7 @@ impl Lexicon {
             .map(|e| e.split_whitespace().count())
             .max()
             .unwrap_or(0);
+        let longest_bytes = entries.iter().map(String::len).max().unwrap_or(0);
         let mut filter = KeyFilter::default();
         for entry in &entries {
             filter.insert(entry);
@@ -176,6 +182,7 @@ impl Lexicon {
             entries,
             filter,
             longest_words,
+            longest_bytes,
         }
     }
     /// Whether the token's lexicon form is an entry: most tokens are answered by the filter.
@@ -185,11 +192,23 @@ impl Lexicon {
     }
     /// Whether `phrase` (any case) is an entry.
     pub fn contains(&self, phrase: &str) -> bool {
-        if phrase.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            self.entries.contains(&phrase.to_lowercase())
-        } else {
-            self.entries.contains(phrase) // already lower case: no allocation
+        if phrase.is_ascii() {
+            // lower-casing ASCII keeps the length: a longer phrase is no entry, and a shorter
+            // one is lowered on the stack
+            if phrase.len() > self.longest_bytes {
+                return false;
+            }
+            if !phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.entries.contains(phrase); // already lower case
+            }
+            let mut buffer = [0u8; SHORT_PHRASE];
+            if let Some(lower) = buffer.get_mut(..phrase.len()) {
+                lower.copy_from_slice(phrase.as_bytes());
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|l| self.entries.contains(l));
+            }
         }
+        self.entries.contains(&phrase.to_lowercase())
     }
     /// The number of words of the longest entry.
     pub fn longest_words(&self) -> usize {
@@ -252,6 +271,21 @@ mod tests {
         assert!(!phrase(&["troops", "now"]).reads_at(&tokens, 4));
         // keys, not texts: "Berlin" reads as "berlin"
         assert!(phrase(&["berlin"]).reads_at(&tokens, 0));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(17),
+            ..proptest::test_runner::Config::default()
+        })]
+        #[test]
+        fn a_phrase_is_contained_exactly_when_its_lower_case_is_an_entry(
+            phrase in "(said|Ruled Out|İ said|SAID|ruled out|K)[ a-zA-Z\u{212a}İ]{0,3}|[a-zA-Z ]{60,70}|\\PC{0,12}"
+        ) {
+            let lex = Lexicon::parse("said\nruled out\nk\ni\u{307} said\n");
+            proptest::prop_assert_eq!(lex.contains(&phrase), lex.entries.contains(&phrase.to_lowercase()));
+        }
     }
 
     #[test]
