@@ -27,6 +27,8 @@ pub mod pipeline;
 pub mod search;
 pub mod seeds;
 pub mod state;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod ui;
 pub mod watch;

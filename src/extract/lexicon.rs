@@ -274,11 +274,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(17),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(512, 17))]
         #[test]
         fn a_phrase_is_contained_exactly_when_its_lower_case_is_an_entry(
             phrase in "(said|Ruled Out|İ said|SAID|ruled out|K)[ a-zA-Z\u{212a}İ]{0,3}|[a-zA-Z ]{60,70}|\\PC{0,12}"

@@ -364,11 +364,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 256,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(7),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(256, 7))]
         #[test]
         fn any_text_tokenizes_as_the_reference_does(text in "[a-zA-Z0-9 .'’‑-]{0,40}|\\PC{0,60}") {
             let ours: Vec<(usize, usize)> = tokenize(&text).iter().map(|t| (t.start, t.end)).collect();

@@ -115,11 +115,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 1000,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(29),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(1000, 29))]
         #[test]
         fn any_text_folds_as_split_and_join_does(
             text in "[ a-zé\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]{0,30}|\\PC{0,30}|.{0,30}"

@@ -176,11 +176,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 1000,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(23),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(1000, 23))]
         #[test]
         fn any_text_is_clean_as_every_character_says(
             text in "[ -~]{0,40}[\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{2000}-\u{206f}é“]?[ -~]{0,40}|\\PC{0,40}|.{0,40}"

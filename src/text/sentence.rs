@@ -285,11 +285,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 1000,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(19),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(1000, 19))]
         #[test]
         fn any_text_has_the_terminals_and_marks_of_the_plain_scans(
             text in "[a-zA-Z .?!\"“”‘’…—–\u{e2}\u{2080}\u{1e2}]{0,40}|\\PC{0,40}",

@@ -341,11 +341,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(11),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(512, 11))]
         #[test]
         fn any_name_folds_as_the_reference_does(word in "[A-Za-z'’-]{0,30}|[A-Za-z'-]{40,60}|[A-Za-zÀ-ÿİŁ'’ -]{0,30}|\\PC{0,30}") {
             let folded = fold_name(&word);

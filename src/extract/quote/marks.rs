@@ -138,11 +138,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(5),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(512, 5))]
         #[test]
         fn any_text_has_the_marks_the_reference_finds(text in "[a-s \"'“”„‘’«»,.(—-]{0,60}|\\PC{0,60}") {
             proptest::prop_assert_eq!(find_marked(&text), reference(&text));

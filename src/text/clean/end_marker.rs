@@ -17,9 +17,9 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let longest = all.iter().map(String::len).max().unwrap_or(0);
     let ascii = all.iter().all(|m| m.is_ascii());
     let mut by_first = vec![Vec::new(); 128];
-    for m in all.iter().filter(|m| m.is_ascii()) {
+    for (k, m) in all.iter().enumerate().filter(|(_, m)| m.is_ascii()) {
         if let Some(&b) = m.as_bytes().first() {
-            by_first[usize::from(b)].push(m.clone());
+            by_first[usize::from(b)].push(k);
         }
     }
     Markers {
@@ -37,9 +37,9 @@ struct Markers {
     /// Every marker is ASCII, so a line whose head is ASCII can be compared without
     /// lower-casing it.
     ascii: bool,
-    /// The ASCII markers by their first byte, so a line is compared only with those that
-    /// start as it does.
-    by_first: Vec<Vec<String>>,
+    /// The ASCII markers (indices into `all`) by their first byte, so a line is compared only
+    /// with those that start as it does.
+    by_first: Vec<Vec<usize>>,
 }
 
 /// Whether `text` (one trimmed line) starts with an end marker, after any leading count.
@@ -58,7 +58,7 @@ pub fn starts_with_end_marker(text: &str) -> bool {
         return false;
     };
     let candidates = &markers.by_first[usize::from(first.to_ascii_lowercase())];
-    candidates.iter().any(|m| {
+    candidates.iter().map(|&k| &markers.all[k]).any(|m| {
         head.len() >= m.len()
             && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
@@ -137,11 +137,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 2000,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(13),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(2000, 13))]
         #[test]
         fn any_line_starts_with_a_marker_as_the_lowered_line_does(
             text in "[0-9 ]{0,3}(comments|COMMENTS|Reporting by|read next|you might also li|more on|About the author|Related Stories)?[a-zA-Z0-9 .:é\u{212a}İ\u{300}—’]{0,4}|\\PC{0,30}"

@@ -400,11 +400,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 1000,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(17),
-            ..proptest::test_runner::Config::default()
-        })]
+        #![proptest_config(crate::testing::seeded(1000, 17))]
         #[test]
         fn any_line_is_a_breadcrumb_as_without_the_filter(
             text in "(Home|HOME|News)?( [/>»›] [A-Za-zé]{1,6}){0,3}[/>»›ºº\u{bb}\u{ba} a-z]{0,6}|\\PC{0,30}"
