@@ -244,9 +244,16 @@ fn wire_tag(text: &str) -> Option<String> {
         .then(|| tag.to_string())
 }
 
+/// The most words a name (of an outlet, an organisation, a person) may have.
+const NAME_WORDS: usize = 7;
+
+/// One to [`NAME_WORDS`] words, the first capitalised. Reads no further than that many words.
 fn is_name_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (1..=7).contains(&words.len()) && words[0].chars().next().is_some_and(char::is_uppercase)
+    let mut words = name.split_whitespace();
+    words
+        .next()
+        .is_some_and(|first| first.chars().next().is_some_and(char::is_uppercase))
+        && words.nth(NAME_WORDS - 1).is_none()
 }
 
 fn first_half(text: &str) -> &str {
@@ -257,12 +264,11 @@ fn first_half(text: &str) -> &str {
 
 /// "Defense Priorities Defense Priorities": a site name printed twice (logo text + title).
 fn is_repeated_name(text: &str) -> bool {
-    const MOST_WORDS: usize = 12;
-    // asked of whole paragraphs too: stop reading at the thirteenth word
-    let mut words = [""; MOST_WORDS];
+    // asked of whole paragraphs too: a line longer than a name is read no further
+    let mut words = [""; NAME_WORDS];
     let mut n = 0;
     for word in text.split_whitespace() {
-        if n == MOST_WORDS {
+        if n == NAME_WORDS {
             return false;
         }
         words[n] = word;
