@@ -276,8 +276,9 @@ fn may_hold_separator(text: &str) -> bool {
 /// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
 /// and capitalised, no sentence punctuation.
 fn is_label_list(text: &str, words: usize) -> bool {
-    // the cheap tests first: most lines with commas are sentences, which end in punctuation
-    if words > 30 || text.bytes().filter(|&b| b == b',').count() < 2 || ends_terminal(text) {
+    // the cheap tests first: most lines are sentences, which end in punctuation (counting the
+    // commas reads the whole line)
+    if words > 30 || ends_terminal(text) || text.bytes().filter(|&b| b == b',').count() < 2 {
         return false;
     }
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
