@@ -18,7 +18,7 @@ use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::{markdown, Block};
 use crate::text::fold::fold_space;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitized;
 
 pub use scan::{nesting_depth, strip_tags};
 
@@ -78,7 +78,7 @@ fn to_meta(declared: Metadata) -> Meta {
 
 fn clean_field(value: Option<String>) -> Option<String> {
     value
-        .map(|v| fold_space(&sanitize(&v)))
+        .map(|v| fold_space(&sanitized(&v)))
         .filter(|v| !v.is_empty())
 }
 

@@ -14,7 +14,7 @@ use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::Block;
 use crate::text::fold::fold_space;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitized;
 
 pub use body::blocks;
 
@@ -105,7 +105,7 @@ fn scalar(value: Option<Value>) -> Option<String> {
         Value::Tagged(tagged) => return scalar(Some(tagged.value)),
         Value::Null | Value::Bool(_) => return None,
     };
-    let clean = fold_space(&sanitize(&text));
+    let clean = fold_space(&sanitized(&text));
     (!clean.is_empty()).then_some(clean)
 }
 

@@ -7,11 +7,19 @@
 //! Guarantees: one pass, linear in the input (an unterminated sequence ends at the end of its
 //! line); newlines are kept (a lone carriage return becomes one), nothing else below U+0020.
 
+use std::borrow::Cow;
+
 /// Returns `text` with control characters, escape sequences, bidi controls and zero-width
 /// characters removed, and every Unicode space made a plain space. Newlines are kept.
 pub fn sanitize(text: &str) -> String {
+    sanitized(text).into_owned()
+}
+
+/// [`sanitize`], borrowing `text` when there is nothing to rewrite (most lines of most
+/// articles), so a caller that folds or trims the result next makes one copy instead of two.
+pub fn sanitized(text: &str) -> Cow<'_, str> {
     if is_clean(text) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -29,7 +37,7 @@ pub fn sanitize(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Fast check: nothing to rewrite. ASCII bytes are tested as bytes; only a non-ASCII character
@@ -39,33 +47,40 @@ fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // sixteen printable ASCII bytes at a time (one vector compare), then byte by byte
-        if bytes.get(i..i + 16).is_some_and(is_printable_ascii) {
+        // sixteen printable ASCII bytes at a time (one vector compare); when a step fails, its
+        // bytes are checked one by one, so a curly quote costs one failed step, not sixteen
+        if bytes[i..].first_chunk().is_some_and(is_printable_ascii) {
             i += 16;
             continue;
         }
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
+        let step_end = i + 16;
+        while i < step_end.min(bytes.len()) {
+            let b = bytes[i];
+            if b < 0x80 {
+                if (b < 0x20 && b != b'\n') || b == 0x7f {
+                    return false;
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                return false;
+            };
+            if is_unicode_space(c)
+                || is_dropped(c)
+                || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+            {
                 return false;
             }
-            i += 1;
-            continue;
+            i += c.len_utf8();
         }
-        let Some(c) = text[i..].chars().next() else {
-            return false;
-        };
-        if is_unicode_space(c) || is_dropped(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-            return false;
-        }
-        i += c.len_utf8();
     }
     true
 }
 
-/// Whether every byte is printable ASCII (U+0020 to U+007E). No early exit, so the compiler
-/// compares a whole slice of sixteen at once.
-fn is_printable_ascii(bytes: &[u8]) -> bool {
+/// Whether every byte is printable ASCII (U+0020 to U+007E). A fixed length and no early exit,
+/// so the compiler compares all sixteen at once.
+fn is_printable_ascii(bytes: &[u8; 16]) -> bool {
     bytes.iter().fold(true, |printable, &b| {
         printable & (b.wrapping_sub(0x20) < 0x5f)
     })
@@ -168,6 +183,9 @@ mod tests {
             format!("{long}\n{long}\t"),
             format!("{}\u{200b}", "x".repeat(16)),
             format!("{}\u{9b}", "x".repeat(15)),
+            format!("“{}\u{7f}", "x".repeat(14)),
+            format!("“{}\u{7f}", "x".repeat(13)),
+            format!("{}é{}\u{1}", "x".repeat(15), "x".repeat(16)),
             "~".repeat(40),
             String::new(),
         ] {
@@ -183,6 +201,12 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(is_clean(&text), is_clean_reference(&text));
         }
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_and_dirty_text_rewritten() {
+        assert!(matches!(sanitized("Plain “words”."), Cow::Borrowed(_)));
+        assert_eq!(sanitized("a\tb"), Cow::<str>::Owned("a b".into()));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::briefing::BlockKind;
 use crate::ingest::html::entities::decode_entities;
 use crate::ingest::Block;
 use crate::text::fold::fold_space;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitized;
 
 /// One piece of an HTML page: text between tags, or a tag (its name in lower case).
 #[derive(Debug, PartialEq, Eq)]
@@ -339,7 +339,7 @@ impl Builder {
             self.text.clear();
             return;
         }
-        let text = fold_space(&sanitize(&decode_entities(&self.text)));
+        let text = fold_space(&sanitized(&decode_entities(&self.text)));
         self.text.clear();
         if !text.is_empty() {
             let blank_before = !self.blocks.is_empty();

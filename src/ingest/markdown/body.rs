@@ -19,7 +19,7 @@ use crate::briefing::BlockKind;
 use crate::ingest::html::scan::strip_tags;
 use crate::ingest::Block;
 use crate::text::fold::fold_space;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitized;
 
 /// The blocks of a Markdown body (no front matter), in order.
 pub fn blocks(body: &str) -> Vec<Block> {
@@ -96,7 +96,7 @@ impl Builder {
 
     /// Ends the current block, if it has any text.
     fn flush(&mut self) {
-        let clean = fold_space(&sanitize(&self.text));
+        let clean = fold_space(&sanitized(&self.text));
         self.text.clear();
         if !clean.is_empty() {
             self.blocks.push(Block {
