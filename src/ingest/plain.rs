@@ -7,9 +7,15 @@ use crate::text::sanitize::sanitized;
 
 /// Splits plain text into line blocks (sanitized, trimmed; blank lines become `blank_before`).
 pub fn read(text: &str) -> Vec<Block> {
+    blocks(lines(text))
+}
+
+/// A block per line that is not blank once sanitized and trimmed, each knowing whether blank
+/// lines stood before it.
+fn blocks<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut blank_before = false;
-    for line in lines(text) {
+    for line in lines {
         let clean = sanitized(line.trim());
         let trimmed = clean.trim();
         if trimmed.is_empty() {
@@ -62,26 +68,10 @@ mod tests {
 
     /// The reader as it was before lines were found in one pass: split at `\n`, then at `\r`.
     fn read_reference(text: &str) -> Vec<Block> {
-        let mut blocks = Vec::new();
-        let mut blank_before = false;
-        let lines = text
-            .split('\n')
-            .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'));
-        for line in lines {
-            let clean = crate::text::sanitize::sanitize(line.trim());
-            let trimmed = clean.trim();
-            if trimmed.is_empty() {
-                blank_before = true;
-                continue;
-            }
-            blocks.push(Block {
-                text: trimmed.to_string(),
-                kind: BlockKind::Text,
-                blank_before,
-            });
-            blank_before = false;
-        }
-        blocks
+        blocks(
+            text.split('\n')
+                .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r')),
+        )
     }
 
     #[test]
