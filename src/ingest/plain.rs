@@ -7,12 +7,12 @@ use crate::text::sanitize::sanitized;
 
 /// Splits plain text into line blocks (sanitized, trimmed; blank lines become `blank_before`).
 pub fn read(text: &str) -> Vec<Block> {
-    blocks(lines(text))
+    line_blocks(lines(text))
 }
 
 /// A block per line that is not blank once sanitized and trimmed, each knowing whether blank
 /// lines stood before it.
-fn blocks<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
+fn line_blocks<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut blank_before = false;
     for line in lines {
@@ -68,7 +68,7 @@ mod tests {
 
     /// The reader as it was before lines were found in one pass: split at `\n`, then at `\r`.
     fn read_reference(text: &str) -> Vec<Block> {
-        blocks(
+        line_blocks(
             text.split('\n')
                 .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r')),
         )

@@ -56,9 +56,7 @@ pub fn fold_space(text: &str) -> String {
 /// one between words (the seventeenth, printable too, says what follows the last). A fixed
 /// length and no early exit, so the compiler compares them all at once.
 fn continues_run(bytes: &[u8; 17]) -> bool {
-    let printable = bytes.iter().fold(true, |printable, &b| {
-        printable & (b.wrapping_sub(0x20) < 0x5f)
-    });
+    let printable = crate::text::sanitize::is_printable_ascii(bytes);
     let doubled = bytes[..16]
         .iter()
         .zip(&bytes[1..])

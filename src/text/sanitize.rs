@@ -49,7 +49,10 @@ fn is_clean(text: &str) -> bool {
     while i < bytes.len() {
         // sixteen printable ASCII bytes at a time (one vector compare); when a step fails, its
         // bytes are checked one by one, so a curly quote costs one failed step, not sixteen
-        if bytes[i..].first_chunk().is_some_and(is_printable_ascii) {
+        if bytes[i..]
+            .first_chunk::<16>()
+            .is_some_and(is_printable_ascii)
+        {
             i += 16;
             continue;
         }
@@ -79,8 +82,8 @@ fn is_clean(text: &str) -> bool {
 }
 
 /// Whether every byte is printable ASCII (U+0020 to U+007E). A fixed length and no early exit,
-/// so the compiler compares all sixteen at once.
-fn is_printable_ascii(bytes: &[u8; 16]) -> bool {
+/// so the compiler compares them all at once.
+pub fn is_printable_ascii<const N: usize>(bytes: &[u8; N]) -> bool {
     bytes.iter().fold(true, |printable, &b| {
         printable & (b.wrapping_sub(0x20) < 0x5f)
     })
