@@ -12,12 +12,13 @@
 pub mod entities;
 pub mod scan;
 
-use dom_smoothie::{Config, Metadata, Readability, TextMode};
+use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::{markdown, Block};
 use crate::text::fold::fold_space;
+use crate::text::meta::byline_name;
 use crate::text::sanitize::sanitized;
 
 pub use scan::{nesting_depth, strip_tags};
@@ -40,20 +41,50 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
+    let Ok(mut readability) = Readability::new(html, None, Some(config.clone())) else {
         return (Meta::default(), strip_tags(html));
     };
+    match readability.parse() {
+        Ok(article) => {
+            // the article carries the metadata parse() read (meta tags, JSON-LD, and a byline
+            // element it took out of the text), so it is not read a second time
+            let meta = to_meta(
+                article.title,
+                article.byline,
+                article.published_time,
+                article.site_name,
+            );
+            let blocks = markdown::blocks(&article.text_content);
+            if blocks.is_empty() {
+                (meta, strip_tags(html))
+            } else {
+                (meta, blocks)
+            }
+        }
+        Err(ReadabilityError::TooManyElements(..)) => {
+            // refused before the document was touched: its meta tags are still there
+            (declared_meta(&readability), strip_tags(html))
+        }
+        Err(_) => {
+            // parse() has already taken scripts (JSON-LD) out of the document, so the meta
+            // tags are read from a fresh copy; only pages with too little text get here
+            let meta = Readability::new(html, None, Some(config))
+                .map(|r| declared_meta(&r))
+                .unwrap_or_default();
+            (meta, strip_tags(html))
+        }
+    }
+}
+
+/// The page's declared metadata (meta tags and JSON-LD) as [`Meta`].
+fn declared_meta(readability: &Readability) -> Meta {
     let declared = readability.get_article_metadata(readability.parse_json_ld());
-    let blocks = match readability.parse() {
-        Ok(article) => markdown::blocks(&article.text_content),
-        Err(_) => Vec::new(),
-    };
-    let blocks = if blocks.is_empty() {
-        strip_tags(html)
-    } else {
-        blocks
-    };
-    (to_meta(declared), blocks)
+    to_meta(
+        declared.title,
+        declared.byline,
+        declared.published_time,
+        declared.site_name,
+    )
 }
 
 /// Whether the page nests deeper than [`MAX_DEPTH`]. Every element the scan counts as open
@@ -66,13 +97,18 @@ fn is_too_deep(html: &str) -> bool {
     lts > MAX_DEPTH && nesting_depth(html) > MAX_DEPTH
 }
 
-/// The page's declared metadata as [`Meta`]: sanitized, "By " dropped, the date as `YYYY-MM-DD`.
-fn to_meta(declared: Metadata) -> Meta {
+/// Metadata as [`Meta`]: sanitized, the byline reduced to the name, the date as `YYYY-MM-DD`.
+fn to_meta(
+    title: String,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+) -> Meta {
     Meta {
-        title: clean_field(Some(declared.title)),
-        author: clean_field(declared.byline).map(|b| strip_by(&b).to_string()),
-        date: declared.published_time.and_then(|t| parse_date(&t)),
-        source: clean_field(declared.site_name),
+        title: clean_field(Some(title)),
+        author: clean_field(byline).and_then(|b| byline_name(&b)),
+        date: published.and_then(|t| parse_date(&t)),
+        source: clean_field(site),
     }
 }
 
@@ -80,14 +116,6 @@ fn clean_field(value: Option<String>) -> Option<String> {
     value
         .map(|v| fold_space(&sanitized(&v)))
         .filter(|v| !v.is_empty())
-}
-
-/// "By Ana Ruiz" → "Ana Ruiz".
-fn strip_by(byline: &str) -> &str {
-    match byline.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => byline[3..].trim_start(),
-        _ => byline,
-    }
 }
 
 #[cfg(test)]
@@ -184,5 +212,18 @@ mod tests {
         assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Closed today."]);
+    }
+
+    #[test]
+    fn a_byline_element_names_the_author_when_no_tag_does() {
+        let page = PAGE
+            .replace("<meta name=\"author\" content=\"Ana Ruiz\">", "")
+            .replace(
+                "<h1>Comet found</h1>",
+                "<h1>Comet found</h1><p class=\"byline\">By Lena Ortiz · 5 March 2024</p>",
+            );
+        let (meta, blocks) = read(&page);
+        assert_eq!(meta.author.as_deref(), Some("Lena Ortiz"));
+        assert!(blocks.iter().all(|b| !b.text.contains("Lena Ortiz")));
     }
 }

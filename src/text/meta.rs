@@ -12,6 +12,8 @@ use crate::text::clean::line::{find_date, parse_date_line, Line};
 
 mod byline;
 
+pub use byline::byline_name;
+
 static BIO_ROLES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
 

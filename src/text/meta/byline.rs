@@ -56,27 +56,40 @@ fn name_with_role(text: &str) -> Option<String> {
     is_person_name(name).then(|| name.to_string())
 }
 
+/// The person named by a byline printed apart from the text (a page's byline element or author
+/// tag): "By Helena Brandt · 7 November 2024" → Helena Brandt; text that names no one gives None.
+pub fn byline_name(text: &str) -> Option<String> {
+    let lead = text.split_whitespace().next().unwrap_or("");
+    let text = if lead.trim_end_matches(':').eq_ignore_ascii_case("by") {
+        strip_lead(text)
+    } else {
+        text.trim()
+    };
+    name_of(text)
+}
+
 /// "By: Jane Doe" → "Jane Doe" (the lead word and a colon dropped).
 fn strip_lead(text: &str) -> &str {
     let rest = text.split_once(char::is_whitespace).map_or("", |(_, r)| r);
     rest.trim().trim_start_matches(':').trim()
 }
 
-/// The name part of a byline: cut before "for The Outlet", "in Kyiv", a bar or a dash, and
-/// title-cased if printed in capitals.
+/// The name part of a byline: cut before "for The Outlet", "in Kyiv", a bar, a dash or a dot
+/// ("Jane Doe · 7 November 2024"), and title-cased if printed in capitals.
 fn name_of(text: &str) -> Option<String> {
     let mut end = text.len();
     for cut in [
-        " for ", " FOR ", " For ", " in ", " | ", " - ", " – ", " — ",
+        " for ", " FOR ", " For ", " in ", " | ", " - ", " – ", " — ", " · ", " • ",
     ] {
         if let Some(at) = text.find(cut) {
             end = end.min(at);
         }
     }
     let mut name = text[..end].trim().trim_end_matches([',', ';', ':']);
-    // "Jane Doe, Political Correspondent": a role after a comma is not a co-author
+    // "Jane Doe, Political Correspondent", "Jane Doe, March 3, 2024": a role or a date after a
+    // comma is not a co-author
     if let Some((first, rest)) = name.split_once(',') {
-        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
+        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w)) || find_date(rest).is_some() {
             name = first.trim();
         }
     }
@@ -157,6 +170,37 @@ mod tests {
             author("By Jane Doe, John Roe and Ann Lee").as_deref(),
             Some("Jane Doe, John Roe and Ann Lee")
         );
+    }
+
+    #[test]
+    fn a_byline_with_its_date_names_only_the_author() {
+        assert_eq!(
+            author("By Helena Brandt · 7 November 2024").as_deref(),
+            Some("Helena Brandt")
+        );
+        assert_eq!(
+            author("By Jane Doe, March 3, 2024").as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn a_byline_printed_apart_names_the_author() {
+        assert_eq!(
+            byline_name("By Helena Brandt · 7 November 2024").as_deref(),
+            Some("Helena Brandt")
+        );
+        assert_eq!(byline_name("by: ANA RUIZ").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline_name("Tomas Lindqvist").as_deref(),
+            Some("Tomas Lindqvist")
+        );
+        assert_eq!(
+            byline_name("Jane Doe and John Roe").as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        assert_eq!(byline_name("https://example.com/staff/ana"), None);
+        assert_eq!(byline_name(""), None);
     }
 
     #[test]
