@@ -13,7 +13,7 @@ use parallax::cache::{self, Cache};
 
 fn main() {
     let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
-    let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
+    let dir = common::corpus_dir(n);
     let bytes = common::write_corpus(&dir, n);
     println!("corpus: {n} articles, {:.1} MB", bytes as f64 / 1e6);
     let cache_dir =

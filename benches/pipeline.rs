@@ -18,7 +18,7 @@ fn main() {
         return big_file();
     }
     let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
-    let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
+    let dir = common::corpus_dir(n);
     let bytes = common::write_corpus(&dir, n);
     let mb = bytes as f64 / 1e6;
     println!("corpus: {n} articles, {mb:.1} MB");

@@ -181,7 +181,7 @@ fn mean_redraw(app: &App, terminal: &mut Terminal<TestBackend>, rounds: usize) -
 
 fn search() {
     let n: usize = common::env_number("PARALLAX_BENCH_ARTICLES", 10_000);
-    let dir = std::env::temp_dir().join(format!("parallax-bench-corpus-{n}"));
+    let dir = common::corpus_dir(n);
     common::write_corpus(&dir, n);
     let loaded = parallax::ingest::walk::load(std::slice::from_ref(&dir)).expect("corpus");
     let briefing = parallax::briefing::assemble(loaded.documents, Vec::new());

@@ -48,26 +48,42 @@ fn sources() -> Vec<(String, String)> {
 }
 
 /// Replaces about one word in six by a variant (letters rotated by a random amount), keeping
-/// capitalisation and punctuation, so each copy has words of its own.
-fn vary(text: &str, rng: &mut Rng) -> String {
+/// capitalisation and punctuation, so each copy has words of its own. In a saved page
+/// (`markup`), only the text is varied: tag and attribute names, attribute values and entity
+/// names stay as written, as a real page's would (a rotated `<article>` or `&rsquo;` is no
+/// longer markup, and Readability then reads a page no site serves).
+fn vary(text: &str, markup: bool, rng: &mut Rng) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    // inside a tag or an entity reference, carried across the pieces split at spaces
+    let (mut in_tag, mut in_entity) = (false, false);
     for (i, piece) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let letters = piece.chars().filter(|c| c.is_ascii_lowercase()).count();
-        if letters >= 4 && rng.next() % 6 == 0 {
-            let shift = (rng.next() % 25 + 1) as u8;
-            out.extend(piece.chars().map(|c| {
-                if c.is_ascii_lowercase() {
-                    (b'a' + (c as u8 - b'a' + shift) % 26) as char
-                } else {
-                    c
-                }
-            }));
+        let shift = if letters >= 4 && rng.next() % 6 == 0 {
+            (rng.next() % 25 + 1) as u8
         } else {
-            out.push_str(piece);
+            0
+        };
+        for c in piece.chars() {
+            if markup {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    '&' => in_entity = true,
+                    _ if in_entity && !c.is_ascii_alphanumeric() && c != '#' => in_entity = false,
+                    _ => {}
+                }
+            }
+            if shift > 0 && c.is_ascii_lowercase() && !in_tag && !in_entity {
+                out.push((b'a' + (c as u8 - b'a' + shift) % 26) as char);
+            } else {
+                out.push(c);
+            }
         }
+        // a reference ends at its semicolon or at the space after a bare ampersand
+        in_entity = false;
     }
     out
 }
@@ -79,10 +95,19 @@ pub fn articles(n: usize) -> Vec<(String, String)> {
     (0..n)
         .map(|i| {
             let (ext, text) = &sources[i % sources.len()];
-            (ext.clone(), vary(text, &mut rng))
+            (ext.clone(), vary(text, ext == "html", &mut rng))
         })
         .collect()
 }
+
+/// The folder holding the corpus of `n` articles. Its name carries the generator's version, so a
+/// copy written by an earlier generator (reused by [`write_corpus`]) is never measured instead.
+pub fn corpus_dir(n: usize) -> PathBuf {
+    std::env::temp_dir().join(format!("parallax-bench-corpus-v{CORPUS_VERSION}-{n}"))
+}
+
+/// The generator's version: raised whenever [`articles`] changes what it writes.
+const CORPUS_VERSION: u32 = 2;
 
 /// Writes `n` varied articles into `dir` (created; reused when a complete copy is there, since
 /// creating ten thousand files costs more than reading them); returns the total size in bytes.
@@ -121,7 +146,7 @@ pub fn write_big_file(path: &Path, size: usize) -> usize {
     out.push_str("One very long story\n\nBy Jane Doe\n\n");
     while out.len() < size && !paragraphs.is_empty() {
         let p = &paragraphs[(rng.next() % paragraphs.len() as u64) as usize];
-        out.push_str(&vary(p, &mut rng));
+        out.push_str(&vary(p, false, &mut rng));
         out.push_str("\n\n");
     }
     std::fs::write(path, &out).expect("write the big file");
