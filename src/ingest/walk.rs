@@ -301,8 +301,19 @@ fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
-    entries.sort();
+    sort_siblings(&mut entries);
     Ok(entries)
+}
+
+/// Sorts paths of one folder by path. They differ only in their last component, which holds
+/// no separator, so comparing the encoded bytes orders them as `Path`'s comparison (component
+/// by component) does, without splitting every path into components at every comparison.
+fn sort_siblings(entries: &mut [PathBuf]) {
+    entries.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
 }
 
 /// Lists one file to read, or records why it is skipped. `explicit`: named on the command
@@ -411,6 +422,36 @@ mod tests {
     }
 
     const PROSE: &str = "The council voted to rebuild the pier after a long debate.\n";
+
+    #[test]
+    fn siblings_sort_by_bytes_as_paths_sort() {
+        let names = [
+            "b.txt",
+            "a.txt",
+            "a",
+            "a b.txt",
+            "a-b.txt",
+            "a.b.txt",
+            "ab.txt",
+            "A.txt",
+            "é.txt",
+            "e.txt",
+            "10.txt",
+            "9.txt",
+            "a.txt.md",
+            "_x.md",
+            "z",
+            "Zeta.html",
+            "ä",
+            "~",
+        ];
+        let mut by_path: Vec<PathBuf> =
+            names.iter().map(|n| Path::new("dir/sub").join(n)).collect();
+        let mut by_bytes = by_path.clone();
+        by_path.sort();
+        sort_siblings(&mut by_bytes);
+        assert_eq!(by_bytes, by_path);
+    }
 
     #[test]
     fn folders_are_read_depth_first_in_sorted_order() {
