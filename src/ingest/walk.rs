@@ -365,17 +365,22 @@ fn read_text_bytes(path: &Path, len: u64) -> Result<Vec<u8>, Skip> {
     // read that finds the end needs no reallocation
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
     let mut file = file;
+    // the head, or the whole file when the walk saw it smaller than the head (most articles):
+    // reading stops at the size the walk saw instead of asking again for the empty read that
+    // marks the end, a system call per file (a pipe, which says 0, is read to its end)
+    let head = if len > 0 {
+        len.min(HEAD as u64)
+    } else {
+        HEAD as u64
+    };
     (&mut file)
-        .take(HEAD as u64)
+        .take(head)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     if is_binary(&bytes) {
         return Err(Skip::Binary);
     }
     if bytes.len() < HEAD && len > 0 && bytes.len() as u64 == len {
-        // the head read stopped short of its limit at the size the walk saw, so at the end of
-        // the file: most articles are smaller than the head, and asking again would cost a
-        // system call each (a pipe, which says 0, is read on as before)
         return Ok(bytes);
     }
     file.read_to_end(&mut bytes).map_err(unreadable)?;
@@ -422,6 +427,31 @@ mod tests {
     }
 
     const PROSE: &str = "The council voted to rebuild the pier after a long debate.\n";
+
+    #[test]
+    fn files_around_the_head_size_are_read_whole_and_checked_for_nul() {
+        let dir = temp_dir("head");
+        for size in [1, HEAD - 1, HEAD, HEAD + 1, 3 * HEAD + 7] {
+            let text: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
+            let path = dir.path().join(format!("{size}.txt"));
+            std::fs::write(&path, &text).expect("write");
+            let len = std::fs::metadata(&path).expect("stat").len();
+            assert_eq!(
+                read_text_bytes(&path, len).ok(),
+                Some(text.clone()),
+                "{size}"
+            );
+            // a size the walk did not know (0, as for a pipe) reads to the end all the same
+            assert_eq!(read_text_bytes(&path, 0).ok(), Some(text.clone()), "{size}");
+            let mut binary = text;
+            *binary.last_mut().expect("not empty") = 0;
+            std::fs::write(&path, &binary).expect("write");
+            assert!(
+                matches!(read_text_bytes(&path, len), Err(Skip::Binary)),
+                "{size}"
+            );
+        }
+    }
 
     #[test]
     fn siblings_sort_by_bytes_as_paths_sort() {
