@@ -8,7 +8,7 @@
 pub mod body;
 
 use serde::Deserialize;
-use serde_yaml::Value;
+use serde_yaml_ng::Value;
 
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
@@ -48,7 +48,7 @@ pub fn read(text: &str) -> Read {
     if front.trim().is_empty() {
         return as_body(body, None);
     }
-    match serde_yaml::from_str::<FrontMatter>(front) {
+    match serde_yaml_ng::from_str::<FrontMatter>(front) {
         Ok(fm) => Read {
             meta: to_meta(fm),
             blocks: blocks(body),
