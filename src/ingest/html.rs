@@ -226,4 +226,17 @@ mod tests {
         assert_eq!(meta.author.as_deref(), Some("Lena Ortiz"));
         assert!(blocks.iter().all(|b| !b.text.contains("Lena Ortiz")));
     }
+
+    #[test]
+    fn a_page_with_too_many_elements_is_scanned_and_keeps_its_meta_tags() {
+        let page = format!(
+            "<html><head><title>Ledger</title><meta name=\"author\" content=\"Jo Park\"></head>\
+             <body><p>The ledger lists every payment the council made this year.</p>{}</body></html>",
+            "<i>x</i>".repeat(MAX_ELEMENTS)
+        );
+        let (meta, blocks) = read(&page);
+        assert_eq!(meta.title.as_deref(), Some("Ledger"));
+        assert_eq!(meta.author.as_deref(), Some("Jo Park"));
+        assert!(blocks[0].text.starts_with("The ledger lists every payment"));
+    }
 }
