@@ -17,6 +17,7 @@ use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::{markdown, Block};
+use crate::text::clean::line::find_date;
 use crate::text::fold::fold_space;
 use crate::text::meta::byline_name;
 use crate::text::sanitize::sanitized;
@@ -97,17 +98,21 @@ fn is_too_deep(html: &str) -> bool {
     lts > MAX_DEPTH && nesting_depth(html) > MAX_DEPTH
 }
 
-/// Metadata as [`Meta`]: sanitized, the byline reduced to the name, the date as `YYYY-MM-DD`.
+/// Metadata as [`Meta`]: sanitized, the byline reduced to the name, the date as `YYYY-MM-DD`
+/// (from the publication time, else from a date the byline carries: "By Ana Ruiz · 5 March 2024").
 fn to_meta(
     title: String,
     byline: Option<String>,
     published: Option<String>,
     site: Option<String>,
 ) -> Meta {
+    let byline = clean_field(byline);
     Meta {
         title: clean_field(Some(title)),
-        author: clean_field(byline).and_then(|b| byline_name(&b)),
-        date: published.and_then(|t| parse_date(&t)),
+        author: byline.as_deref().and_then(byline_name),
+        date: published
+            .and_then(|t| parse_date(&t))
+            .or_else(|| byline.as_deref().and_then(find_date)),
         source: clean_field(site),
     }
 }
@@ -215,15 +220,20 @@ mod tests {
     }
 
     #[test]
-    fn a_byline_element_names_the_author_when_no_tag_does() {
+    fn a_byline_element_names_the_author_and_date_when_no_tag_does() {
         let page = PAGE
             .replace("<meta name=\"author\" content=\"Ana Ruiz\">", "")
             .replace(
+                "<meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\">",
+                "",
+            )
+            .replace(
                 "<h1>Comet found</h1>",
-                "<h1>Comet found</h1><p class=\"byline\">By Lena Ortiz · 5 March 2024</p>",
+                "<h1>Comet found</h1><p class=\"byline\">By Lena Ortiz · 6 March 2024</p>",
             );
         let (meta, blocks) = read(&page);
         assert_eq!(meta.author.as_deref(), Some("Lena Ortiz"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-06"));
         assert!(blocks.iter().all(|b| !b.text.contains("Lena Ortiz")));
     }
 
