@@ -200,6 +200,7 @@ static CASE: [u8; 256] = {
 /// The end of the word starting at byte `start` (a letter or digit), and what it holds:
 /// [`UPPER`], [`LOWER`], [`NON_ASCII_LETTER`]. A word with neither capitals nor characters beyond
 /// ASCII is its own lexicon form, bar a possessive.
+#[inline(always)]
 fn word_end(text: &str, start: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
     let mut cases = 0;

@@ -177,9 +177,15 @@ impl Gazetteer {
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, target).
+    #[inline] // asked at nearly every token, which mostly starts no phrase: the miss, one
+              // filter bit, is decided at the call site
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Target)> {
-        let first = tokens.get(i)?;
-        let phrases = self.by_first.get(first)?;
+        let phrases = self.by_first.get(tokens.get(i)?)?;
+        Self::longest(phrases, tokens, i)
+    }
+
+    /// The longest of `phrases` (sharing the first word of token `i`) that reads at `i`.
+    fn longest(phrases: &[Phrase], tokens: &[Token], i: usize) -> Option<(usize, Target)> {
         phrases.iter().find_map(|p| {
             if !p.words.reads_at(tokens, i) {
                 return None;
@@ -216,8 +222,15 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
+#[inline] // asked at nearly every token: the miss, one filter bit, is decided at the call site
 pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
     let titles = TITLES.get(tokens.get(i)?)?;
+    title_len(titles, tokens, i)
+}
+
+/// The longest of `titles` (sharing the first word of token `i`) that reads at `i`, with a
+/// trailing "(retd)".
+fn title_len(titles: &[Words], tokens: &[Token], i: usize) -> Option<usize> {
     let len = titles
         .iter()
         .find(|title| title.reads_at(tokens, i))

@@ -132,7 +132,16 @@ pub fn is_name_word(token: &Token) -> bool {
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
+#[inline] // asked at nearly every token: one that is not capitalised starts no name
 pub fn name_len(tokens: &[Token], i: usize) -> usize {
+    match tokens.get(i) {
+        Some(t) if t.is_capitalised() && t.has_lower_case() => capitalised_name_len(tokens, i),
+        _ => 0,
+    }
+}
+
+/// [`name_len`] at a token that may start a name.
+fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
     let mut len = 0;
     while i + len < tokens.len() && len < 5 {
         let t = &tokens[i + len];
