@@ -207,7 +207,8 @@ fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
 }
 
 /// The longest stance phrase starting at token `i` and ending before token `to`.
-#[inline] // asked at every token of a sentence: the miss, one filter bit, is decided here
+// asked at every token of a sentence: the miss, one filter bit, is decided here
+#[inline(always)]
 fn phrase_at<'p>(tokens: &[Token], i: usize, to: usize) -> Option<&'p Phrase> {
     let list = PHRASES.get(tokens.get(i)?)?;
     longest_phrase(list, tokens, i, to)

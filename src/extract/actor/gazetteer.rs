@@ -177,8 +177,9 @@ impl Gazetteer {
     }
 
     /// The longest phrase starting at token `i`: (number of tokens, target).
-    #[inline] // asked at nearly every token, which mostly starts no phrase: the miss, one
-              // filter bit, is decided at the call site
+    // asked at nearly every token, which mostly starts no phrase: the miss, one filter bit, is
+    // decided at the call site
+    #[inline(always)]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, Target)> {
         let phrases = self.by_first.get(tokens.get(i)?)?;
         Self::longest(phrases, tokens, i)
@@ -222,7 +223,8 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The longest title starting at token `i`, with a trailing "(retd)" or "(ret.)": its length.
-#[inline] // asked at nearly every token: the miss, one filter bit, is decided at the call site
+// asked at nearly every token: the miss, one filter bit, is decided at the call site
+#[inline(always)]
 pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
     let titles = TITLES.get(tokens.get(i)?)?;
     title_len(titles, tokens, i)

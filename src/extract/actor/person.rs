@@ -132,7 +132,8 @@ pub fn is_name_word(token: &Token) -> bool {
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
-#[inline] // asked at nearly every token: one that is not capitalised starts no name
+// asked at nearly every token: one that is not capitalised starts no name
+#[inline(always)]
 pub fn name_len(tokens: &[Token], i: usize) -> usize {
     match tokens.get(i) {
         Some(t) if t.is_capitalised() && t.has_lower_case() => capitalised_name_len(tokens, i),
