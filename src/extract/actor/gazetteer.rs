@@ -188,10 +188,9 @@ impl Gazetteer {
     /// The longest of `phrases` (sharing the first word of token `i`) that reads at `i`.
     fn longest(phrases: &[Phrase], tokens: &[Token], i: usize) -> Option<(usize, Target)> {
         phrases.iter().find_map(|p| {
-            if !p.words.reads_at(tokens, i) {
-                return None;
-            }
-            let slice = &tokens[i..i + p.words.len()];
+            let slice = tokens.get(i..i + p.words.len())?;
+            // the case, read from flags, first: it rules out most candidates ("the council"
+            // for "the Europeans") before any word is compared
             let case_ok = match &p.exact_case {
                 Some(exact) => slice.iter().zip(exact).all(|(t, w)| t.bare() == w),
                 None => {
@@ -202,7 +201,7 @@ impl Gazetteer {
                             .all(|(t, capital)| !capital || t.is_capitalised())
                 }
             };
-            case_ok.then_some((p.words.len(), p.target))
+            (case_ok && p.words.reads_at(tokens, i)).then_some((p.words.len(), p.target))
         })
     }
 

@@ -171,7 +171,19 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
 }
 
 /// Titles from token `i` on, then a name: (first name token, name length, whether titled).
+// asked at nearly every token: only a title or a capitalised word starts a name, which the
+// call site tells from the token's flags and one filter bit
+#[inline(always)]
 pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
+    let t = tokens.get(i)?;
+    if !(t.is_capitalised() && t.has_lower_case()) && title_at(tokens, i).is_none() {
+        return None;
+    }
+    titles_then_name(tokens, i)
+}
+
+/// [`titled_name_at`] at a token that may start one.
+fn titles_then_name(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
     let mut start = i;
     while let Some(t) = title_at(tokens, start) {
         start += t;
