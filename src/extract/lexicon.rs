@@ -141,15 +141,20 @@ impl<V: Default> KeyMap<V> {
 
 impl<V> KeyMap<V> {
     /// The value for the token's lexicon form.
-    #[inline]
+    // asked of nearly every token, which mostly holds no key: the miss, one filter bit, is
+    // decided at the call site
+    #[inline(always)]
     pub fn get(&self, token: &Token) -> Option<&V> {
-        let hash = token.key_hash();
-        if !self.filter.may_hold(hash) {
+        if !self.filter.may_hold(token.key_hash()) {
             return None;
         }
+        self.find(token)
+    }
+    /// [`KeyMap::get`] past the filter.
+    fn find(&self, token: &Token) -> Option<&V> {
         let key = token.key();
         self.map
-            .get(&hash)?
+            .get(&token.key_hash())?
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
