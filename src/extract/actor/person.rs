@@ -4,7 +4,6 @@
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashSet;
 
 use crate::extract::actor::gazetteer::{title_at, GAZETTEER};
 use crate::extract::lexicon::Lexicon;
@@ -18,117 +17,124 @@ const PARTICLES: [&str; 12] = [
     "von", "der", "van", "de", "da", "di", "del", "bin", "al", "la", "le", "du",
 ];
 
-/// Capitalised words that start sentences or name months and days, never people.
-static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "the",
-        "a",
-        "an",
-        "but",
-        "and",
-        "or",
-        "if",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "as",
-        "by",
-        "with",
-        "while",
-        "although",
-        "however",
-        "meanwhile",
-        "instead",
-        "yet",
-        "so",
-        "then",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "its",
-        "there",
-        "here",
-        "what",
-        "when",
-        "where",
-        "who",
-        "why",
-        "how",
-        "which",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "first",
-        "second",
-        "third",
-        "last",
-        "next",
-        "other",
-        "some",
-        "many",
-        "most",
-        "all",
-        "no",
-        "not",
-        "nobody",
-        "one",
-        "everyone",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "read",
-        "image",
-        "photo",
-        "like",
-        "let's",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "mr",
-        "mrs",
-        "ms",
-    ]
-    .into_iter()
-    .collect()
+/// Capitalised words that start sentences or name months and days, never people: a lexicon,
+/// so the capitalised words that are names are turned away by its filter, unhashed.
+static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        &[
+            "the",
+            "a",
+            "an",
+            "but",
+            "and",
+            "or",
+            "if",
+            "in",
+            "on",
+            "at",
+            "of",
+            "for",
+            "to",
+            "as",
+            "by",
+            "with",
+            "while",
+            "although",
+            "however",
+            "meanwhile",
+            "instead",
+            "yet",
+            "so",
+            "then",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "you",
+            "his",
+            "her",
+            "their",
+            "our",
+            "its",
+            "there",
+            "here",
+            "what",
+            "when",
+            "where",
+            "who",
+            "why",
+            "how",
+            "which",
+            "after",
+            "before",
+            "since",
+            "until",
+            "during",
+            "first",
+            "second",
+            "third",
+            "last",
+            "next",
+            "other",
+            "some",
+            "many",
+            "most",
+            "all",
+            "no",
+            "not",
+            "nobody",
+            "one",
+            "everyone",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "read",
+            "image",
+            "photo",
+            "like",
+            "let's",
+            "today",
+            "tomorrow",
+            "yesterday",
+            "mr",
+            "mrs",
+            "ms",
+        ]
+        .join("\n"),
+    )
 });
+
+/// A lower-case particle inside a name ("von", "de"): none is longer than three letters.
+fn is_particle(token: &Token) -> bool {
+    token.text.len() <= 3 && PARTICLES.contains(&token.text)
+}
 
 /// Whether `token` may be part of a person's name.
 pub fn is_name_word(token: &Token) -> bool {
     // a capital starts a word, so a capitalised token is a word
-    token.is_capitalised() && token.has_lower_case() && !NOT_NAMES.contains(token.key())
+    token.is_capitalised() && token.has_lower_case() && !NOT_NAMES.holds(token)
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
@@ -149,11 +155,11 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
         // a place name may be part of a name ("Michael Jordan") but does not start one
         if is_name_word(t) && (len > 0 || GAZETTEER.match_at(tokens, i).is_none()) {
             len += 1;
-        } else if len > 0 && PARTICLES.contains(&t.text) {
+        } else if len > 0 && is_particle(t) {
             // "von der": a run of particles counts only when a name word follows it
             let run = tokens[i + len..]
                 .iter()
-                .take_while(|t| PARTICLES.contains(&t.text))
+                .take_while(|t| is_particle(t))
                 .count();
             if !tokens.get(i + len + run).is_some_and(is_name_word) {
                 break;
