@@ -6,18 +6,13 @@
 //! initialisms ("U.S.", "D.C."), initials ("J. K. Rowling"), decimals ("3.5"), or inside an open
 //! quotation that goes on after a comma (`"A. B," she said.` stays one sentence).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::briefing::Span;
 use crate::extract::lexicon::Lexicon;
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    Lexicon::parse(include_str!("../../assets/lexicons/abbreviations.txt"))
-        .iter()
-        .map(str::to_string)
-        .collect()
-});
+static ABBREVIATIONS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/abbreviations.txt")));
 
 /// Splits `text` into sentence spans covering it in order (leading and trailing spaces excluded).
 /// One pass: quotation marks are counted as the scan goes and each quotation's closing mark is
@@ -207,7 +202,8 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 fn is_listed(word: &str) -> bool {
-    word.len() <= 8 && ABBREVIATIONS.contains(&word.to_ascii_lowercase())
+    // the lexicon lowers an ASCII word on the stack (its entries are all ASCII)
+    word.len() <= 8 && ABBREVIATIONS.contains(word)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
