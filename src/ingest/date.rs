@@ -60,21 +60,35 @@ fn day_number(word: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The months' English names, lower case, in calendar order: shared by every reader of dates and
+/// by the rule that a month is never a person's name.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The days of the week, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = word.to_lowercase();
     MONTHS
         .iter()
@@ -83,17 +97,8 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let lower = word.to_lowercase();
-    lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(lower.as_str()))
+    lower.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(lower.as_str()))
 }
 
 /// The date as `YYYY-MM-DD` if it exists in the calendar.

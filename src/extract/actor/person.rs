@@ -8,6 +8,7 @@ use compact_str::CompactString;
 use crate::extract::actor::gazetteer::{title_at, GAZETTEER};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
+use crate::ingest::date::{MONTHS, WEEKDAYS};
 
 static SPEECH_VERBS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/speech_verbs.txt")));
@@ -17,113 +18,16 @@ const PARTICLES: [&str; 12] = [
     "von", "der", "van", "de", "da", "di", "del", "bin", "al", "la", "le", "du",
 ];
 
-/// Capitalised words that start sentences or name months and days, never people: a lexicon,
-/// so the capitalised words that are names are turned away by its filter, unhashed.
+/// Capitalised words that are never people: words that start sentences
+/// (`assets/lexicons/not_names.txt`), months and days. A lexicon, so the capitalised words that
+/// are names are turned away by its filter, unhashed.
 static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::parse(
-        &[
-            "the",
-            "a",
-            "an",
-            "but",
-            "and",
-            "or",
-            "if",
-            "in",
-            "on",
-            "at",
-            "of",
-            "for",
-            "to",
-            "as",
-            "by",
-            "with",
-            "while",
-            "although",
-            "however",
-            "meanwhile",
-            "instead",
-            "yet",
-            "so",
-            "then",
-            "this",
-            "that",
-            "these",
-            "those",
-            "it",
-            "he",
-            "she",
-            "they",
-            "we",
-            "i",
-            "you",
-            "his",
-            "her",
-            "their",
-            "our",
-            "its",
-            "there",
-            "here",
-            "what",
-            "when",
-            "where",
-            "who",
-            "why",
-            "how",
-            "which",
-            "after",
-            "before",
-            "since",
-            "until",
-            "during",
-            "first",
-            "second",
-            "third",
-            "last",
-            "next",
-            "other",
-            "some",
-            "many",
-            "most",
-            "all",
-            "no",
-            "not",
-            "nobody",
-            "one",
-            "everyone",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "read",
-            "image",
-            "photo",
-            "like",
-            "let's",
-            "today",
-            "tomorrow",
-            "yesterday",
-            "mr",
-            "mrs",
-            "ms",
-        ]
-        .join("\n"),
-    )
+    let mut entries = include_str!("../../../assets/lexicons/not_names.txt").to_string();
+    for word in MONTHS.iter().chain(&WEEKDAYS) {
+        entries.push('\n');
+        entries.push_str(word);
+    }
+    Lexicon::parse(&entries)
 });
 
 /// A lower-case particle inside a name ("von", "de"): none is longer than three letters.

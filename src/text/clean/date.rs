@@ -2,21 +2,7 @@
 //! "Tue 3 Sep 2024 06.00 BST", "2025-08-20", read into `YYYY-MM-DD`. A date without a year
 //! ("March 3") is no date: the year is never guessed.
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
+use crate::ingest::date::MONTHS;
 /// A date written as a whole line or at the end of a dateline: "August 20, 2025",
 /// "20 August 2025", "Aug. 20, 2025", "2025-08-20". Returns `YYYY-MM-DD`.
 pub fn parse_date_line(text: &str) -> Option<String> {
