@@ -4,6 +4,7 @@
 pub mod clean;
 pub mod fold;
 pub mod meta;
+pub mod phrases;
 pub mod same_story;
 pub mod sanitize;
 pub mod sentence;

@@ -4,32 +4,27 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use crate::briefing::{Article, Loc};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::topic::topic_of;
 use crate::extract::Question;
+use crate::text::phrases::PhraseSet;
 
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
     let lexicon = Lexicon::parse(include_str!("../../assets/lexicons/question_cues.txt"));
     let cues: Vec<String> = lexicon
         .iter()
         .flat_map(|c| [c.to_string(), c.replace('\'', "’")])
         .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(cues)
-        .expect("question cues form a valid automaton")
+    PhraseSet::new(cues)
 });
 
 /// Whether `sentence` raises an open question or states an unknown.
 pub fn is_open_question(sentence: &str) -> bool {
     asks(sentence)
-        || CUES
-            .find_iter(sentence)
-            .any(|m| is_whole_words(sentence, m.start(), m.end()))
+        || CUES.any(sentence, |_, start, end| {
+            is_whole_words(sentence, start, end)
+        })
 }
 
 /// A question mark ending the sentence or a quotation inside it.

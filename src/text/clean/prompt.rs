@@ -1,18 +1,18 @@
-//! Prompt phrases ("share this", "subscribe", "all rights reserved", "Photograph: …"): one
-//! automaton over the lexicon `assets/lexicons/boilerplate.txt`, so a line is scanned once.
+//! Prompt phrases ("share this", "subscribe", "all rights reserved", "Photograph: …"): the
+//! lexicon `assets/lexicons/boilerplate.txt` as one [`PhraseSet`], so a line is scanned once.
 //!
 //! Phrases marked `^` in the lexicon also occur in prose ("they will spend more on schools"), so
 //! they count only where furniture puts them: opening the line, in a short label, or as a credit
-//! ending a caption ("… Photograph: Ian Rutherford/Alamy"). Matches are leftmost-longest, so
-//! "share this article" (anywhere) wins over the "share this" it starts with (restricted).
+//! ending a caption ("… Photograph: Ian Rutherford/Alamy"). Every occurrence is tried, so
+//! "share this article" (anywhere) counts though the "share this" it starts with is restricted.
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::text::phrases::PhraseSet;
 
-/// The prompt phrases and, for each pattern of the automaton, whether it is position-restricted.
+/// The prompt phrases and, for each, whether it is position-restricted.
 struct Prompts {
-    automaton: AhoCorasick,
+    phrases: PhraseSet,
     restricted: Vec<bool>,
 }
 
@@ -33,14 +33,8 @@ static PROMPTS: LazyLock<Prompts> = LazyLock::new(|| {
             restricted.push(weak);
         }
     }
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(phrases)
-        .expect("prompt phrases form a valid automaton");
     Prompts {
-        automaton,
+        phrases: PhraseSet::new(phrases),
         restricted,
     }
 });
@@ -54,17 +48,17 @@ const CREDIT_WORDS: usize = 5;
 /// puts it.
 pub fn has_prompt(text: &str, words: usize) -> bool {
     let short_label = words <= SHORT_LABEL && !text.trim_end().ends_with(['.', '?', '!']);
-    PROMPTS
-        .automaton
-        .find_iter(text)
-        .filter(|m| at_word_boundaries(text, m.start(), m.end()))
-        .any(|m| {
-            if !PROMPTS.restricted[m.pattern().as_usize()] || short_label {
-                return true;
-            }
-            let before = text[..m.start()].split_whitespace().count();
-            before <= 1 || is_credit_tail(&text[m.start()..m.end()], &text[m.end()..])
-        })
+    PROMPTS.phrases.any(text, |phrase, start, end| {
+        if !at_word_boundaries(text, start, end) {
+            return false;
+        }
+        if !PROMPTS.restricted[phrase] || short_label {
+            return true;
+        }
+        // at most the line's first word before it (two are enough to tell)
+        let before = text[..start].split_whitespace().take(2).count();
+        before <= 1 || is_credit_tail(&text[start..end], &text[end..])
+    })
 }
 
 /// Whether the match starts and ends on word boundaries ("subscribe" is not in "subscribers"),
