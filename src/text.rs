@@ -8,3 +8,4 @@ pub mod phrases;
 pub mod same_story;
 pub mod sanitize;
 pub mod sentence;
+pub mod swar;

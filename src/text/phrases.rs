@@ -14,6 +14,8 @@
 /// The shortest phrase, in bytes: the first four bytes are what the table holds.
 pub const SHORTEST: usize = 4;
 
+use crate::text::swar;
+
 /// The phrases, grouped by their first four bytes (lower case), longest first within a group.
 pub struct PhraseSet {
     /// The phrases as built, lower-cased (ASCII).
@@ -117,9 +119,8 @@ impl PhraseSet {
         let mut after_alnum = false;
         // eight bytes at a time while they are ASCII without a byte that opens a phrase (all
         // but a few of them): the word starts are the letters and digits after other bytes
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if x & HIGH != 0 || self.openers.iter().any(|&o| has_byte(x, o)) {
+        while let Some(x) = swar::load(bytes, i) {
+            if x & swar::HIGH != 0 || self.openers.iter().any(|&o| swar::has_byte(x, o)) {
                 let end = i + 8;
                 while i < end {
                     if self.step(text, &mut i, &mut after_alnum, &mut accept) {
@@ -128,10 +129,10 @@ impl PhraseSet {
                 }
                 continue;
             }
-            let alnum = alnum_bytes(x);
+            let alnum = swar::alnum_bytes(x);
             let mut starts = alnum & !(alnum << 8 | u64::from(after_alnum) << 7);
             while starts != 0 {
-                let at = i + (starts.trailing_zeros() / 8) as usize;
+                let at = i + swar::leading_bytes(starts);
                 if self.at(bytes, at, &mut accept) {
                     return true;
                 }
@@ -230,29 +231,6 @@ fn head(bytes: &[u8]) -> u32 {
     x | (upper >> 2)
 }
 
-/// The top bit of every byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The top bit of each byte of `x` (all ASCII) that is a letter or digit, found for the eight at
-/// once: each range test is an addition whose carry reaches the top bit from the range's start
-/// up, and one more from past its end (no carry crosses a byte, as no byte exceeds 0x7f).
-#[inline(always)]
-fn alnum_bytes(x: u64) -> u64 {
-    let folded = x | 0x2020_2020_2020_2020; // 'A'..='Z' onto 'a'..='z'
-    let letter = folded.wrapping_add(0x1f * ONES) & !folded.wrapping_add(0x05 * ONES);
-    let digit = x.wrapping_add(0x50 * ONES) & !x.wrapping_add(0x46 * ONES);
-    (letter | digit) & HIGH
-}
-
-/// Whether a byte of `x` is `byte`.
-#[inline(always)]
-fn has_byte(x: u64, byte: u8) -> bool {
-    let y = x ^ (u64::from(byte) * ONES);
-    y.wrapping_sub(ONES) & !y & HIGH != 0
-}
-
 /// Where `key` falls in the filter.
 #[inline(always)]
 fn slot(key: u32) -> usize {
@@ -261,7 +239,7 @@ fn slot(key: u32) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{alnum_bytes, has_byte, head, PhraseSet, HIGH};
+    use super::{head, PhraseSet};
     use proptest::prelude::*;
 
     fn found(set: &PhraseSet, text: &str) -> Vec<(usize, usize, usize)> {
@@ -342,16 +320,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn eight_ascii_bytes_are_classed_at_once_as_one_by_one(x in any::<u64>(), byte in 0u8..128) {
-            let x = x & !HIGH;
-            let bytes = x.to_le_bytes();
-            let alnum: Vec<bool> = bytes.iter().map(|b| b.is_ascii_alphanumeric()).collect();
-            let found: Vec<bool> = (0..8).map(|j| alnum_bytes(x) >> (8 * j + 7) & 1 == 1).collect();
-            prop_assert_eq!(found, alnum);
-            prop_assert_eq!(has_byte(x, byte), bytes.contains(&byte));
-        }
-
         #[test]
         fn four_bytes_are_lower_cased_at_once_as_one_by_one(bytes in any::<[u8; 4]>()) {
             prop_assert_eq!(head(&bytes), u32::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase())));
