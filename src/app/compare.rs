@@ -239,7 +239,7 @@ fn heads(lines: &[Line]) -> Vec<(usize, usize)> {
     out
 }
 
-/// An item as one text: "[stance] sentence", "“quotation”", "? question".
+/// An item as one text: "\[stance\] sentence", "“quotation”", "? question".
 pub fn item_text(briefing: &Briefing, item: Item) -> String {
     match item {
         Item::Position(i) => {

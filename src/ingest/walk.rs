@@ -5,7 +5,7 @@
 //!   they are tool state, not articles. A hidden file named on the command line is read.
 //! - Inside folders, only `.txt`/`.text`, `.md`/`.markdown` and `.html`/`.htm` files are read;
 //!   others are skipped with a warning. A file named on the command line with another extension
-//!   is sniffed ([`crate::ingest::sniff`]) and read if it is UTF-8 text.
+//!   is sniffed ([`crate::ingest::sniff()`]) and read if it is UTF-8 text.
 //! - Binary files (a NUL byte; the first 8 KiB are checked before the rest is read), empty files,
 //!   unreadable files and folders, link cycles, a file reached twice, and pipes or devices met
 //!   inside a folder (they could block) are skipped with a reason.

@@ -85,7 +85,7 @@ fn body_len(article: &Article) -> usize {
 
 /// Hash and word count of a sentence as [`crate::text::fold::fold_loose`] would fold it (case,
 /// quotes, dashes and white-space runs ignored), each word after one space: the hash of the
-/// folded bytes eight at a time ([`Folded`]), computed without building the folded string.
+/// folded bytes eight at a time (`Folded`), computed without building the folded string.
 ///
 /// Eight bytes of plain ASCII prose (no control character, no run of spaces) fold to themselves
 /// lower-cased, which is done for the eight at once; other stretches go a character at a time.

@@ -90,7 +90,7 @@ fn lcs_table(x: &[Word], y: &[Word]) -> Vec<u32> {
 }
 
 /// Whether two wordings are the same quotation: most words shared in order, or the shorter
-/// one (of at least [`CONTAINED_WORDS`] words) found whole inside the longer.
+/// one (of at least `CONTAINED_WORDS` words) found whole inside the longer.
 pub fn is_same_quotation(x: &[Word], y: &[Word]) -> bool {
     if x.is_empty() || y.is_empty() {
         return false;
