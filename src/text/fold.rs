@@ -88,15 +88,21 @@ fn is_space(c: char) -> bool {
 pub fn fold_loose(text: &str) -> String {
     let mapped: String = text
         .chars()
-        .map(|c| match c {
-            '‘' | '’' | '‚' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
-            '‐' | '‑' | '‒' | '–' | '—' => '-',
-            c => c,
-        })
+        .map(fold_mark)
         .flat_map(char::to_lowercase)
         .collect();
     fold_space(&mapped)
+}
+
+/// A curly or prime quote as the straight one, a hyphen or dash as `-`, other characters as
+/// they are: the marks [`fold_loose`] folds.
+pub fn fold_mark(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '′' => '\'',
+        '“' | '”' | '„' | '″' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' => '-',
+        c => c,
+    }
 }
 
 #[cfg(test)]

@@ -13,10 +13,10 @@
 //! every occurrence is reported, so a match that fails a caller's own test never hides another
 //! that starts inside it.
 
+use crate::text::swar;
+
 /// The shortest phrase, in bytes: the first four bytes are what the table holds.
 pub const SHORTEST: usize = 4;
-
-use crate::text::swar;
 
 /// The phrases, grouped by their first four bytes (lower case), longest first within a group.
 pub struct PhraseSet {
@@ -221,16 +221,11 @@ impl PhraseSet {
 }
 
 /// The first [`SHORTEST`] bytes of `bytes` (at least that many), ASCII letters lower-cased, as
-/// one number: four bytes lower-cased at once, by the carries of two additions.
+/// one number.
 #[inline(always)]
 fn head(bytes: &[u8]) -> u32 {
     let x = u32::from_le_bytes(bytes[..4].try_into().expect("four bytes"));
-    let low7 = x & 0x7f7f_7f7f;
-    // the top bit of each byte: set from 'A' (0x41) up, and from past 'Z' (0x5b) up
-    let from_a = low7.wrapping_add(0x3f3f_3f3f);
-    let past_z = low7.wrapping_add(0x2525_2525);
-    let upper = from_a & !past_z & !x & 0x8080_8080;
-    x | (upper >> 2)
+    swar::to_lower(u64::from(x)) as u32
 }
 
 /// Where `key` falls in the filter.

@@ -10,6 +10,7 @@ use std::hash::Hasher;
 use rustc_hash::FxHashMap;
 
 use crate::briefing::{Article, ArticleId};
+use crate::text::fold::fold_mark;
 use crate::text::swar;
 
 /// The share of an article's sentences that must appear in the longer one.
@@ -111,7 +112,7 @@ pub fn folded_hash(sentence: &str) -> (u64, usize) {
                 if in_space {
                     out.push(b' ');
                 }
-                out.push8(x | swar::upper_bytes(x) >> 2);
+                out.push8(swar::to_lower(x));
                 in_space = false;
                 i += 8;
                 continue;
@@ -135,7 +136,7 @@ pub fn folded_hash(sentence: &str) -> (u64, usize) {
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase() as u8);
             } else {
-                for folded in fold_char(c).to_lowercase() {
+                for folded in fold_mark(c).to_lowercase() {
                     let mut utf8 = [0u8; 4];
                     for &b in folded.encode_utf8(&mut utf8).as_bytes() {
                         out.push(b);
@@ -193,15 +194,6 @@ impl Folded {
     }
 }
 
-fn fold_char(c: char) -> char {
-    match c {
-        '‘' | '’' | '‚' | '′' => '\'',
-        '“' | '”' | '„' | '″' => '"',
-        '‐' | '‑' | '‒' | '–' | '—' => '-',
-        c => c,
-    }
-}
-
 /// Hashes of the article's folded sentences of at least [`MIN_WORDS`] words, deduplicated.
 fn sentence_hashes(article: &Article) -> Vec<u64> {
     let mut out: Vec<u64> = article
@@ -229,7 +221,7 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(|w| {
                 w.chars()
-                    .map(fold_char)
+                    .map(fold_mark)
                     .flat_map(char::to_lowercase)
                     .collect()
             })

@@ -44,6 +44,13 @@ pub fn lower_bytes(x: u64) -> u64 {
     in_range(x, b'a', b'z')
 }
 
+/// `x` with its ASCII capitals lower-cased, the eight at once (a capital's top-bit mark moved
+/// down onto its 0x20 bit).
+#[inline(always)]
+pub fn to_lower(x: u64) -> u64 {
+    x | upper_bytes(x) >> 2
+}
+
 /// Whether a byte of `x` is `byte`.
 #[inline(always)]
 pub fn has_byte(x: u64, byte: u8) -> bool {
@@ -76,6 +83,7 @@ mod tests {
             prop_assert_eq!(bits(upper_bytes(x)), each(u8::is_ascii_uppercase));
             prop_assert_eq!(bits(lower_bytes(x)), each(u8::is_ascii_lowercase));
             prop_assert_eq!(has_byte(x, byte), bytes.contains(&byte));
+            prop_assert_eq!(to_lower(x).to_le_bytes(), bytes.map(|b| b.to_ascii_lowercase()));
             let first = bytes.iter().position(|b| b.is_ascii_digit()).unwrap_or(8);
             prop_assert_eq!(leading_bytes(in_range(x, b'0', b'9')), first);
         }
