@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::lexicon::Lexicon;
 pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 use crate::text::clean::stop::is_stop_word;
+use crate::text::swar;
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
@@ -67,10 +68,8 @@ fn in_set(set: &HashSet<&'static str, Fnv>, word: &str, buf: &mut String) -> boo
 pub struct Line {
     /// Number of words.
     pub words: usize,
-    /// Share of words that are stop words (0–1).
-    pub stop_density: f32,
-    /// Share of words that start with a capital letter (0–1).
-    pub capitalised: f32,
+    /// Running prose: see [`Line::is_prose`].
+    pub prose: bool,
     /// Ends with `.`, `?`, `!`, `:` or `…` (closing quotes and brackets skipped).
     pub terminal: bool,
     /// Ends a sentence: `.`, `?` or `!`, not an ellipsis (closing quotes and brackets skipped).
@@ -109,33 +108,44 @@ const HEAD_WORDS: usize = 16;
 impl Line {
     /// Measures `text` (one trimmed line).
     pub fn measure(text: &str) -> Line {
-        // one pass over the words for the counts; sanitized text has no white space but
-        // ASCII (Unicode spaces became plain ones), so the ASCII split sees the same words.
-        // The tests that read words one by one only look at short lines, so the first
-        // HEAD_WORDS are kept (on the stack, no allocation per line) and the rest only counted
+        // the words are counted first, eight bytes at a time; they are then read one by one
+        // only as far as some test needs them: the tests given the words themselves look at
+        // short lines only (the first HEAD_WORDS, kept on the stack), and the stop words of a
+        // long line only until there are enough of them for it to read as prose
+        let count = count_words(text);
+        let terminal = ends_terminal(text);
         let mut head = [""; HEAD_WORDS];
-        let (mut count, mut stop, mut caps) = (0usize, 0usize, 0usize);
-        for word in text.split_ascii_whitespace() {
-            if let Some(slot) = head.get_mut(count) {
-                *slot = word;
-            }
-            count += 1;
-            stop += usize::from(is_stop_word(word));
-            caps += usize::from(starts_capitalised(word));
-        }
-        // every test given the words themselves is gated on a count below HEAD_WORDS
-        let words: &[&str] = if count <= HEAD_WORDS {
-            &head[..count]
-        } else {
-            &[]
+        let keep_head = count <= HEAD_WORDS;
+        // the share of stop words that makes the line prose, when its length can
+        let prose_share = match count {
+            10..25 if terminal => Some(0.2),
+            25.. => Some(if terminal { 0.2 } else { 0.25 }),
+            _ => None,
         };
-        let n = count.max(1) as f32;
-        let stop = stop as f32;
+        let mut prose = false;
+        if keep_head || prose_share.is_some() {
+            let n = count as f32;
+            let mut stop = 0usize;
+            for (i, word) in text.split_ascii_whitespace().enumerate() {
+                if keep_head {
+                    head[i] = word;
+                }
+                if let (Some(share), false) = (prose_share, prose) {
+                    if is_stop_word(word) {
+                        stop += 1;
+                        prose = stop as f32 / n >= share;
+                    }
+                }
+                if !keep_head && prose {
+                    break;
+                }
+            }
+        }
+        let words: &[&str] = if keep_head { &head[..count] } else { &[] };
         Line {
             words: count,
-            stop_density: stop / n,
-            capitalised: caps as f32 / n,
-            terminal: ends_terminal(text),
+            prose,
+            terminal,
             sentence_end: ends_sentence(text),
             bullet: text.starts_with(['•', '·', '▪', '►', '*', '-', '–', '|', '»']) && count < 12,
             prompt: super::prompt::has_prompt(text, count),
@@ -144,25 +154,24 @@ impl Line {
             label_list: is_label_list(text, count),
             date_only: count <= 5 && parse_date_line(text).is_some(),
             byline: is_byline(words),
-            copyright: text.contains('©')
+            copyright: has_copyright_sign(text)
                 || starts_with_ignoring_case(text, "copyright")
                 || text.starts_with("(c) "),
             section_label: count <= 5
-                && !ends_terminal(text)
+                && !terminal
                 && words
                     .last()
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
             furniture_line: count <= 6 && is_furniture_line(text, words),
             headline_like: is_headline_like(text, count),
-            end_marker: (count <= 6 || (count <= 12 && !ends_terminal(text)))
-                && is_end_marker(text, words),
+            end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words),
         }
     }
 
-    /// Looks like running prose: long enough, with function words, ending a sentence.
+    /// Looks like running prose: long enough, with function words, ending a sentence (ten
+    /// words or more, a fifth of them stop words) or long (25 words or more, a quarter).
     pub fn is_prose(&self) -> bool {
-        (self.words >= 10 && self.stop_density >= 0.2 && self.terminal)
-            || (self.words >= 25 && self.stop_density >= 0.25)
+        self.prose
     }
 
     /// Unmistakable furniture, whatever surrounds it.
@@ -213,19 +222,37 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-/// Whether the first letter of `word` is a capital ("“Europe", "(Berlin", "Élysée").
-fn starts_capitalised(word: &str) -> bool {
-    match word
-        .bytes()
-        .find(|b| !b.is_ascii_punctuation() && !b.is_ascii_digit())
-    {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => word
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase),
-        None => false,
+/// How many words `text` has, as `split_ascii_whitespace` counts them: eight bytes at a time,
+/// a word starting at each byte that is not white space after one that is (or at the start).
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut after_space, mut i) = (0, true, 0);
+    while let Some(x) = swar::load(bytes, i) {
+        let space = ascii_space_bytes(x);
+        let follows_space = space << 8 | u64::from(after_space) << 7;
+        count += (!space & follows_space & swar::HIGH).count_ones() as usize;
+        after_space = space >> 63 == 1;
+        i += 8;
     }
+    for &b in &bytes[i..] {
+        let space = b.is_ascii_whitespace();
+        count += usize::from(after_space && !space);
+        after_space = space;
+    }
+    count
+}
+
+/// The top bit of each byte of `x` that is ASCII white space (space, tab, line feed, form feed,
+/// carriage return: `u8::is_ascii_whitespace`).
+#[inline(always)]
+fn ascii_space_bytes(x: u64) -> u64 {
+    swar::in_range(x, b' ', b' ') | swar::in_range(x, b'\t', b'\n') | swar::in_range(x, 0x0c, b'\r')
+}
+
+/// Whether `text` holds "©" (C2 A9): its second byte is rare in text, and found vectorised.
+fn has_copyright_sign(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xa9, bytes).any(|at| at > 0 && bytes[at - 1] == 0xc2)
 }
 
 fn ends_terminal(text: &str) -> bool {
@@ -407,6 +434,53 @@ mod tests {
             text in "(Home|HOME|News)?( [/>»›] [A-Za-zé]{1,6}){0,3}[/>»›ºº\u{bb}\u{ba} a-z]{0,6}|\\PC{0,30}"
         ) {
             proptest::prop_assert_eq!(is_breadcrumb(&text), is_breadcrumb_reference(&text));
+        }
+    }
+
+    /// The prose test as first written: the stop-word share of every word of the line.
+    fn is_prose_reference(text: &str) -> bool {
+        let words: Vec<&str> = text.split_ascii_whitespace().collect();
+        let n = words.len().max(1) as f32;
+        let density = words.iter().filter(|w| is_stop_word(w)).count() as f32 / n;
+        let terminal = ends_terminal(text);
+        (words.len() >= 10 && density >= 0.2 && terminal) || (words.len() >= 25 && density >= 0.25)
+    }
+
+    #[test]
+    fn prose_needs_enough_stop_words_for_its_length() {
+        let stops = |k: usize, n: usize, end: &str| {
+            let mut words = vec!["of"; k];
+            words.extend(std::iter::repeat_n("Minister", n - k));
+            words.join(" ") + end
+        };
+        // ten words ending a sentence: two stop words are a fifth, one is not
+        assert!(Line::measure(&stops(2, 10, ".")).is_prose());
+        assert!(!Line::measure(&stops(1, 10, ".")).is_prose());
+        assert!(!Line::measure(&stops(5, 10, "")).is_prose());
+        // 25 words or more without an ending need a quarter
+        assert!(!Line::measure(&stops(6, 25, "")).is_prose());
+        assert!(Line::measure(&stops(7, 25, "")).is_prose());
+        assert!(Line::measure(&stops(5, 25, ".")).is_prose());
+        assert!(!Line::measure(&stops(2, 9, ".")).is_prose());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::seeded(2000, 29))]
+        #[test]
+        fn words_and_prose_are_as_counted_word_by_word(
+            text in "(( |  |\t|\n|\r|\u{b}|\u{c}|\u{a0})?(the|of|and|Minister|said|x|é|“a”|[a-z]{1,9})[.,]?){0,40}[.?!]?"
+        ) {
+            let line = Line::measure(&text);
+            proptest::prop_assert_eq!(line.words, text.split_ascii_whitespace().count());
+            proptest::prop_assert_eq!(line.is_prose(), is_prose_reference(&text));
+            proptest::prop_assert_eq!(line.copyright, text.contains('©')
+                || starts_with_ignoring_case(&text, "copyright") || text.starts_with("(c) "));
+        }
+
+        #[test]
+        fn any_text_has_the_words_split_ascii_whitespace_finds(text in "\\PC{0,80}|[ -~\t\n\r\u{b}\u{c}©]{0,80}") {
+            proptest::prop_assert_eq!(count_words(&text), text.split_ascii_whitespace().count());
+            proptest::prop_assert_eq!(has_copyright_sign(&text), text.contains('©'));
         }
     }
 
