@@ -7,8 +7,6 @@
 
 use std::hash::Hasher;
 
-use rustc_hash::FxHashMap;
-
 use crate::briefing::{Article, ArticleId};
 use crate::text::fold::fold_mark;
 use crate::text::swar;
@@ -25,19 +23,9 @@ const MIN_WORDS: usize = 5;
 /// article's missing metadata from its excerpt.
 pub fn mark_excerpts(articles: &mut [Article]) {
     let hashes: Vec<Vec<u64>> = articles.iter().map(sentence_hashes).collect();
-    // keyed by our own hashes: FxHash, not SipHash's flood resistance
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, hs) in hashes.iter().enumerate() {
-        for h in hs {
-            let owners = index.entry(*h).or_default();
-            if owners.last() != Some(&(i as u32)) {
-                owners.push(i as u32);
-            }
-        }
-    }
     let sizes: Vec<usize> = articles.iter().map(body_len).collect();
-    for (i, hs) in hashes.iter().enumerate() {
-        if let Some(longer) = container(i, hs, &index, &sizes) {
+    for (i, longer) in containers(&hashes, &sizes).into_iter().enumerate() {
+        if let Some(longer) = longer {
             articles[i].excerpt_of = Some(ArticleId(longer as u32));
             let meta = articles[i].meta.clone();
             articles[longer].meta.fill_from(&meta);
@@ -45,34 +33,57 @@ pub fn mark_excerpts(articles: &mut [Article]) {
     }
 }
 
-/// The longer article holding most of article `i`'s sentences, if any (the longest on ties).
-fn container(
-    i: usize,
-    hashes: &[u64],
-    index: &FxHashMap<u64, Vec<u32>>,
-    sizes: &[usize],
-) -> Option<usize> {
-    if hashes.is_empty() {
-        return None;
+/// For each article (its sentence hashes, its body size), the longer article holding most of
+/// its sentences, if any (the longest on ties).
+///
+/// Every (hash, article) pair is sorted, so the articles sharing a sentence stand together;
+/// each such group adds, for each of its articles, how often that article has the sentence to
+/// its count with each other article of the group. Only shared sentences make counts, and no
+/// sentence gets a list of its own (most sentences are in one article only).
+fn containers(hashes: &[Vec<u64>], sizes: &[usize]) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(hashes.iter().map(Vec::len).sum());
+    for (i, hs) in hashes.iter().enumerate() {
+        pairs.extend(hs.iter().map(|&h| (h, i as u32)));
     }
-    let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
-    for h in hashes {
-        let owners = index.get(h).map_or(&[][..], Vec::as_slice);
-        if owners.len() > MAX_OWNERS {
+    pairs.sort_unstable();
+    // (article, other article, times the article has a sentence the other has too)
+    let mut shared: Vec<(u32, u32, u32)> = Vec::new();
+    // the group's articles, each with how often it has the sentence
+    let mut owners: Vec<(u32, u32)> = Vec::new();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        owners.clear();
+        for run in group.chunk_by(|a, b| a.1 == b.1) {
+            owners.push((run[0].1, run.len() as u32));
+        }
+        if owners.len() < 2 || owners.len() > MAX_OWNERS {
             continue;
         }
-        for &other in owners {
-            if other as usize != i {
-                *counts.entry(other).or_default() += 1;
+        for &(article, times) in &owners {
+            for &(other, _) in &owners {
+                if other != article {
+                    shared.push((article, other, times));
+                }
             }
         }
     }
-    let needed = (hashes.len() as f32 * CONTAINED).ceil() as usize;
-    counts
-        .into_iter()
-        .filter(|&(other, n)| n >= needed && is_longer(other as usize, i, sizes))
-        .map(|(other, _)| other as usize)
-        .max_by_key(|&other| (sizes[other], std::cmp::Reverse(other)))
+    shared.sort_unstable();
+    let mut out = vec![None; hashes.len()];
+    for counts in shared.chunk_by(|a, b| a.0 == b.0) {
+        let i = counts[0].0 as usize;
+        let needed = (hashes[i].len() as f32 * CONTAINED).ceil() as usize;
+        out[i] = counts
+            .chunk_by(|a, b| a.1 == b.1)
+            .map(|c| {
+                (
+                    c[0].1 as usize,
+                    c.iter().map(|s| s.2 as usize).sum::<usize>(),
+                )
+            })
+            .filter(|&(other, n)| n >= needed && is_longer(other, i, sizes))
+            .map(|(other, _)| other)
+            .max_by_key(|&other| (sizes[other], std::cmp::Reverse(other)));
+    }
+    out
 }
 
 /// Strictly longer, or as long and earlier (so two identical copies do not point at each other).
@@ -211,7 +222,79 @@ fn sentence_hashes(article: &Article) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap;
     use std::hash::Hasher;
+
+    /// The containers as first computed: a list of owning articles per sentence hash, and for
+    /// each article a count per other owner of its sentences.
+    fn containers_reference(hashes: &[Vec<u64>], sizes: &[usize]) -> Vec<Option<usize>> {
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, hs) in hashes.iter().enumerate() {
+            for h in hs {
+                let owners = index.entry(*h).or_default();
+                if owners.last() != Some(&(i as u32)) {
+                    owners.push(i as u32);
+                }
+            }
+        }
+        (0..hashes.len())
+            .map(|i| {
+                if hashes[i].is_empty() {
+                    return None;
+                }
+                let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
+                for h in &hashes[i] {
+                    let owners = &index[h];
+                    if owners.len() > MAX_OWNERS {
+                        continue;
+                    }
+                    for &other in owners {
+                        if other as usize != i {
+                            *counts.entry(other).or_default() += 1;
+                        }
+                    }
+                }
+                let needed = (hashes[i].len() as f32 * CONTAINED).ceil() as usize;
+                counts
+                    .into_iter()
+                    .filter(|&(other, n)| n >= needed && is_longer(other as usize, i, sizes))
+                    .map(|(other, _)| other as usize)
+                    .max_by_key(|&other| (sizes[other], std::cmp::Reverse(other)))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::seeded(500, 41))]
+        #[test]
+        fn containers_are_those_counted_per_owner(
+            // few distinct hashes, so articles share sentences, and some repeat one
+            articles in proptest::collection::vec(
+                (proptest::collection::vec(0u64..12, 0..12), 0usize..4),
+                0..40,
+            )
+        ) {
+            let hashes: Vec<Vec<u64>> = articles.iter().map(|a| a.0.clone()).collect();
+            let sizes: Vec<usize> = articles.iter().map(|a| a.1).collect();
+            proptest::prop_assert_eq!(
+                containers(&hashes, &sizes),
+                containers_reference(&hashes, &sizes)
+            );
+        }
+    }
+
+    #[test]
+    fn a_stock_sentence_in_too_many_articles_counts_for_none() {
+        // one sentence in MAX_OWNERS + 1 articles: no article is the container of another
+        let hashes = vec![vec![7u64]; MAX_OWNERS + 1];
+        let sizes: Vec<usize> = (0..=MAX_OWNERS).collect();
+        assert!(containers(&hashes, &sizes).iter().all(Option::is_none));
+        let hashes = vec![vec![7u64]; MAX_OWNERS];
+        let sizes: Vec<usize> = (0..MAX_OWNERS).collect();
+        let found = containers(&hashes, &sizes);
+        assert_eq!(found[0], Some(MAX_OWNERS - 1), "the longest holds the rest");
+        assert_eq!(found[MAX_OWNERS - 1], None);
+    }
 
     /// The plain computation: fold, join the words after one space each, hash the bytes eight
     /// at a time and the length.
