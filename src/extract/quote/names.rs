@@ -8,7 +8,9 @@ use crate::extract::actor::person::is_name_word;
 use crate::extract::actor::Mention;
 use std::collections::HashMap;
 
-use crate::extract::token::{tokenize, Token};
+use compact_str::CompactString;
+
+use crate::extract::token::{tokenize_into, Token};
 
 /// Last words that make a capitalised run an institution or a place, not a person.
 const NOT_PERSON_HEADS: [&str; 36] = [
@@ -156,14 +158,16 @@ pub fn first_full_name(
 /// it (first seen on ties). Built in one pass over the article's paragraphs, holding the tokens
 /// of one paragraph at a time.
 #[derive(Debug, Clone, Default)]
-pub struct FullNames(HashMap<String, String>);
+pub struct FullNames(HashMap<CompactString, CompactString>);
 
 impl FullNames {
     /// The index of the paragraphs `texts`.
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> FullNames {
         let mut names = FullNames::default();
+        let mut tokens = Vec::new();
         for text in texts {
-            names.add(&tokenize(text));
+            tokenize_into(text, &mut tokens);
+            names.add(&tokens);
         }
         names
     }
@@ -182,10 +186,15 @@ impl FullNames {
             if first == i {
                 continue;
             }
-            let candidate = join(&para[first..=i]);
-            let best = self.0.entry(t.bare().to_string()).or_default();
-            if candidate.len() > best.len() {
-                *best = candidate;
+            // the candidate's length as `join` would write it: only a longer one is built
+            let words = &para[first..=i];
+            let len = words.iter().map(|w| w.bare().len()).sum::<usize>() + words.len() - 1;
+            match self.0.get_mut(t.bare()) {
+                Some(best) if len > best.len() => *best = joined(words),
+                Some(_) => {}
+                None => {
+                    self.0.insert(CompactString::from(t.bare()), joined(words));
+                }
             }
         }
     }
@@ -198,10 +207,22 @@ impl FullNames {
             return own;
         }
         match self.0.get(tokens[at].bare()) {
-            Some(full) if full.len() > own.len() => full.clone(),
+            Some(full) if full.len() > own.len() => full.to_string(),
             _ => own,
         }
     }
+}
+
+/// [`join`] inline: most names fit, so the index of an article's names allocates little.
+fn joined(tokens: &[Token]) -> CompactString {
+    let mut out = CompactString::default();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(t.bare());
+    }
+    out
 }
 
 fn join(tokens: &[Token]) -> String {
