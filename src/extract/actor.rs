@@ -63,14 +63,13 @@ pub struct ActorIndex {
     by_folded: FxHashMap<CompactString, ActorId>,
 }
 
-/// A person as collected in the first pass: every spelling of their name.
+/// A person as collected in the first pass: the fullest spelling of their name.
 #[derive(Debug, Clone, Default)]
 struct Person {
     /// The full name's words joined by spaces.
     name: String,
     /// The first name folded, when the full name has two words or more.
     first: Option<CompactString>,
-    spellings: Vec<String>,
 }
 
 impl ActorIndex {
@@ -737,29 +736,25 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
         let words = std::mem::take(&mut seen[i]);
         let surname = fold_name(words.last().map_or("", String::as_str));
         let first = (words.len() > 1).then(|| fold_name(&words[0]));
-        let existing = people.by_surname.get(&surname).and_then(|ps| {
-            ps.iter().copied().find(|&p| {
+        // a later spelling of a known person adds nothing: the fullest came first
+        let known = people.by_surname.get(&surname).is_some_and(|ps| {
+            ps.iter().any(|&p| {
                 let known = &people.persons[p].first;
                 first
                     .as_ref()
                     .is_none_or(|f| known.as_ref().is_none_or(|k| k == f))
             })
         });
-        match existing {
-            Some(p) => people.persons[p].spellings.push(words.join(" ")),
-            None => {
-                let p = people.persons.len();
-                people.by_surname.entry(surname).or_default().push(p);
-                if let Some(f) = &first {
-                    people.by_first.entry(f.clone()).or_default().push(p);
-                }
-                let name = words.join(" ");
-                people.persons.push(Person {
-                    spellings: vec![name.clone()],
-                    name,
-                    first,
-                });
+        if !known {
+            let p = people.persons.len();
+            people.by_surname.entry(surname).or_default().push(p);
+            if let Some(f) = &first {
+                people.by_first.entry(f.clone()).or_default().push(p);
             }
+            people.persons.push(Person {
+                name: words.join(" "),
+                first,
+            });
         }
     }
     people
