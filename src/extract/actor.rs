@@ -107,9 +107,9 @@ impl ActorIndex {
                     .iter()
                     .map(|p| {
                         if find_positions {
-                            // kept until the batch's positions are found; text has about
-                            // one token per seven bytes, so this rarely grows
-                            let mut tokens = Vec::with_capacity(p.text.len() / 6 + 4);
+                            // kept until the batch's positions are found, and sized so it
+                            // never grows (see `token_room`)
+                            let mut tokens = Vec::with_capacity(token_room(&p.text));
                             (scan(&p.text, &people, &mut tokens), tokens)
                         } else {
                             (scan(&p.text, &people, &mut buffer), Vec::new())
@@ -281,6 +281,19 @@ const TASK_PARAGRAPHS: usize = 64;
 /// bytes of text: some 600 KB) should stay in the core's cache until its positions are read:
 /// at 1,024 paragraphs they did not, and writing them cost a fifth of the tokenizer's time.
 const BATCH_PARAGRAPHS: usize = 256;
+
+/// Room for the tokens of `text`: a token takes at least one byte, but prose has about one per
+/// five bytes (5.4 on the bench corpus) and no more than one per four bytes plus a few in any
+/// paragraph of it, so a vector this size rarely grows (growing copies every token; at one per
+/// six bytes, 39% of paragraphs grew).
+fn token_room(text: &str) -> usize {
+    token_room_for(text.len())
+}
+
+/// [`token_room`] for a text of `len` bytes.
+fn token_room_for(len: usize) -> usize {
+    len / 4 + 8
+}
 
 /// The scanning work in reading order: tasks of (article, first paragraph, end) of at most
 /// [`TASK_PARAGRAPHS`] paragraphs, in batches of about [`BATCH_PARAGRAPHS`].
@@ -655,7 +668,9 @@ fn names_in(article: &Article) -> Names {
             .map(|t| t.bare().to_string())
             .collect()
     };
-    let mut buffer = Vec::new();
+    // one buffer for the article, sized for its longest paragraph so it never grows
+    let longest = article.paragraphs.iter().map(|p| p.text.len()).max();
+    let mut buffer = Vec::with_capacity(longest.map_or(0, token_room_for));
     for paragraph in &article.paragraphs {
         tokenize_into(&paragraph.text, &mut buffer);
         let tokens = &buffer[..];
