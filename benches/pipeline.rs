@@ -23,6 +23,9 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!("corpus: {n} articles, {mb:.1} MB");
     let rss_before = common::current_rss();
+    if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("stages") {
+        return stage_bests(&dir);
+    }
 
     // The whole pipeline first, so the peak memory measured is the pipeline's own
     // (PARALLAX_BENCH_ONLY=core skips it, to profile load + clean + split alone).
@@ -135,6 +138,61 @@ fn core(dir: &std::path::Path, mb: f64) -> f64 {
         articles.len()
     );
     core
+}
+
+/// Each stage timed on its own, best of `PARALLAX_BENCH_RUNS` (7 by default), on input made
+/// once: far steadier on a shared host than whole-pipeline runs, so a change to one stage can be
+/// judged by running this before and after it (`PARALLAX_BENCH_ONLY=stages`).
+fn stage_bests(dir: &std::path::Path) {
+    let runs = common::env_number("PARALLAX_BENCH_RUNS", 7).max(1);
+    let best = |name: &str, f: &mut dyn FnMut() -> usize| {
+        let mut best = f64::MAX;
+        for _ in 0..runs {
+            let started = Instant::now();
+            std::hint::black_box(f());
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        println!("  {name:<28} best {:7.1} ms of {runs}", best * 1e3);
+    };
+    let load = || parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
+    best("read", &mut || load().documents.len());
+    let documents = load().documents;
+    let clean = |documents: Vec<parallax::ingest::Document>| -> Vec<parallax::briefing::Article> {
+        documents
+            .into_iter()
+            .enumerate()
+            .map(|(i, doc)| parallax::text::clean::clean_document(ArticleId(i as u32), doc))
+            .collect()
+    };
+    // the documents are cloned outside the timed part: cleaning consumes them
+    let mut copies: Vec<_> = (0..runs).map(|_| documents.clone()).collect();
+    best("clean + split", &mut || {
+        clean(copies.pop().unwrap_or_default()).len()
+    });
+    let mut articles = clean(documents);
+    best("same story", &mut || {
+        parallax::text::same_story::mark_excerpts(&mut articles);
+        articles.len()
+    });
+    let articles = articles;
+    best("actors and positions", &mut || {
+        parallax::extract::actor::ActorIndex::build_with_positions(&articles)
+            .1
+            .len()
+    });
+    let (index, _) = parallax::extract::actor::ActorIndex::build_with_positions(&articles);
+    best("quotations", &mut || {
+        articles
+            .iter()
+            .map(|a| parallax::extract::quote::find_quotes(a, &index).len())
+            .sum()
+    });
+    best("questions", &mut || {
+        articles
+            .iter()
+            .map(|a| parallax::extract::question::find_questions(a).len())
+            .sum()
+    });
 }
 
 /// Where the whole pipeline's time goes, stage by stage on the calling thread (with
