@@ -109,7 +109,7 @@ impl ActorIndex {
                         if find_positions {
                             // kept until the batch's positions are found, and sized so it
                             // never grows (see `token_room`)
-                            let mut tokens = Vec::with_capacity(token_room(&p.text));
+                            let mut tokens = Vec::with_capacity(token_room(p.text.len()));
                             (scan(&p.text, &people, &mut tokens), tokens)
                         } else {
                             (scan(&p.text, &people, &mut buffer), Vec::new())
@@ -277,21 +277,17 @@ const SCAN_CHUNK: usize = 256;
 /// Paragraphs a scanning task takes at most.
 const TASK_PARAGRAPHS: usize = 64;
 /// Paragraphs whose mentions are found together before they are interned (and whose tokens
-/// are kept meanwhile, for the positions). A batch's tokens (about 72 bytes for every seven
-/// bytes of text: some 600 KB) should stay in the core's cache until its positions are read:
-/// at 1,024 paragraphs they did not, and writing them cost a fifth of the tokenizer's time.
+/// are kept meanwhile, for the positions). A batch's tokens (72 bytes for about every five
+/// bytes of text: some 800 KB on the bench corpus) should stay in the core's cache until its
+/// positions are read: at 1,024 paragraphs they did not, and writing them cost a fifth of the
+/// tokenizer's time.
 const BATCH_PARAGRAPHS: usize = 256;
 
-/// Room for the tokens of `text`: a token takes at least one byte, but prose has about one per
-/// five bytes (5.4 on the bench corpus) and no more than one per four bytes plus a few in any
-/// paragraph of it, so a vector this size rarely grows (growing copies every token; at one per
-/// six bytes, 39% of paragraphs grew).
-fn token_room(text: &str) -> usize {
-    token_room_for(text.len())
-}
-
-/// [`token_room`] for a text of `len` bytes.
-fn token_room_for(len: usize) -> usize {
+/// Room for the tokens of a text of `len` bytes: prose has about one token per five bytes (5.4
+/// on the bench corpus) and no paragraph of that corpus more than one per four plus a few, so a
+/// vector this size does not grow (growing copies every token; at one per six bytes, 39% of its
+/// paragraphs grew).
+fn token_room(len: usize) -> usize {
     len / 4 + 8
 }
 
@@ -670,7 +666,7 @@ fn names_in(article: &Article) -> Names {
     };
     // one buffer for the article, sized for its longest paragraph so it never grows
     let longest = article.paragraphs.iter().map(|p| p.text.len()).max();
-    let mut buffer = Vec::with_capacity(longest.map_or(0, token_room_for));
+    let mut buffer = Vec::with_capacity(longest.map_or(0, token_room));
     for paragraph in &article.paragraphs {
         tokenize_into(&paragraph.text, &mut buffer);
         let tokens = &buffer[..];
