@@ -186,7 +186,7 @@ impl FullNames {
             if first == i {
                 continue;
             }
-            // the candidate's length as `join` would write it: only a longer one is built
+            // the candidate's length as `joined` would write it: only a longer one is built
             let words = &para[first..=i];
             let len = words.iter().map(|w| w.bare().len()).sum::<usize>() + words.len() - 1;
             match self.0.get_mut(t.bare()) {
@@ -202,18 +202,17 @@ impl FullNames {
     /// The name `tokens[at..at+len]` as text, in its fullest form: a lone surname becomes the
     /// longest name ending with it in the article.
     pub fn fullest(&self, tokens: &[Token], at: usize, len: usize) -> String {
-        let own = join(&tokens[at..at + len]);
-        if len > 1 {
-            return own;
-        }
-        match self.0.get(tokens[at].bare()) {
-            Some(full) if full.len() > own.len() => full.to_string(),
-            _ => own,
-        }
+        let own = joined(&tokens[at..at + len]);
+        let full = (len == 1)
+            .then(|| self.0.get(tokens[at].bare()))
+            .flatten()
+            .filter(|full| full.len() > own.len());
+        full.unwrap_or(&own).to_string()
     }
 }
 
-/// [`join`] inline: most names fit, so the index of an article's names allocates little.
+/// The tokens' texts, possessives dropped, joined by spaces; inline, as most names fit, so the
+/// index of an article's names allocates little.
 fn joined(tokens: &[Token]) -> CompactString {
     let mut out = CompactString::default();
     for (k, t) in tokens.iter().enumerate() {
@@ -223,11 +222,6 @@ fn joined(tokens: &[Token]) -> CompactString {
         out.push_str(t.bare());
     }
     out
-}
-
-fn join(tokens: &[Token]) -> String {
-    let words: Vec<&str> = tokens.iter().map(Token::bare).collect();
-    words.join(" ")
 }
 
 #[cfg(test)]
