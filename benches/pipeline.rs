@@ -24,7 +24,8 @@ fn main() {
     println!("corpus: {n} articles, {mb:.1} MB");
     let rss_before = common::current_rss();
     if std::env::var("PARALLAX_BENCH_ONLY").as_deref() == Ok("stages") {
-        return stage_bests(&dir);
+        let runs = common::env_number("PARALLAX_BENCH_RUNS", 7).max(1);
+        return stages(&dir, runs);
     }
 
     // The whole pipeline first, so the peak memory measured is the pipeline's own
@@ -39,7 +40,7 @@ fn main() {
     let times: Vec<f64> = (0..runs).map(|_| core(&dir, mb)).collect();
     summary("load+clean+split", mb, times);
     if std::env::var_os("PARALLAX_BENCH_VERBOSE").is_some() {
-        stages(&dir);
+        stages(&dir, 1);
     }
     if std::env::var("PARALLAX_BENCH_ONLY").is_err() {
         // in a process of its own, so its peak memory is its own
@@ -140,11 +141,12 @@ fn core(dir: &std::path::Path, mb: f64) -> f64 {
     core
 }
 
-/// Each stage timed on its own, best of `PARALLAX_BENCH_RUNS` (7 by default), on input made
-/// once: far steadier on a shared host than whole-pipeline runs, so a change to one stage can be
-/// judged by running this before and after it (`PARALLAX_BENCH_ONLY=stages`).
-fn stage_bests(dir: &std::path::Path) {
-    let runs = common::env_number("PARALLAX_BENCH_RUNS", 7).max(1);
+/// Where the whole pipeline's time goes: each stage on the calling thread (with
+/// PARALLAX_THREADS=1, on one core), the best of `runs`, on input made once. Once for
+/// PARALLAX_BENCH_VERBOSE; with PARALLAX_BENCH_ONLY=stages, best of `PARALLAX_BENCH_RUNS` (7 by
+/// default): far steadier on a shared host than whole-pipeline runs, so a change to one stage can
+/// be judged by running it before and after.
+fn stages(dir: &std::path::Path, runs: usize) {
     let best = |name: &str, f: &mut dyn FnMut() -> usize| {
         let mut best = f64::MAX;
         for _ in 0..runs {
@@ -193,43 +195,4 @@ fn stage_bests(dir: &std::path::Path) {
             .map(|a| parallax::extract::question::find_questions(a).len())
             .sum()
     });
-}
-
-/// Where the whole pipeline's time goes, stage by stage on the calling thread (with
-/// PARALLAX_THREADS=1, every stage on one core).
-fn stages(dir: &std::path::Path) {
-    let timed = |name: &str, started: Instant| {
-        println!("  {name:<28} {:6.3} s", started.elapsed().as_secs_f64());
-    };
-    let started = Instant::now();
-    let loaded = parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
-    timed("read", started);
-    let started = Instant::now();
-    let mut articles: Vec<_> = loaded
-        .documents
-        .into_iter()
-        .enumerate()
-        .map(|(i, doc)| parallax::text::clean::clean_document(ArticleId(i as u32), doc))
-        .collect();
-    timed("clean + split", started);
-    let started = Instant::now();
-    parallax::text::same_story::mark_excerpts(&mut articles);
-    timed("same story", started);
-    let started = Instant::now();
-    let (index, positions) = parallax::extract::actor::ActorIndex::build_with_positions(&articles);
-    timed("actors and positions", started);
-    let started = Instant::now();
-    let quotes: usize = articles
-        .iter()
-        .map(|a| parallax::extract::quote::find_quotes(a, &index).len())
-        .sum();
-    timed("quotations", started);
-    let positions = positions.len();
-    let started = Instant::now();
-    let questions: usize = articles
-        .iter()
-        .map(|a| parallax::extract::question::find_questions(a).len())
-        .sum();
-    timed("questions", started);
-    println!("  ({quotes} quotes, {positions} positions, {questions} questions)");
 }
