@@ -6,7 +6,7 @@
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::app::reader::{layout as reader_layout, LineKind};
@@ -27,7 +27,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             "terminal too small: {}×{} (need {}×{})",
             area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
         );
-        frame.render_widget(Paragraph::new(text), area);
+        // wrapped: the terminal may be narrower than the line that says how wide it must be
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
     if app.briefing.articles.is_empty() {
