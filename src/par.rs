@@ -35,30 +35,38 @@ where
     F: Fn(usize, &T) -> R + Sync,
 {
     let threads = if threads == 0 { workers() } else { threads };
-    if threads.min(items.len()) <= 1 {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    // with no worker started (one wanted, or a limit on threads), the calling thread does it all
+    let workers = (threads.min(items.len()) > 1)
+        .then(|| pool(threads))
+        .flatten();
+    match workers {
+        Some(workers) => workers.install(|| {
+            let parallel = items.par_iter().enumerate();
+            parallel.map(|(i, t)| f(i, t)).collect()
+        }),
+        None => items.iter().enumerate().map(|(i, t)| f(i, t)).collect(),
     }
-    pool(threads).install(|| items.par_iter().enumerate().map(|(i, t)| f(i, t)).collect())
 }
 
-/// The pool of `threads` workers, made on first use and kept.
-fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
+/// The pool of `threads` workers, made on first use and kept; none if its threads cannot be
+/// started.
+fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
     static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
     let mut pools = POOLS
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, pool)) = pools.iter().find(|(n, _)| *n == threads) {
-        return Arc::clone(pool);
+        return Some(Arc::clone(pool));
     }
     let pool = Arc::new(
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .thread_name(|i| format!("parallax-worker-{i}"))
             .build()
-            .expect("worker threads start"),
+            .ok()?,
     );
     pools.push((threads, Arc::clone(&pool)));
-    pool
+    Some(pool)
 }
 
 /// Items handed to the workers at a time by [`flat_map`].
