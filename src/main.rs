@@ -3,6 +3,11 @@
 
 use clap::Parser;
 
+/// jemalloc rather than the system allocator: see the `jemalloc` feature in `Cargo.toml`.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let cli = parallax::cli::Cli::parse();
     let result = match &cli.command {

@@ -5,7 +5,8 @@
 //!
 //! The workers are rayon's, made once per thread count and reused: the load calls this map
 //! hundreds of times (the actor pass alone once or twice per batch of 256 paragraphs), and
-//! spawning and joining threads at every call made two cores 7-39% slower on 10,000 articles.
+//! spawning and joining threads at every call made two cores 7-39% slower on 10,000
+//! articles (and, under jemalloc, slower than one core: each new thread took a new arena).
 
 use std::sync::{Arc, Mutex};
 

@@ -5,6 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
+/// The allocator the `parallax` binary uses (`src/main.rs`), so the benchmarks measure what it
+/// does.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// A tiny deterministic generator (xorshift64*), so the corpus is the same on every run.
 pub struct Rng(u64);
 
