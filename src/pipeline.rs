@@ -71,23 +71,26 @@ pub fn open(
     Ok(crate::briefing::assemble_articles(articles, warnings))
 }
 
-/// Reads and cleans every entry on `threads` workers (0: one per core); outcomes come back in
-/// entry order. Ids are given later, in path order.
+/// Reads and cleans every entry on `threads` workers (0: one per core), grouped by format
+/// ([`walk::in_read_order`]); outcomes come back in entry order. Ids are given later, in path
+/// order.
 fn read_and_clean(
     entries: &[walk::Entry],
     threads: usize,
     done: &(dyn Fn(usize) + Sync),
 ) -> Vec<Outcome<Article>> {
     let finished = AtomicUsize::new(0);
-    crate::par::map(entries, threads, |_, entry| {
-        let outcome = walk::read_entry(entry).map(|(doc, repairs)| {
-            (
-                crate::text::clean::clean_document(ArticleId(0), doc),
-                repairs,
-            )
-        });
-        done(finished.fetch_add(1, Ordering::Relaxed) + 1);
-        outcome
+    walk::in_read_order(entries, |order| {
+        crate::par::map(order, threads, |_, &i| {
+            let outcome = walk::read_entry(&entries[i]).map(|(doc, repairs)| {
+                (
+                    crate::text::clean::clean_document(ArticleId(0), doc),
+                    repairs,
+                )
+            });
+            done(finished.fetch_add(1, Ordering::Relaxed) + 1);
+            outcome
+        })
     })
 }
 

