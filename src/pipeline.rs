@@ -71,26 +71,64 @@ pub fn open(
     Ok(crate::briefing::assemble_articles(articles, warnings))
 }
 
-/// Reads and cleans every entry on `threads` workers (0: one per core), grouped by format
+/// The most files a worker reads before it cleans them (see [`read_and_clean`]).
+const READ_BATCH: usize = 512;
+
+/// Reads and cleans every entry on `threads` workers (0: one per core), in format order
 /// ([`walk::in_read_order`]); outcomes come back in entry order. Ids are given later, in path
-/// order.
+/// order. `done` hears how many files are through, counting a file read and not yet cleaned
+/// as half done.
+///
+/// A worker reads a batch of files, then cleans them: reading (html5ever and Readability,
+/// pulldown-cmark, the line readers) and cleaning are each a large body of code, and
+/// alternating them at every file keeps evicting one from the processor's caches to run the
+/// other. On the 10,000-article bench corpus, one core, in rotations in one process: best
+/// 511-516 ms file by file against 482-492 ms for batches of 1,024 files or all of them
+/// (medians 548-579 against 511-536). Batches bound the documents held at once; there are
+/// at least four per worker, so small briefings still use every core.
 fn read_and_clean(
     entries: &[walk::Entry],
     threads: usize,
     done: &(dyn Fn(usize) + Sync),
 ) -> Vec<Outcome<Article>> {
-    let finished = AtomicUsize::new(0);
+    let halves = AtomicUsize::new(0);
+    let step = || {
+        let halves = halves.fetch_add(1, Ordering::Relaxed) + 1;
+        if halves % 2 == 0 {
+            done(halves / 2);
+        }
+    };
+    let workers = if threads == 0 {
+        crate::par::workers()
+    } else {
+        threads
+    };
+    let batch = READ_BATCH.min(entries.len().div_ceil(workers * 4)).max(1);
     walk::in_read_order(entries, |order| {
-        crate::par::map(order, threads, |_, &i| {
-            let outcome = walk::read_entry(&entries[i]).map(|(doc, repairs)| {
-                (
-                    crate::text::clean::clean_document(ArticleId(0), doc),
-                    repairs,
-                )
-            });
-            done(finished.fetch_add(1, Ordering::Relaxed) + 1);
-            outcome
-        })
+        let batches: Vec<&[usize]> = order.chunks(batch).collect();
+        let cleaned = crate::par::map(&batches, threads, |_, batch| {
+            let read: Vec<_> = batch
+                .iter()
+                .map(|&i| {
+                    let outcome = walk::read_entry(&entries[i]);
+                    step();
+                    outcome
+                })
+                .collect();
+            read.into_iter()
+                .map(|outcome| {
+                    let outcome = outcome.map(|(doc, repairs)| {
+                        (
+                            crate::text::clean::clean_document(ArticleId(0), doc),
+                            repairs,
+                        )
+                    });
+                    step();
+                    outcome
+                })
+                .collect::<Vec<_>>()
+        });
+        cleaned.into_iter().flatten().collect()
     })
 }
 
