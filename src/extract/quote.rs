@@ -484,6 +484,40 @@ mod tests {
     }
 
     #[test]
+    fn where_the_speaker_works_does_not_speak_for_them() {
+        // a place, a known body or a name the index does not know, after "of", "at", "from"
+        for (text, want) in [
+            (
+                r#"Professor Martin Keller of ETH Zurich said: "The record is patchy and everyone knows it.""#,
+                "Martin Keller: The record is patchy and everyone knows it.",
+            ),
+            (
+                r#"Anna Berg of the University of Bern said the data were "simply too thin" to tell."#,
+                "Anna Berg: simply too thin",
+            ),
+            (
+                r#"Dr Tom Hale from the Institute for Fiscal Studies said: "Taxes will have to rise.""#,
+                "Tom Hale: Taxes will have to rise.",
+            ),
+            (
+                r#"A lawyer from Amnesty International told reporters: "The law breaches basic rights.""#,
+                "a lawyer from Amnesty International: The law breaches basic rights.",
+            ),
+            (
+                r#"The Retail Council of Ireland said: "Prices will rise for every family this winter.""#,
+                "Retail Council: Prices will rise for every family this winter.",
+            ),
+        ] {
+            assert_eq!(quotes(text), [want], "{text}");
+        }
+        // a body or state that is itself the subject still speaks
+        assert_eq!(
+            quotes(r#"The Kremlin said: "Talks will continue next week in Istanbul.""#),
+            ["Russia: Talks will continue next week in Istanbul."]
+        );
+    }
+
+    #[test]
     fn a_blank_quoted_stretch_run_on_from_the_paragraph_before_is_never_reversed() {
         // found by the proptest: `“ "` closes a run-on quotation on nothing but a space
         let (doc, _) = read_bytes(

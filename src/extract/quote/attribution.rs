@@ -303,18 +303,81 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if j < start {
         return None;
     }
-    // organisations and states speak too: "The Retail Council warned that …"
-    if let Some((m, _)) = mention_ending_at(ctx.mentions, j) {
+    // organisations and states speak too: "The Retail Council warned that …"; but in
+    // "Martin Keller of ETH Zurich said" the place or body only says where the speaker works
+    if let Some((m, mention)) = mention_ending_at(ctx.mentions, j) {
+        if mention.kind != ActorKind::Person {
+            if let Some(head) = affiliated_head(ctx, start, mention.token) {
+                return Some(head);
+            }
+        }
         return Some(Speaker::Named(m));
     }
     if matches!(ctx.key(j), "he" | "she") {
         return Some(Speaker::Pronoun(j));
     }
     if let Some((token, len)) = names::name_ending_at(ctx.tokens, ctx.mentions, start, j) {
-        return Some(Speaker::Unlisted { token, len });
+        // a body the index does not know ("ETH Zurich") can be an affiliation too
+        return affiliated_head(ctx, start, token).or(Some(Speaker::Unlisted { token, len }));
     }
     // "one senior European diplomat said": a description ending at j
     (start..=j).find_map(|s| description_ending_at(ctx, s, j))
+}
+
+/// Prepositions joining a speaker to the place or body they belong to ("Anna Berg of the
+/// University of Bern", "the mayor of London", "a lawyer from Amnesty International").
+const AFFILIATIONS: [&str; 3] = ["of", "at", "from"];
+
+/// Words an affiliation's name may hold besides capitalised ones ("the University of Bern").
+const NAME_LINKS: [&str; 5] = ["the", "of", "for", "and", "&"];
+
+/// The longest affiliation named before the place or body it ends in, in tokens ("the
+/// Institute for Fiscal Studies in London": the words between the preposition and the place).
+const MAX_AFFILIATION: usize = 8;
+
+/// The speaker a place or body starting at token `place` is the affiliation of: the person or
+/// description ending just before "of", "at" or "from", which is followed by the place or body,
+/// or by a name ending in it ("Martin Keller of ETH Zurich", "Anna Berg of the University of
+/// Bern", "the mayor of London"); or the body a place names ("the Retail Council of Ireland").
+/// None when nothing of the kind stands before it.
+fn affiliated_head(ctx: &Context, start: usize, place: usize) -> Option<Speaker> {
+    let lowest = place.saturating_sub(MAX_AFFILIATION + 1).max(start + 1);
+    let mut p = place.checked_sub(1)?;
+    while p >= lowest {
+        let key = ctx.key(p);
+        if AFFILIATIONS.contains(&key) {
+            let q = p - 1;
+            if let Some((m, mention)) = mention_ending_at(ctx.mentions, q) {
+                // a person, or a body named for its place ("the Retail Council of Ireland")
+                if matches!(mention.kind, ActorKind::Person | ActorKind::Organization) {
+                    return Some(Speaker::Named(m));
+                }
+            } else if let Some((token, len)) =
+                names::name_ending_at(ctx.tokens, ctx.mentions, start, q)
+            {
+                return Some(Speaker::Unlisted { token, len });
+            } else if is_role_noun(ctx.key(q)) {
+                let j = place + mention_len(ctx, place) - 1;
+                return (start..=q).find_map(|s| description_ending_at(ctx, s, j));
+            }
+        }
+        let in_name =
+            NAME_LINKS.contains(&key) || ctx.tokens[p].text.starts_with(|c: char| c.is_uppercase());
+        if !in_name {
+            return None;
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// The length in tokens of the mention starting at token `j` (1 if none does).
+fn mention_len(ctx: &Context, j: usize) -> usize {
+    let k = ctx.mentions.partition_point(|m| m.token < j);
+    ctx.mentions
+        .get(k)
+        .filter(|m| m.token == j)
+        .map_or(1, |m| m.len)
 }
 
 /// Prepositions that may follow the head of a description ("a spokesman for the company").
