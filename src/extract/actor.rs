@@ -31,6 +31,8 @@ static ORG_WORDS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_words.txt")));
 
 /// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
+static STATE_NOUNS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/state_nouns.txt")));
 static ORG_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_nouns.txt")));
 
@@ -377,10 +379,14 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         if let Some((org, org_len)) = national_institution(tokens, i, len, target) {
             return Some(organization(org, i, org_len));
         }
+        let entry: &'static Entry = GAZETTEER.entry(target);
+        let name = Cow::Borrowed(entry.name.as_str());
         if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
-            let entry: &'static Entry = GAZETTEER.entry(target);
-            let name = Cow::Borrowed(entry.name.as_str());
             return Some(found(name, entry.kind, bare(i, len), i, len));
+        }
+        // "the Danish government", "Russian authorities": the state, named by its adjective
+        if is_state_noun_after(tokens, i + len) {
+            return Some(found(name, entry.kind, bare(i, len + 1), i, len + 1));
         }
         return None;
     }
@@ -425,6 +431,20 @@ pub fn mention_ending_at(mentions: &[Mention], j: usize) -> Option<(usize, &Ment
         .get(k)
         .filter(|m| m.token + m.len == j + 1)
         .map(|m| (k, m))
+}
+
+/// Whether token `j` is a noun that, after a country's adjective, stands for the state
+/// ("government", "authorities", "embassy"), and is not the possessive or the start of a longer
+/// name ("the British Government Art Collection" is not the state speaking).
+fn is_state_noun_after(tokens: &[Token], j: usize) -> bool {
+    let Some(token) = tokens.get(j) else {
+        return false;
+    };
+    let longer_name = token.is_capitalised()
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_word() && t.is_capitalised());
+    token.bare() == token.text && !longer_name && STATE_NOUNS.holds(token)
 }
 
 /// A demonym names the people, not the adjective: "the Russians", "Britons", "the British have".
@@ -850,6 +870,34 @@ mod tests {
         let idx = index(&["Russian troops moved.", "The Russians would permit it."]);
         assert_eq!(idx.mentions[0][0].len(), 0);
         assert_eq!(idx.mentions[0][1].len(), 1);
+    }
+
+    #[test]
+    fn a_country_adjective_and_a_state_noun_are_the_state() {
+        let texts = [
+            "The Danish government said it was deeply concerned.",
+            "Russian authorities detained him, the Chinese Embassy said.",
+            "The British Government Art Collection lent a painting. Danish pastries sold out.",
+        ];
+        let idx = index(&texts);
+        assert_eq!(names(&idx), ["Denmark", "Russia", "China"]);
+        let surfaces: Vec<&str> = idx.mentions[0]
+            .iter()
+            .zip(texts)
+            .flat_map(|(mentions, text)| {
+                mentions
+                    .iter()
+                    .map(move |m| &text[m.span.start..m.span.end])
+            })
+            .collect();
+        assert_eq!(
+            surfaces,
+            [
+                "Danish government",
+                "Russian authorities",
+                "Chinese Embassy"
+            ]
+        );
     }
 
     #[test]
