@@ -391,6 +391,9 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         return None;
     }
     let (start, len, titled) = titled_name_at(tokens, i)?;
+    if len == 1 && !titled && ends_longer_name(tokens, start) {
+        return None;
+    }
     if let Some((org, len)) = institution(tokens, start, len) {
         return Some(organization(org, start, len));
     }
@@ -431,6 +434,26 @@ pub fn mention_ending_at(mentions: &[Mention], j: usize) -> Option<(usize, &Ment
         .get(k)
         .filter(|m| m.token + m.len == j + 1)
         .map(|m| (k, m))
+}
+
+/// Whether the one-word name at token `i` ends a longer capitalised name that is no one's
+/// ("Port Ellis", "Fort Hale"): the word before it could be part of a name, stands inside the
+/// sentence, and is neither a place nor a possessive ("Ukraine's Zelensky"). A surname known
+/// from elsewhere in the briefing does not make the place a person.
+fn ends_longer_name(tokens: &[Token], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1) else {
+        return false;
+    };
+    let word = &tokens[before];
+    let opens_sentence = before == 0
+        || matches!(
+            tokens[before - 1].text,
+            "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "'" | "(" | "—" | "–" | "-"
+        );
+    person::is_name_word(word)
+        && word.bare() == word.text
+        && !opens_sentence
+        && GAZETTEER.match_at(tokens, before).is_none()
 }
 
 /// Whether token `j` is a noun that, after a country's adjective, stands for the state
@@ -896,6 +919,39 @@ mod tests {
                 "Danish government",
                 "Russian authorities",
                 "Chinese Embassy"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_known_surname_ending_a_place_name_is_not_the_person() {
+        let articles = [
+            Article::from_texts(
+                0,
+                &["Margaret Ellis, 71, said she would stay. President Volodymyr Zelensky agreed."],
+            ),
+            Article::from_texts(
+                1,
+                &[
+                    "In Port Ellis, shop owner Raj Patel said the water came in at two.",
+                    "On Monday Ellis said it again, and Ukraine's Zelensky agreed.",
+                ],
+            ),
+        ];
+        let idx = ActorIndex::build(&articles);
+        let named: Vec<Vec<&str>> = idx.mentions[1]
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .map(|m| idx.actors[m.actor.0 as usize].name.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                vec!["Raj Patel"],
+                vec!["Margaret Ellis", "Ukraine", "Volodymyr Zelensky"]
             ]
         );
     }
