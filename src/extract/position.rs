@@ -460,6 +460,16 @@ impl Sentence<'_> {
         {
             return None;
         }
+        // "Ana Ruiz insisted on a vote, and Tom Hale refused": a new main clause with its own
+        // subject (but "he said he wants …, and insists …" shares the speaker's)
+        let new_clause = (verb..stance).any(|k| {
+            self.key(k) == ","
+                && matches!(self.key(k + 1), "and" | "but")
+                && !mentions_in(self.mentions, k, stance).is_empty()
+        });
+        if new_clause {
+            return None;
+        }
         let mut j = verb;
         while j > clause && (LINKING.contains(&self.key(j - 1)) || self.key(j - 1).ends_with("ly"))
         {
@@ -494,6 +504,39 @@ mod tests {
         assert_eq!(
             positions(&["Poland, Italy and Spain have rejected the plan."]),
             ["Poland: rejects", "Italy: rejects", "Spain: rejects"]
+        );
+    }
+
+    #[test]
+    fn stances_in_the_ing_form_count_for_each_actor_before_them() {
+        assert_eq!(
+            positions(&[
+                "Leaders are divided, with Hungary and Slovakia vowing to block the plan \
+                         and Italy signalling it could back a compromise."
+            ]),
+            ["Hungary: pledges", "Slovakia: pledges", "Italy: ready"]
+        );
+        assert_eq!(
+            positions(&[
+                "Mayor Ana Ruiz is insisting on a vote, and Councillor Tom Hale is \
+                         refusing to sign."
+            ]),
+            ["Ana Ruiz: insists", "Tom Hale: refuses"]
+        );
+    }
+
+    #[test]
+    fn a_reporting_verb_does_not_reach_past_a_new_clause_with_its_own_subject() {
+        assert_eq!(
+            positions(&[
+                "Mayor Ana Ruiz insisted on a vote, and Councillor Tom Hale refused to sign."
+            ]),
+            ["Ana Ruiz: insists", "Tom Hale: refuses"]
+        );
+        // a verb coordinated with the speaker's own still has the speaker as its holder
+        assert_eq!(
+            positions(&["Mayor Ana Ruiz has said she wants a vote, and insists it be held soon."]),
+            ["Ana Ruiz: wants", "Ana Ruiz: insists"]
         );
     }
 
