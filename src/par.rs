@@ -25,6 +25,15 @@ pub fn workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(16))
 }
 
+/// The workers a call asking for `threads` gets: that many, or [`workers`] for 0.
+pub fn resolve(threads: usize) -> usize {
+    if threads == 0 {
+        workers()
+    } else {
+        threads
+    }
+}
+
 /// `items.map(f)` on `threads` workers (0: one per core), in input order. Idle workers steal
 /// what is left of the others' share, so one slow item does not hold up a fixed share of the
 /// rest. A panic in `f` is raised again on the calling thread.
@@ -34,7 +43,7 @@ where
     R: Send,
     F: Fn(usize, &T) -> R + Sync,
 {
-    let threads = if threads == 0 { workers() } else { threads };
+    let threads = resolve(threads);
     // with no pool (one worker wanted, or a limit on threads), the calling thread does it all
     let shared = (threads.min(items.len()) > 1)
         .then(|| pool(threads))

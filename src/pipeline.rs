@@ -98,11 +98,7 @@ fn read_and_clean(
             done(halves / 2);
         }
     };
-    let workers = if threads == 0 {
-        crate::par::workers()
-    } else {
-        threads
-    };
+    let workers = crate::par::resolve(threads);
     let batch = READ_BATCH.min(entries.len().div_ceil(workers * 4)).max(1);
     walk::in_read_order(entries, |order| {
         let batches: Vec<&[usize]> = order.chunks(batch).collect();

@@ -30,9 +30,11 @@ use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titl
 static ORG_WORDS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_words.txt")));
 
-/// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
+/// Nouns that after a country's adjective stand for the state ("the Danish government").
 static STATE_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/state_nouns.txt")));
+
+/// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
 static ORG_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/organization_nouns.txt")));
 

@@ -71,12 +71,18 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn person_starting_at(&self, j: usize) -> Option<usize> {
+    /// The mention whose first token is `j`, with its index.
+    fn mention_starting_at(&self, j: usize) -> Option<(usize, &Mention)> {
         let k = self.mentions.partition_point(|m| m.token < j);
         self.mentions
             .get(k)
-            .filter(|m| m.token == j && m.kind == ActorKind::Person)
-            .map(|_| k)
+            .filter(|m| m.token == j)
+            .map(|m| (k, m))
+    }
+    fn person_starting_at(&self, j: usize) -> Option<usize> {
+        self.mention_starting_at(j)
+            .filter(|(_, m)| m.kind == ActorKind::Person)
+            .map(|(k, _)| k)
     }
     /// The first person whose first token is in `from..to`, as an index into the mentions.
     fn first_person_in(&self, from: usize, to: usize) -> Option<usize> {
@@ -331,8 +337,8 @@ const AFFILIATIONS: [&str; 3] = ["of", "at", "from"];
 /// Words an affiliation's name may hold besides capitalised ones ("the University of Bern").
 const NAME_LINKS: [&str; 5] = ["the", "of", "for", "and", "&"];
 
-/// The longest affiliation named before the place or body it ends in, in tokens ("the
-/// Institute for Fiscal Studies in London": the words between the preposition and the place).
+/// The most tokens between the preposition and the place or body an affiliation's name ends in
+/// ("from the Institute for Fiscal Studies": four).
 const MAX_AFFILIATION: usize = 8;
 
 /// The speaker a place or body starting at token `place` is the affiliation of: the person or
@@ -357,27 +363,18 @@ fn affiliated_head(ctx: &Context, start: usize, place: usize) -> Option<Speaker>
             {
                 return Some(Speaker::Unlisted { token, len });
             } else if is_role_noun(ctx.key(q)) {
-                let j = place + mention_len(ctx, place) - 1;
+                let len = ctx.mention_starting_at(place).map_or(1, |(_, m)| m.len);
+                let j = place + len - 1;
                 return (start..=q).find_map(|s| description_ending_at(ctx, s, j));
             }
         }
-        let in_name =
-            NAME_LINKS.contains(&key) || ctx.tokens[p].text.starts_with(|c: char| c.is_uppercase());
+        let in_name = NAME_LINKS.contains(&key) || ctx.tokens[p].is_capitalised();
         if !in_name {
             return None;
         }
         p -= 1;
     }
     None
-}
-
-/// The length in tokens of the mention starting at token `j` (1 if none does).
-fn mention_len(ctx: &Context, j: usize) -> usize {
-    let k = ctx.mentions.partition_point(|m| m.token < j);
-    ctx.mentions
-        .get(k)
-        .filter(|m| m.token == j)
-        .map_or(1, |m| m.len)
 }
 
 /// Prepositions that may follow the head of a description ("a spokesman for the company").
