@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use crate::briefing::Meta;
 use crate::extract::lexicon::Lexicon;
 use crate::ingest::Block;
+use crate::text::clean::date::has_clock_time;
 use crate::text::clean::line::{find_date, parse_date_line, Line};
 
 mod byline;
@@ -26,7 +27,6 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         .clone()
         .rev()
         .find_map(|i| byline::byline_author(&blocks[i].text, &lines[i]).map(|a| (i, a)));
-    let byline_at = byline.as_ref().map(|b| b.0);
     let date = header
         .clone()
         .rev()
@@ -35,8 +35,13 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         let first = blocks.get(body.start).filter(|_| !body.is_empty())?;
         body_dateline(&first.text).map(|d| (usize::MAX, d))
     });
-    // the headline stands above the byline, else above the date line, else just above the body
     let date_line = date.as_ref().map(|d| d.0).filter(|&i| i != usize::MAX);
+    let byline = byline.or_else(|| {
+        let i = date_line?.checked_sub(1)?;
+        bare_name(blocks, lines, i).map(|name| (i, name))
+    });
+    let byline_at = byline.as_ref().map(|b| b.0);
+    // the headline stands above the byline, else above the date line, else just above the body
     let anchor = byline_at
         .or(date_line)
         .unwrap_or(body.start)
@@ -71,6 +76,24 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
     used.sort_unstable();
     used.dedup();
     (meta, used)
+}
+
+/// The most words of a name printed alone as the byline.
+const MAX_BARE_NAME: usize = 3;
+
+/// A byline without "By": a person's name alone on the line `i`, right above the date line
+/// ("Anja Kowalski" / "Mon 10 Feb 2025 14.05 GMT"), under a longer headline. A short headline
+/// in title case ("Storm Ingrid") reads as a name too, so a line counts only when a headline
+/// with more words stands somewhere above it.
+fn bare_name(blocks: &[Block], lines: &[Line], i: usize) -> Option<String> {
+    let (text, line) = (blocks[i].text.trim(), &lines[i]);
+    let named = line.words <= MAX_BARE_NAME
+        && !line.is_furniture()
+        && !line.terminal
+        && byline::is_person_name(text);
+    let headed =
+        (0..i).any(|j| lines[j].words > line.words && is_headline(&blocks[j].text, &lines[j]));
+    (named && headed).then(|| text.to_string())
 }
 
 /// Where metadata may stand: before the body, or before its first line of prose when the body
@@ -163,6 +186,7 @@ fn is_headline(text: &str, line: &Line) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         && !is_repeated_name(text)
+        && !has_clock_time(text)
 }
 
 /// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag.
@@ -279,11 +303,15 @@ fn is_repeated_name(text: &str) -> bool {
     n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..n] && is_name_like(text)
 }
 
+/// How far after the body a closing bio may stand: past a sign-off and the share and comment
+/// prompts under it.
+const BIO_AFTER_BODY: usize = 5;
+
 /// A closing bio sentence near the end of the body: "Jane Doe is a senior fellow at the X." →
 /// (Jane Doe, X).
 fn closing_bio(blocks: &[Block], body_end: usize) -> Option<(String, String)> {
     let from = body_end.saturating_sub(2);
-    let to = (body_end + 3).min(blocks.len());
+    let to = (body_end + BIO_AFTER_BODY).min(blocks.len());
     (from..to).rev().find_map(|i| bio_sentence(&blocks[i].text))
 }
 
@@ -351,6 +379,52 @@ mod tests {
             bio_sentence("Jane Doe is the political correspondent of The Herald. Follow her on X"),
             Some(("Jane Doe".into(), "The Herald".into()))
         );
+    }
+
+    #[test]
+    fn a_name_alone_above_the_date_line_is_the_byline() {
+        let prose = "Engineers restored power to most homes overnight, and the operator said the rest would follow by the evening.";
+        let read = |lines: &[&str]| {
+            let blocks: Vec<Block> = lines
+                .iter()
+                .map(|t| Block {
+                    text: t.to_string(),
+                    kind: crate::briefing::BlockKind::Text,
+                    blank_before: false,
+                })
+                .collect();
+            let measured: Vec<Line> = lines.iter().map(|t| Line::measure(t)).collect();
+            let start = lines.iter().position(|t| *t == prose).expect("body");
+            read_meta(&blocks, &measured, start..lines.len()).0
+        };
+        let meta = read(&[
+            "Storm brings power cuts and travel disruption to the coast",
+            "Anja Kowalski",
+            "Mon 10 Feb 2025 14.05 GMT",
+            prose,
+        ]);
+        assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Storm brings power cuts and travel disruption to the coast")
+        );
+        assert_eq!(meta.date.as_deref(), Some("2025-02-10"));
+        // a timestamp line between them is not the headline
+        let meta = read(&[
+            "Storm brings power cuts and travel disruption to the coast",
+            "Updated at 14.05 GMT",
+            "Anja Kowalski",
+            "Mon 10 Feb 2025 14.05 GMT",
+            prose,
+        ]);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Storm brings power cuts and travel disruption to the coast")
+        );
+        // a short headline with nothing longer above it is the title, not a name
+        let meta = read(&["Storm Ingrid", "Mon 10 Feb 2025", prose]);
+        assert_eq!(meta.title.as_deref(), Some("Storm Ingrid"));
+        assert_eq!(meta.author, None);
     }
 
     #[test]

@@ -47,6 +47,38 @@ fn is_time(token: &str) -> bool {
         )
 }
 
+/// Whether `text` holds a clock time with its zone or half of the day: "14.05 GMT",
+/// "9:14 AM", "7.30pm". A number with a unit ("4.1 metres") is none.
+pub fn has_clock_time(text: &str) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let tokens = tokens(text);
+    tokens.iter().enumerate().any(|(i, t)| {
+        let (clock, suffix) = match t.find(|c: char| c.is_alphabetic()) {
+            Some(at) => t.split_at(at),
+            None => (t.as_str(), ""),
+        };
+        let zone = |z: &str| z != "at" && is_time(z);
+        is_clock(clock)
+            && (zone(suffix) || suffix.is_empty() && tokens.get(i + 1).is_some_and(|z| zone(z)))
+    })
+}
+
+/// "14.05", "9:14": hours (one or two digits, at most 23), a dot or colon, two digits of minutes.
+fn is_clock(token: &str) -> bool {
+    let Some((hours, minutes)) = token.split_once([':', '.']) else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && digits(hours)
+        && digits(minutes)
+        && hours.parse::<u32>().is_ok_and(|h| h < 24)
+        && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
 /// "Updated", "Published", "Posted", "On" before a date.
 fn is_date_label(token: &str) -> bool {
     matches!(
@@ -133,6 +165,28 @@ fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_times_are_told_from_numbers() {
+        for text in [
+            "Updated at 14.05 GMT",
+            "9:14 AM GMT, July 28, 2024",
+            "Doors open at 7.30pm",
+            "Published 08:10 BST",
+        ] {
+            assert!(has_clock_time(text), "{text:?}");
+        }
+        for text in [
+            "River levels peaked at 4.1 metres",
+            "Premiums rose to 0.9% from 0.7%",
+            "Election results 2024",
+            "Score 3.45 at home",
+            "Updated at 25.10 GMT",
+            "",
+        ] {
+            assert!(!has_clock_time(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn dates_are_read_in_the_usual_written_forms() {

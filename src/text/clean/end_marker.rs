@@ -5,6 +5,9 @@
 //! it starts with the marker followed by the end of the line or a character that is not a letter
 //! or digit. Asked of most short lines, so the usual line (whose head is ASCII) is compared byte
 //! by byte in place; any other is lower-cased in full, as the rule says.
+//!
+//! A marker written `+marker` in the lexicon opens a credit ("Reporting by …; Editing by …"),
+//! which may run longer than a short line: see [`starts_with_credit`].
 
 use std::sync::LazyLock;
 
@@ -12,7 +15,7 @@ use crate::extract::lexicon::Lexicon;
 
 /// The markers (lower case), sorted once: the lexicon sorts each time it is listed.
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
-    let lexicon = Lexicon::parse(include_str!("../../../assets/lexicons/end_markers.txt"));
+    let lexicon = Lexicon::parse(&LEXICON.replace('+', ""));
     let all: Vec<String> = lexicon.iter().map(str::to_string).collect();
     let longest = all.iter().map(String::len).max().unwrap_or(0);
     let ascii = all.iter().all(|m| m.is_ascii());
@@ -28,6 +31,19 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
         ascii,
         by_first,
     }
+});
+
+/// The lexicon: one marker per line, `+` before the markers that open a credit.
+const LEXICON: &str = include_str!("../../../assets/lexicons/end_markers.txt");
+
+/// The markers that open a credit, lower case ASCII.
+static CREDITS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    LEXICON
+        .lines()
+        .filter_map(|l| l.split('#').next()?.trim().strip_prefix('+'))
+        .map(|m| m.trim().to_ascii_lowercase())
+        .filter(|m| !m.is_empty())
+        .collect()
 });
 
 struct Markers {
@@ -62,6 +78,20 @@ pub fn starts_with_end_marker(text: &str) -> bool {
         head.len() >= m.len()
             && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether `text` opens with a credit marker ("Reporting by Ann Lee in Cairo; Editing by …"),
+/// compared ASCII case-insensitively and followed by the end of the line or a character that is
+/// not a letter or digit. Unlike the other markers, a credit may fill a long line.
+pub fn starts_with_credit(text: &str) -> bool {
+    CREDITS.iter().any(|m| {
+        text.get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m))
+            && text[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -134,6 +164,20 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn credits_are_the_plus_markers() {
+        assert!(starts_with_credit(
+            "Reporting by Lena Hartmann in London and Omar Farouk in Cairo; Editing by Susan Fenton"
+        ));
+        assert!(starts_with_credit("ADDITIONAL REPORTING BY Ann Lee"));
+        assert!(starts_with_credit("Editing by Bo Ng"));
+        assert!(!starts_with_credit("Comments"));
+        assert!(!starts_with_credit("Reportingby Ann Lee"));
+        assert!(!starts_with_credit("The reporting by the BBC"));
+        // the plus sign is the lexicon's, not part of the marker
+        assert!(starts_with_end_marker("Reporting by Ann Lee"));
     }
 
     proptest::proptest! {

@@ -105,6 +105,10 @@ pub struct Line {
 /// labels), all of which ask for fewer.
 const HEAD_WORDS: usize = 16;
 
+/// The most words a credit line may have ("Reporting by … in …; Additional reporting by …;
+/// Editing by …").
+const MAX_CREDIT: usize = 40;
+
 impl Line {
     /// Measures `text` (one trimmed line).
     pub fn measure(text: &str) -> Line {
@@ -164,7 +168,9 @@ impl Line {
                     .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
             furniture_line: count <= 6 && is_furniture_line(text, words),
             headline_like: is_headline_like(text, count),
-            end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words),
+            end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words)
+                || (count > 12 && count <= MAX_CREDIT && !terminal)
+                    && super::end_marker::starts_with_credit(text),
         }
     }
 
@@ -368,6 +374,11 @@ mod tests {
         assert!(Line::measure("12 Comments").end_marker);
         assert!(Line::measure("About Acme Robotics").end_marker);
         assert!(Line::measure("Reporting by Ann Lee; Editing by Bo Ng").end_marker);
+        let credit = "Reporting by Lena Hartmann in London and Omar Farouk in Cairo; Editing by Susan Fenton";
+        assert!(Line::measure(credit).end_marker);
+        // a sentence that opens so is prose, not a credit
+        let prose = "Reporting by the paper in March showed that the agency had known of the fault for years.";
+        assert!(!Line::measure(prose).end_marker);
         assert!(!Line::measure("About 40 people came.").end_marker);
         assert!(!Line::measure("Commentators disagreed.").end_marker);
         assert!(!Line::measure("The events of last week.").is_furniture());

@@ -99,7 +99,7 @@ fn name_of(text: &str) -> Option<String> {
 }
 
 /// Two to four capitalised words, none a function word: "Helen Pidd", "Ana María Ruiz".
-fn is_person_name(text: &str) -> bool {
+pub(super) fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
