@@ -19,13 +19,30 @@ use crate::text::sanitize::sanitized;
 pub use body::blocks;
 
 /// Front matter fields Parallax reads; anything else is ignored, wrong types are tolerated.
+/// Site generators name the same field differently (Jekyll `date`, Hugo `publishDate` and
+/// `authors`, Astro `pubDate`, Ghost `published_at`): each name is a field of its own, read in
+/// the order given here, because aliases of one field would make a file that has two of them
+/// ("date" and "pubDate") fail to parse and lose all its metadata.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct FrontMatter {
     title: Option<Value>,
+    headline: Option<Value>,
     date: Option<Value>,
+    #[serde(rename = "pubDate")]
+    pub_date: Option<Value>,
+    #[serde(rename = "publishDate")]
+    publish_date: Option<Value>,
+    published_at: Option<Value>,
+    /// Jekyll's `published: false` is a flag, which [`scalar`] reads as no value.
+    published: Option<Value>,
     author: Option<Value>,
+    authors: Option<Value>,
+    byline: Option<Value>,
     source: Option<Value>,
+    publication: Option<Value>,
+    publisher: Option<Value>,
+    site_name: Option<Value>,
 }
 
 /// What reading a Markdown file found: metadata, blocks, and a problem worth a warning.
@@ -109,12 +126,26 @@ fn scalar(value: Option<Value>) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
+/// The first of `values` that holds text.
+fn first<const N: usize>(values: [Option<Value>; N]) -> Option<String> {
+    values.into_iter().find_map(scalar)
+}
+
 fn to_meta(fm: FrontMatter) -> Meta {
+    let dates = [
+        fm.date,
+        fm.pub_date,
+        fm.publish_date,
+        fm.published_at,
+        fm.published,
+    ];
     Meta {
-        title: scalar(fm.title),
-        author: scalar(fm.author),
-        date: scalar(fm.date).and_then(|d| parse_date(&d)),
-        source: scalar(fm.source),
+        title: first([fm.title, fm.headline]),
+        author: first([fm.author, fm.authors, fm.byline]),
+        date: dates
+            .into_iter()
+            .find_map(|d| scalar(d).and_then(|d| parse_date(&d))),
+        source: first([fm.source, fm.publication, fm.publisher, fm.site_name]),
     }
 }
 
@@ -181,6 +212,25 @@ mod tests {
         assert_eq!(read.meta.author.as_deref(), Some("Sam Lee"));
         assert_eq!(read.meta.date, None);
         assert!(read.warning.is_none());
+    }
+
+    #[test]
+    fn site_generators_field_names_are_read() {
+        let read = super::read("---\nheadline: Tides\npubDate: 2025-03-14\nauthors:\n  - Ana Ruiz\n  - Jo Park\npublisher:\n  name: Coast Weekly\n---\nText.\n");
+        assert_eq!(read.meta.title.as_deref(), Some("Tides"));
+        assert_eq!(read.meta.date.as_deref(), Some("2025-03-14"));
+        assert_eq!(read.meta.author.as_deref(), Some("Ana Ruiz, Jo Park"));
+        assert_eq!(read.meta.source.as_deref(), Some("Coast Weekly"));
+        // two names for one field: the first that holds a value wins, nothing is lost
+        let read = super::read("---\ntitle: A\nheadline: B\ndate: [bad]\npublishDate: 2024-01-02\npublished: true\n---\nText.\n");
+        assert!(read.warning.is_none());
+        assert_eq!(read.meta.title.as_deref(), Some("A"));
+        assert_eq!(read.meta.date.as_deref(), Some("2024-01-02"));
+        let read = super::read(
+            "---\npublished_at: 2023-05-06T10:00:00.000Z\nsite_name: The Ledger\n---\nText.\n",
+        );
+        assert_eq!(read.meta.date.as_deref(), Some("2023-05-06"));
+        assert_eq!(read.meta.source.as_deref(), Some("The Ledger"));
     }
 
     #[test]
