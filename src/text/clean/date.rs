@@ -14,6 +14,9 @@ pub fn parse_date_line(text: &str) -> Option<String> {
         return Some(iso);
     }
     let mut tokens = tokens(t);
+    if let Some(date) = numeric_date_line(&tokens) {
+        return Some(date);
+    }
     // "March 3, 2025 7:42 AM GMT", "Updated 3 March 2025 at 09:10": a time after the date
     while tokens.len() > 3 && tokens.last().is_some_and(|t| is_time(t)) {
         tokens.pop();
@@ -79,12 +82,57 @@ fn is_clock(token: &str) -> bool {
         && minutes.parse::<u32>().is_ok_and(|m| m < 60)
 }
 
-/// "Updated", "Published", "Posted", "On" before a date.
+/// "Updated", "Published", "Posted", "Modified", "On" before a date.
 fn is_date_label(token: &str) -> bool {
     matches!(
         token.trim_end_matches(':'),
-        "updated" | "published" | "posted" | "on"
+        "updated" | "published" | "posted" | "modified" | "on"
     )
+}
+
+/// A line that is a date in figures, between labels and a time: "14/05/2025",
+/// "Published on 14/05/2025 - 09:41", "Modified: 14.05.2025 | 12:05".
+fn numeric_date_line(tokens: &[String]) -> Option<String> {
+    let mut rest = tokens;
+    while let [first, tail @ ..] = rest {
+        if !is_date_label(first) {
+            break;
+        }
+        rest = tail;
+    }
+    while let [head @ .., last] = rest {
+        if !(is_time(last) || is_clock(last) || matches!(last.as_str(), "-" | "–" | "—")) {
+            break;
+        }
+        rest = head;
+    }
+    match rest {
+        [only] => parse_numeric(only),
+        _ => None,
+    }
+}
+
+/// A date in figures with the year last: "14/05/2025", "14.05.2025", "5/14/2025". Europe reads
+/// day first and the United States month first, so it is read only when one order is
+/// impossible (a number above 12 is the day) or both give the same date: "05/04/2025" is no
+/// date, as the year is never guessed and neither is the month.
+pub fn parse_numeric(token: &str) -> Option<String> {
+    let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
+    let [a, b, year] = parts.as_slice() else {
+        return None;
+    };
+    let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !short(a) || !short(b) || year.len() != 4 {
+        return None;
+    }
+    let (a, b, year): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        (false, false) if a == b => (a, b),
+        _ => return None,
+    };
+    format_ymd(year, month, day)
 }
 
 /// The first date anywhere in a short line: "Published: 14:32 BST, 3 June 2024 | Updated: …",
@@ -95,7 +143,7 @@ pub fn find_date(text: &str) -> Option<String> {
     }
     let tokens = tokens(text);
     tokens.iter().enumerate().find_map(|(i, t)| {
-        parse_iso(t).or_else(|| {
+        parse_iso(t).or_else(|| parse_numeric(t)).or_else(|| {
             let window = tokens.get(i..i + 3)?;
             day_month_year(&window[0], &window[1], &window[2])
         })
@@ -165,6 +213,29 @@ fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_figures_are_read_only_when_one_order_is_possible() {
+        for (text, want) in [
+            ("14/05/2025", Some("2025-05-14")),
+            ("5/14/2025", Some("2025-05-14")),
+            ("14.05.2025", Some("2025-05-14")),
+            ("Published on 14/05/2025 - 09:41", Some("2025-05-14")),
+            ("Modified: 14.05.2025 | 12:05", Some("2025-05-14")),
+            ("07/07/2025", Some("2025-07-07")),
+            ("05/04/2025", None),
+            ("14/13/2025", None),
+            ("31/02/25", None),
+            ("4.7 million", None),
+            ("Published on 14/05/2025 by Ana Ruiz", None),
+        ] {
+            assert_eq!(parse_date_line(text).as_deref(), want, "{text:?}");
+        }
+        assert_eq!(
+            find_date("Posted 14/05/2025 by Ana Ruiz").as_deref(),
+            Some("2025-05-14")
+        );
+    }
 
     #[test]
     fn clock_times_are_told_from_numbers() {
