@@ -262,12 +262,45 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
     };
     let found = match after {
         Some(s) => Some((s, true)),
-        None => attribution::before(&ctx, from_token, open_token).map(|s| (s, false)),
+        None => attribution::before(&ctx, from_token, open_token)
+            .or_else(|| reported_before(para, &ctx, marked, open_token))
+            .map(|s| (s, false)),
     };
     match found {
         Some((speaker, is_after)) => (resolve(doc, para, speaker, actors), is_after),
         None => (None, false),
     }
+}
+
+/// `X said the agency would publish new orbits. "We will share everything."`: a quotation that
+/// opens its sentence, with no attribution of its own, is the speaker's whom the sentence before
+/// it reports, when that sentence has a speech verb whose subject is a name and quotes nothing
+/// itself.
+fn reported_before(
+    para: &Para,
+    ctx: &Context,
+    marked: &Marked,
+    open_token: usize,
+) -> Option<Speaker> {
+    let si = para.sentences.partition_point(|s| s.end <= marked.open);
+    let sentence = para.sentences.get(si)?;
+    let previous = para.sentences.get(si.checked_sub(1)?)?;
+    let opens = para.text[sentence.start.min(marked.open)..marked.open]
+        .trim()
+        .is_empty();
+    let quotes_nothing =
+        !para.text[previous.start..previous.end].contains(['"', '“', '”', '«', '»']);
+    if !opens || !quotes_nothing {
+        return None;
+    }
+    let from = ctx.tokens.partition_point(|t| t.start < previous.start);
+    // only a name: a description or a lone capitalised word ("Analysts say …", "Health
+    // campaigners said …") is too weak a claim on a quotation that names no one
+    attribution::before(ctx, from, open_token).filter(|s| match s {
+        Speaker::Named(_) => true,
+        Speaker::Unlisted { len, .. } => *len >= 2,
+        Speaker::Pronoun(_) | Speaker::Unnamed { .. } => false,
+    })
 }
 
 fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Option<Said> {
@@ -514,6 +547,62 @@ mod tests {
         assert_eq!(
             quotes(r#"The Kremlin said: "Talks will continue next week in Istanbul.""#),
             ["Russia: Talks will continue next week in Istanbul."]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_after_said_is_skipped() {
+        for (text, want) in [
+            (
+                r#""This is the scenario we have warned about for years," said Dr. Helene Marchetti, who heads the office."#,
+                "Helene Marchetti: This is the scenario we have warned about for years,",
+            ),
+            (
+                r#""We will publish new orbits every six hours," said Lt. Gen. Mark Ellison."#,
+                "Mark Ellison: We will publish new orbits every six hours,",
+            ),
+        ] {
+            assert_eq!(quotes(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_before_it() {
+        assert_eq!(
+            quotes(
+                r#"The pieces were counted by the Space Force, which said it was tracking them "as a priority"."#
+            ),
+            ["Space Force: as a priority"]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_reported_speech_is_the_reported_speaker() {
+        assert_eq!(
+            quotes(
+                r#"Mark Ellison of the Space Force said the agency would publish new orbits. "We will share everything we have with operators.""#
+            ),
+            ["Mark Ellison: We will share everything we have with operators."]
+        );
+        // the sentence before must report speech by someone named, and a quotation with its
+        // own attribution keeps it
+        assert_eq!(
+            quotes(
+                r#"Health campaigners said the move did not go far enough. "A fifth less sugar still leaves these cereals among the sweetest foods.""#
+            ),
+            ["?: A fifth less sugar still leaves these cereals among the sweetest foods."]
+        );
+        assert_eq!(
+            quotes(
+                r#"The agency published new orbits on Tuesday. "We will share everything we have with operators.""#
+            ),
+            ["?: We will share everything we have with operators."]
+        );
+        assert_eq!(
+            quotes(
+                r#"Ana Ruiz said the agency would publish new orbits. "We will share everything we have," Tom Hale said."#
+            ),
+            ["Tom Hale: We will share everything we have,"]
         );
     }
 

@@ -188,6 +188,17 @@ fn skip_between(ctx: &Context, mut k: usize) -> usize {
 
 /// A speaker standing at token `k`: a person, a pronoun, or a description of a source.
 fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
+    // "said Dr. Helene Marchetti", "said Lt. Gen. Mark Ellison": abbreviated titles, whose
+    // full stops are tokens of their own, before the person
+    let mut past = k;
+    while let Some(len) = title_at(ctx.tokens, past) {
+        past += len + usize::from(ctx.key(past + len) == ".");
+    }
+    if past > k {
+        if let Some(m) = ctx.person_starting_at(past) {
+            return Some(Speaker::Named(m));
+        }
+    }
     if let Some(m) = ctx.person_starting_at(k) {
         // "said Met Office forecaster Dan Whitby": the person after the employer and title
         let end = ctx.mentions[m].token + ctx.mentions[m].len;
@@ -298,6 +309,11 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     let mut j = v.checked_sub(1)?;
     while j > start && BETWEEN.contains(&ctx.key(j)) {
         j -= 1;
+    }
+    // "according to the Space Force, which said …": the relative pronoun stands for the name
+    // before its comma
+    if matches!(ctx.key(j), "which" | "who") && j >= start + 2 && ctx.tokens[j - 1].text == "," {
+        j -= 2;
     }
     if ctx.tokens[j].text == "," {
         let open_comma = (start..j).rev().find(|&c| ctx.tokens[c].text == ",")?;
