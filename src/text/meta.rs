@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::briefing::Meta;
 use crate::extract::lexicon::Lexicon;
 use crate::ingest::Block;
-use crate::text::clean::date::has_clock_time;
+use crate::text::clean::date::{has_clock_time, has_relative_time};
 use crate::text::clean::line::{find_date, parse_date_line, Line};
 
 mod byline;
@@ -36,9 +36,23 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         body_dateline(&first.text).map(|d| (usize::MAX, d))
     });
     let date_line = date.as_ref().map(|d| d.0).filter(|&i| i != usize::MAX);
+    // a name alone, above the date line or above a line giving the author's role
+    let role_under = |i: usize| {
+        let next = i + 1;
+        (header.contains(&next) && byline::is_role_line(&blocks[next].text, &lines[next]))
+            .then_some(next)
+    };
+    let mut role_line = None;
     let byline = byline.or_else(|| {
-        let i = date_line?.checked_sub(1)?;
-        bare_name(blocks, lines, i).map(|name| (i, name))
+        header.clone().rev().find_map(|i| {
+            let role = role_under(i);
+            if date_line != Some(i + 1) && role.is_none() {
+                return None;
+            }
+            let name = bare_name(blocks, lines, i)?;
+            role_line = role;
+            Some((i, name))
+        })
     });
     let byline_at = byline.as_ref().map(|b| b.0);
     // the headline stands above the byline, else above the date line, else just above the body
@@ -51,12 +65,13 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         lines,
         anchor,
         anchor == body.start,
-        &[byline_at, date_line],
+        &[byline_at, date_line, role_line],
     );
     let mut meta = Meta::default();
     if let Some((i, author)) = byline {
         meta.author = Some(author);
         used.push(i);
+        used.extend(role_line);
     }
     if let Some((i, d)) = date {
         meta.date = Some(d);
@@ -71,7 +86,7 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
     let bio = closing_bio(blocks, body.end);
     meta.source = outlet(blocks, lines).or_else(|| bio.as_ref().map(|b| b.1.clone()));
     if meta.author.is_none() {
-        meta.author = bio.map(|b| b.0);
+        meta.author = bio.map(|b| byline::without_honorifics(&b.0).to_string());
     }
     used.sort_unstable();
     used.dedup();
@@ -81,13 +96,15 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
 /// The most words of a name printed alone as the byline.
 const MAX_BARE_NAME: usize = 3;
 
-/// A byline without "By": a person's name alone on the line `i`, right above the date line
-/// ("Anja Kowalski" / "Mon 10 Feb 2025 14.05 GMT"), under a longer headline. A short headline
+/// A byline without "By": a person's name alone on the line `i` (honorifics dropped), right
+/// above the date line ("Anja Kowalski" / "Mon 10 Feb 2025 14.05 GMT") or the author's role
+/// ("Tom Edgington" / "Transport correspondent"), under a longer headline. A short headline
 /// in title case ("Storm Ingrid") reads as a name too, so a line counts only when a headline
 /// with more words stands somewhere above it.
 fn bare_name(blocks: &[Block], lines: &[Line], i: usize) -> Option<String> {
-    let (text, line) = (blocks[i].text.trim(), &lines[i]);
-    let named = line.words <= MAX_BARE_NAME
+    let line = &lines[i];
+    let text = byline::without_honorifics(&blocks[i].text);
+    let named = text.split_whitespace().count() <= MAX_BARE_NAME
         && !line.is_furniture()
         && !line.terminal
         && byline::is_person_name(text);
@@ -187,6 +204,7 @@ fn is_headline(text: &str, line: &Line) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         && !is_repeated_name(text)
         && !has_clock_time(text)
+        && !has_relative_time(text)
 }
 
 /// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag.
@@ -417,6 +435,19 @@ mod tests {
             "Mon 10 Feb 2025 14.05 GMT",
             prose,
         ]);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Storm brings power cuts and travel disruption to the coast")
+        );
+        // or above the author's role, honorifics dropped; a relative time is no headline
+        let meta = read(&[
+            "Storm brings power cuts and travel disruption to the coast",
+            "3 hours ago",
+            "Dr. Anja Kowalski",
+            "Senior correspondent, Weather desk",
+            prose,
+        ]);
+        assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
         assert_eq!(
             meta.title.as_deref(),
             Some("Storm brings power cuts and travel disruption to the coast")

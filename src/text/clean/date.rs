@@ -68,6 +68,36 @@ pub fn has_clock_time(text: &str) -> bool {
     })
 }
 
+/// Whether `text` holds a time relative to now: "3 hours ago", "Published 2 days ago",
+/// "an hour ago".
+pub fn has_relative_time(text: &str) -> bool {
+    if !text.contains("ago") {
+        return false;
+    }
+    let tokens = tokens(text);
+    tokens.windows(3).any(|w| {
+        let count =
+            w[0].bytes().all(|b| b.is_ascii_digit()) || matches!(w[0].as_str(), "a" | "an" | "one");
+        let unit = w[1].trim_end_matches('s');
+        count
+            && matches!(
+                unit,
+                "second"
+                    | "sec"
+                    | "minute"
+                    | "min"
+                    | "mins"
+                    | "hour"
+                    | "hr"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+            )
+            && w[2].trim_end_matches(['.', ',']) == "ago"
+    })
+}
+
 /// "14.05", "9:14": hours (one or two digits, at most 23), a dot or colon, two digits of minutes.
 fn is_clock(token: &str) -> bool {
     let Some((hours, minutes)) = token.split_once([':', '.']) else {
@@ -235,6 +265,26 @@ mod tests {
             find_date("Posted 14/05/2025 by Ana Ruiz").as_deref(),
             Some("2025-05-14")
         );
+    }
+
+    #[test]
+    fn relative_times_are_found() {
+        for text in [
+            "3 hours ago",
+            "Published 2 days ago",
+            "an hour ago",
+            "1 min ago",
+        ] {
+            assert!(has_relative_time(text), "{text:?}");
+        }
+        for text in [
+            "Three hours ago the bridge fell",
+            "ago",
+            "Years of neglect",
+            "2 hours",
+        ] {
+            assert!(!has_relative_time(text), "{text:?}");
+        }
     }
 
     #[test]

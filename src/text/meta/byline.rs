@@ -98,6 +98,37 @@ fn name_of(text: &str) -> Option<String> {
     ((1..=9).contains(&words) && capitalised).then(|| unshout(name))
 }
 
+/// A line naming the author's role under a byline: "Transport correspondent", "Senior fellow,
+/// Climate and Resources Programme": a few words, capitalised, holding a role, not a sentence.
+pub fn is_role_line(text: &str, line: &Line) -> bool {
+    (1..=MAX_ROLE_WORDS).contains(&line.words)
+        && !line.terminal
+        && text.starts_with(char::is_uppercase)
+        && text.split_whitespace().any(|w| {
+            BIO_ROLES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        })
+}
+
+/// The most words of a role line under a byline.
+const MAX_ROLE_WORDS: usize = 8;
+
+/// `name` without the honorifics before it ("Dr. Amara Osei" → "Amara Osei"), from the titles
+/// lexicon; a name that is only titles stays as it is.
+pub fn without_honorifics(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let key = first.to_lowercase();
+        if !(TITLES.contains(&key) || TITLES.contains(key.trim_end_matches('.'))) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
+static TITLES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt")));
+
 /// Two to four capitalised words, none a function word: "Helen Pidd", "Ana María Ruiz".
 pub(super) fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -145,6 +176,24 @@ mod tests {
 
     fn author(text: &str) -> Option<String> {
         byline_author(text, &Line::measure(text))
+    }
+
+    #[test]
+    fn honorifics_are_dropped_from_a_name() {
+        assert_eq!(without_honorifics("Dr. Amara Osei"), "Amara Osei");
+        assert_eq!(without_honorifics("Prof Sir Ian Hale"), "Ian Hale");
+        assert_eq!(without_honorifics("Amara Osei"), "Amara Osei");
+        assert_eq!(without_honorifics("Doctor"), "Doctor");
+        let line = |t: &str| Line::measure(t);
+        assert!(is_role_line(
+            "Transport correspondent",
+            &line("Transport correspondent")
+        ));
+        let role = "Senior fellow, Climate and Resources Programme";
+        assert!(is_role_line(role, &line(role)));
+        let sentence = "The editor resigned.";
+        assert!(!is_role_line(sentence, &line(sentence)));
+        assert!(!is_role_line("Rail travel", &line("Rail travel")));
     }
 
     #[test]
