@@ -45,6 +45,10 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
     let mut role_line = None;
     let byline = byline.or_else(|| {
         header.clone().rev().find_map(|i| {
+            // the cheap test first: most lines are too long to be a name
+            if lines[i].words > MAX_BARE_NAME + MAX_HONORIFICS {
+                return None;
+            }
             let role = role_under(i);
             if date_line != Some(i + 1) && role.is_none() {
                 return None;
@@ -96,6 +100,9 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
 /// The most words of a name printed alone as the byline.
 const MAX_BARE_NAME: usize = 3;
 
+/// The most honorifics before such a name ("Prof Sir …").
+const MAX_HONORIFICS: usize = 2;
+
 /// A byline without "By": a person's name alone on the line `i` (honorifics dropped), right
 /// above the date line ("Anja Kowalski" / "Mon 10 Feb 2025 14.05 GMT") or the author's role
 /// ("Tom Edgington" / "Transport correspondent"), under a longer headline. A short headline
@@ -104,13 +111,17 @@ const MAX_BARE_NAME: usize = 3;
 fn bare_name(blocks: &[Block], lines: &[Line], i: usize) -> Option<String> {
     let line = &lines[i];
     let text = byline::without_honorifics(&blocks[i].text);
-    let named = text.split_whitespace().count() <= MAX_BARE_NAME
+    let named = line.words <= MAX_BARE_NAME + MAX_HONORIFICS
+        && text.split_whitespace().count() <= MAX_BARE_NAME
         && !line.is_furniture()
         && !line.terminal
         && byline::is_person_name(text);
+    if !named {
+        return None;
+    }
     let headed =
         (0..i).any(|j| lines[j].words > line.words && is_headline(&blocks[j].text, &lines[j]));
-    (named && headed).then(|| text.to_string())
+    headed.then(|| text.to_string())
 }
 
 /// Where metadata may stand: before the body, or before its first line of prose when the body
@@ -333,9 +344,20 @@ fn closing_bio(blocks: &[Block], body_end: usize) -> Option<(String, String)> {
     (from..to).rev().find_map(|i| bio_sentence(&blocks[i].text))
 }
 
+/// How far into a line " is " may stand in a bio sentence: a name of four long words.
+const BIO_NAME_BYTES: usize = 80;
+
 /// Parses "NAME is a/an/the ROLE… at/with/of ORG." (NAME two to four capitalised words).
 pub fn bio_sentence(text: &str) -> Option<(String, String)> {
-    let (name, rest) = text.split_once(" is ")?;
+    // the name is at most four words (with titles, a few more): " is " stands near the start,
+    // and a long paragraph is not searched to its end
+    let mut cut = text.len().min(BIO_NAME_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let at = head.find(" is ")?;
+    let (name, rest) = (&text[..at], &text[at + 4..]);
     let name_words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=4).contains(&name_words.len())
         || !name_words

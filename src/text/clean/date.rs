@@ -53,7 +53,13 @@ fn is_time(token: &str) -> bool {
 /// Whether `text` holds a clock time with its zone or half of the day: "14.05 GMT",
 /// "9:14 AM", "7.30pm". A number with a unit ("4.1 metres") is none.
 pub fn has_clock_time(text: &str) -> bool {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // a clock holds a digit, a dot or colon, and two digits: most lines have none, and are
+    // not split into tokens
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let clock_like = memchr::memchr2_iter(b'.', b':', bytes)
+        .any(|i| i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2));
+    if !clock_like {
         return false;
     }
     let tokens = tokens(text);
@@ -147,8 +153,14 @@ fn numeric_date_line(tokens: &[String]) -> Option<String> {
 /// impossible (a number above 12 is the day) or both give the same date: "05/04/2025" is no
 /// date, as the year is never guessed and neither is the month.
 pub fn parse_numeric(token: &str) -> Option<String> {
-    let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
-    let [a, b, year] = parts.as_slice() else {
+    // asked of every token of a dated line: most are words, turned away by their first byte
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut parts = token.split(['/', '.', '-']);
+    let (Some(a), Some(b), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());

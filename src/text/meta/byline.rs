@@ -104,9 +104,9 @@ pub fn is_role_line(text: &str, line: &Line) -> bool {
     (1..=MAX_ROLE_WORDS).contains(&line.words)
         && !line.terminal
         && text.starts_with(char::is_uppercase)
-        && text.split_whitespace().any(|w| {
-            BIO_ROLES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        })
+        && text
+            .split_whitespace()
+            .any(|w| BIO_ROLES.contains(w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// The most words of a role line under a byline.
@@ -117,8 +117,7 @@ const MAX_ROLE_WORDS: usize = 8;
 pub fn without_honorifics(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(' ') {
-        let key = first.to_lowercase();
-        if !(TITLES.contains(&key) || TITLES.contains(key.trim_end_matches('.'))) {
+        if !(TITLES.contains(first) || TITLES.contains(first.trim_end_matches('.'))) {
             break;
         }
         rest = tail.trim_start();
