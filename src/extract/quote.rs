@@ -245,9 +245,11 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
     };
     let close_token = para.tokens().partition_point(|t| t.start < marked.close);
     let open_token = para.tokens().partition_point(|t| t.start < marked.open);
+    // the sentence the quotation opens in
+    let si = para.sentences.partition_point(|s| s.end <= marked.open);
     let sentence_start = para
         .sentences
-        .get(para.sentences.partition_point(|s| s.end <= marked.open))
+        .get(si)
         .map_or(0, |s| s.start.min(marked.open));
     // an attribution before a quotation stands within a few dozen words of it; the bound keeps
     // a paragraph of thousands of quotations (and no sentence end) linear
@@ -263,7 +265,7 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
     let found = match after {
         Some(s) => Some((s, true)),
         None => attribution::before(&ctx, from_token, open_token)
-            .or_else(|| reported_before(para, &ctx, marked, open_token))
+            .or_else(|| reported_before(para, &ctx, si, marked, open_token))
             .map(|s| (s, false)),
     };
     match found {
@@ -273,16 +275,16 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
 }
 
 /// `X said the agency would publish new orbits. "We will share everything."`: a quotation that
-/// opens its sentence, with no attribution of its own, is the speaker's whom the sentence before
+/// opens its sentence (number `si` of the paragraph), with no attribution of its own, is the speaker's whom the sentence before
 /// it reports, when that sentence has a speech verb whose subject is a name and quotes nothing
 /// itself.
 fn reported_before(
     para: &Para,
     ctx: &Context,
+    si: usize,
     marked: &Marked,
     open_token: usize,
 ) -> Option<Speaker> {
-    let si = para.sentences.partition_point(|s| s.end <= marked.open);
     let sentence = para.sentences.get(si)?;
     let previous = para.sentences.get(si.checked_sub(1)?)?;
     let opens = para.text[sentence.start.min(marked.open)..marked.open]

@@ -3,10 +3,8 @@
 //! wire tag, a closing bio sentence). A field the text does not give stays `None`: never guessed.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::briefing::Meta;
-use crate::extract::lexicon::Lexicon;
 use crate::ingest::Block;
 use crate::text::clean::date::{has_clock_time, has_relative_time};
 use crate::text::clean::line::{find_date, parse_date_line, Line};
@@ -14,9 +12,6 @@ use crate::text::clean::line::{find_date, parse_date_line, Line};
 mod byline;
 
 pub use byline::byline_name;
-
-static BIO_ROLES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
 
 /// Reads metadata from a document's lines, given the body's range. Returns the metadata and the
 /// indices of the lines that are metadata (headline, byline, date line), which are not body.
@@ -374,7 +369,10 @@ pub fn bio_sentence(text: &str) -> Option<(String, String)> {
         .iter()
         .filter_map(|p| rest.split_once(p))
         .min_by_key(|(r, _)| r.len())?;
-    if !role.split_whitespace().any(|w| BIO_ROLES.contains(w)) {
+    if !role
+        .split_whitespace()
+        .any(|w| byline::BIO_ROLES.contains(w))
+    {
         return None;
     }
     let org = org.split(". ").next().unwrap_or(org);
@@ -423,6 +421,7 @@ mod tests {
 
     #[test]
     fn a_name_alone_above_the_date_line_is_the_byline() {
+        let headline = "Storm brings power cuts and travel disruption to the coast";
         let prose = "Engineers restored power to most homes overnight, and the operator said the rest would follow by the evening.";
         let read = |lines: &[&str]| {
             let blocks: Vec<Block> = lines
@@ -438,42 +437,33 @@ mod tests {
             read_meta(&blocks, &measured, start..lines.len()).0
         };
         let meta = read(&[
-            "Storm brings power cuts and travel disruption to the coast",
+            headline,
             "Anja Kowalski",
             "Mon 10 Feb 2025 14.05 GMT",
             prose,
         ]);
         assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
-        assert_eq!(
-            meta.title.as_deref(),
-            Some("Storm brings power cuts and travel disruption to the coast")
-        );
+        assert_eq!(meta.title.as_deref(), Some(headline));
         assert_eq!(meta.date.as_deref(), Some("2025-02-10"));
         // a timestamp line between them is not the headline
         let meta = read(&[
-            "Storm brings power cuts and travel disruption to the coast",
+            headline,
             "Updated at 14.05 GMT",
             "Anja Kowalski",
             "Mon 10 Feb 2025 14.05 GMT",
             prose,
         ]);
-        assert_eq!(
-            meta.title.as_deref(),
-            Some("Storm brings power cuts and travel disruption to the coast")
-        );
+        assert_eq!(meta.title.as_deref(), Some(headline));
         // or above the author's role, honorifics dropped; a relative time is no headline
         let meta = read(&[
-            "Storm brings power cuts and travel disruption to the coast",
+            headline,
             "3 hours ago",
             "Dr. Anja Kowalski",
             "Senior correspondent, Weather desk",
             prose,
         ]);
         assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
-        assert_eq!(
-            meta.title.as_deref(),
-            Some("Storm brings power cuts and travel disruption to the coast")
-        );
+        assert_eq!(meta.title.as_deref(), Some(headline));
         // a short headline with nothing longer above it is the title, not a name
         let meta = read(&["Storm Ingrid", "Mon 10 Feb 2025", prose]);
         assert_eq!(meta.title.as_deref(), Some("Storm Ingrid"));

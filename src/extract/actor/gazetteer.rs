@@ -229,6 +229,18 @@ pub fn title_at(tokens: &[Token], i: usize) -> Option<usize> {
     title_len(titles, tokens, i)
 }
 
+/// The first token at or after `i` past any titles and the full stops of their abbreviations
+/// ("Lt. Gen. Mark Ellison", "Prof Sir Ian Hale"): `i` itself when no title stands there.
+pub fn past_titles(tokens: &[Token], mut i: usize) -> usize {
+    while let Some(len) = title_at(tokens, i) {
+        i += len;
+        if tokens.get(i).is_some_and(|t| t.text == ".") {
+            i += 1;
+        }
+    }
+    i
+}
+
 /// The longest of `titles` (sharing the first word of token `i`) that reads at `i`, with a
 /// trailing "(retd)".
 fn title_len(titles: &[Words], tokens: &[Token], i: usize) -> Option<usize> {

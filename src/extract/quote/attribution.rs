@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::actor::gazetteer::title_at;
+use crate::extract::actor::gazetteer::{past_titles, title_at};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{mention_ending_at, mentions_in, Mention};
 use crate::extract::lexicon::Lexicon;
@@ -144,10 +144,7 @@ fn appositive_name(ctx: &Context, j: usize) -> Option<Speaker> {
     if !ctx.tokens[j..comma].iter().all(Token::is_word) || comma == j {
         return None;
     }
-    let mut at = comma + 1;
-    while let Some(len) = title_at(ctx.tokens, at) {
-        at += len + usize::from(ctx.key(at + len) == ".");
-    }
+    let at = past_titles(ctx.tokens, comma + 1);
     let (speaker, end) = match ctx.person_starting_at(at) {
         Some(m) => (
             Speaker::Named(m),
@@ -190,10 +187,7 @@ fn skip_between(ctx: &Context, mut k: usize) -> usize {
 fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
     // "said Dr. Helene Marchetti", "said Lt. Gen. Mark Ellison": abbreviated titles, whose
     // full stops are tokens of their own, before the person
-    let mut past = k;
-    while let Some(len) = title_at(ctx.tokens, past) {
-        past += len + usize::from(ctx.key(past + len) == ".");
-    }
+    let past = past_titles(ctx.tokens, k);
     if past > k {
         if let Some(m) = ctx.person_starting_at(past) {
             return Some(Speaker::Named(m));

@@ -3,7 +3,7 @@
 //! no evidence made it a person of the briefing. Such a name is shown in its fullest form in the
 //! article ("Natarajan" → "Priya Natarajan") and titles are dropped from it.
 
-use crate::extract::actor::gazetteer::title_at;
+use crate::extract::actor::gazetteer::{past_titles, title_at};
 use crate::extract::actor::person::is_name_word;
 use crate::extract::actor::Mention;
 use std::collections::HashMap;
@@ -79,13 +79,8 @@ fn is_person_like(tokens: &[Token], from: usize, to: usize) -> bool {
 
 /// An unknown name starting at token `k`, past any titles ("said State Sen. Amanda Cole"):
 /// its first token and length.
-pub fn name_at(tokens: &[Token], mentions: &[Mention], mut k: usize) -> Option<(usize, usize)> {
-    while let Some(len) = title_at(tokens, k) {
-        k += len;
-        if tokens.get(k).is_some_and(|t| t.text == ".") {
-            k += 1;
-        }
-    }
+pub fn name_at(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
+    let mut k = past_titles(tokens, k);
     // "Minister for Culture Ayo Adebayo": the portfolio is not part of the name
     let portfolio = k > 0
         && title_at(tokens, k - 1).is_some()

@@ -17,6 +17,14 @@ use crate::extract::lexicon::Lexicon;
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let lexicon = Lexicon::parse(&LEXICON.replace('+', ""));
     let all: Vec<String> = lexicon.iter().map(str::to_string).collect();
+    let credits = Lexicon::parse(
+        &LEXICON
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('+'))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let credit = all.iter().map(|m| credits.contains(m)).collect();
     let longest = all.iter().map(String::len).max().unwrap_or(0);
     let ascii = all.iter().all(|m| m.is_ascii());
     let mut by_first = vec![Vec::new(); 128];
@@ -27,6 +35,7 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     }
     Markers {
         all,
+        credit,
         longest,
         ascii,
         by_first,
@@ -36,18 +45,10 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
 /// The lexicon: one marker per line, `+` before the markers that open a credit.
 const LEXICON: &str = include_str!("../../../assets/lexicons/end_markers.txt");
 
-/// The markers that open a credit, lower case ASCII.
-static CREDITS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    LEXICON
-        .lines()
-        .filter_map(|l| l.split('#').next()?.trim().strip_prefix('+'))
-        .map(|m| m.trim().to_ascii_lowercase())
-        .filter(|m| !m.is_empty())
-        .collect()
-});
-
 struct Markers {
     all: Vec<String>,
+    /// Whether each marker opens a credit (written `+` in the lexicon).
+    credit: Vec<bool>,
     /// The longest marker, in bytes.
     longest: usize,
     /// Every marker is ASCII, so a line whose head is ASCII can be compared without
@@ -60,6 +61,17 @@ struct Markers {
 
 /// Whether `text` (one trimmed line) starts with an end marker, after any leading count.
 pub fn starts_with_end_marker(text: &str) -> bool {
+    marker_at_start(text).is_some()
+}
+
+/// Whether `text` opens with a credit marker ("Reporting by Ann Lee in Cairo; Editing by …"),
+/// which, unlike the other markers, may fill a long line.
+pub fn starts_with_credit(text: &str) -> bool {
+    marker_at_start(text).is_some_and(|k| MARKERS.credit[k])
+}
+
+/// The marker `text` starts with, after any leading count: its index in `Markers::all`.
+fn marker_at_start(text: &str) -> Option<usize> {
     let markers = &*MARKERS;
     // Unicode lower-casing maps no other character to an ASCII digit or space, so the count
     // is cut from the line as it would be from its lower-cased form
@@ -68,38 +80,30 @@ pub fn starts_with_end_marker(text: &str) -> bool {
     // turns them into their ASCII lower case, whatever follows
     let head = &rest.as_bytes()[..rest.len().min(markers.longest + 1)];
     if !markers.ascii || !head.is_ascii() {
-        return starts_with_end_marker_lowered(text);
+        return marker_lowered(text);
     }
-    let Some(first) = head.first() else {
-        return false;
-    };
+    let first = head.first()?;
     let candidates = &markers.by_first[usize::from(first.to_ascii_lowercase())];
-    candidates.iter().map(|&k| &markers.all[k]).any(|m| {
+    candidates.iter().copied().find(|&k| {
+        let m = &markers.all[k];
         head.len() >= m.len()
             && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
     })
 }
 
-/// Whether `text` opens with a credit marker ("Reporting by Ann Lee in Cairo; Editing by …"),
-/// compared ASCII case-insensitively and followed by the end of the line or a character that is
-/// not a letter or digit. Unlike the other markers, a credit may fill a long line.
-pub fn starts_with_credit(text: &str) -> bool {
-    CREDITS.iter().any(|m| {
-        text.get(..m.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(m))
-            && text[m.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+/// The rule as stated: the whole line lower-cased, the count cut, each marker tried.
+#[cfg(test)]
+fn starts_with_end_marker_lowered(text: &str) -> bool {
+    marker_lowered(text).is_some()
 }
 
-/// The rule as stated: the whole line lower-cased, the count cut, each marker tried.
-fn starts_with_end_marker_lowered(text: &str) -> bool {
+/// [`marker_at_start`] by the rule as stated: the whole line lower-cased, the count cut, each
+/// marker tried.
+fn marker_lowered(text: &str) -> Option<usize> {
     let lower = text.to_lowercase();
     let without_count = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    MARKERS.all.iter().any(|m| {
+    MARKERS.all.iter().position(|m| {
         without_count.starts_with(m.as_str())
             && without_count[m.len()..]
                 .chars()

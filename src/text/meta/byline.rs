@@ -3,11 +3,14 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::actor::gazetteer::past_titles;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::token::tokenize;
 use crate::text::clean::date::find_date;
 use crate::text::clean::line::Line;
 
-static BIO_ROLES: LazyLock<Lexicon> =
+/// Words naming a role in a byline or a bio ("correspondent", "fellow").
+pub(super) static BIO_ROLES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/bio_roles.txt")));
 
 /// The most words a posted-by or name-and-role line may have.
@@ -112,21 +115,16 @@ pub fn is_role_line(text: &str, line: &Line) -> bool {
 /// The most words of a role line under a byline.
 const MAX_ROLE_WORDS: usize = 8;
 
-/// `name` without the honorifics before it ("Dr. Amara Osei" → "Amara Osei"), from the titles
-/// lexicon; a name that is only titles stays as it is.
+/// `name` without the titles before it ("Dr. Amara Osei" → "Amara Osei"), read as the actor
+/// gazetteer reads them; a name that is only titles stays as it is.
 pub fn without_honorifics(name: &str) -> &str {
-    let mut rest = name.trim();
-    while let Some((first, tail)) = rest.split_once(' ') {
-        if !(TITLES.contains(first) || TITLES.contains(first.trim_end_matches('.'))) {
-            break;
-        }
-        rest = tail.trim_start();
+    let name = name.trim();
+    let tokens = tokenize(name);
+    match tokens.get(past_titles(&tokens, 0)) {
+        Some(first) => &name[first.start..],
+        None => name,
     }
-    rest
 }
-
-static TITLES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/titles.txt")));
 
 /// Two to four capitalised words, none a function word: "Helen Pidd", "Ana María Ruiz".
 pub(super) fn is_person_name(text: &str) -> bool {
