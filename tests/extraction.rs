@@ -58,12 +58,14 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, the first held-out set (`heldout_*`) or the second (`heldout2_*`).
+/// Which fixtures: our own, or the first, second or third held-out set (`heldout_*`,
+/// `heldout2_*`, `heldout3_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
     HeldOut,
     HeldOut2,
+    HeldOut3,
 }
 
 impl Set {
@@ -72,6 +74,8 @@ impl Set {
             Set::HeldOut
         } else if name.starts_with("heldout2_") {
             Set::HeldOut2
+        } else if name.starts_with("heldout3_") {
+            Set::HeldOut3
         } else {
             Set::Own
         }
@@ -118,10 +122,13 @@ fn score(path: &Path, expect: &Expect, into: &mut Score) {
     into.quotes += expect.quote.len();
     into.reported += b.quotes.len();
     for q in &expect.quote {
+        // a quotation split by its attribution ("We started slowly," said Hallam, "but …") is
+        // reported as one: each part is found inside it
+        let part = quote_core(&q.text);
         match b
             .quotes
             .iter()
-            .find(|f| fold_space(&f.text) == fold_space(&q.text))
+            .find(|f| quote_core(&f.text).contains(&part))
         {
             None => into
                 .errors
@@ -191,6 +198,13 @@ fn score(path: &Path, expect: &Expect, into: &mut Score) {
         .count();
 }
 
+/// A quotation's words without the punctuation at its edges, white space folded.
+fn quote_core(text: &str) -> String {
+    fold_space(text)
+        .trim_matches(|c: char| c.is_whitespace() || ",.;:—–-\"“”‘’'".contains(c))
+        .to_string()
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     part as f64 / whole.max(1) as f64
 }
@@ -251,14 +265,20 @@ const KNOWN_MISSES_2: [&str; 4] = [
 
 #[test]
 fn second_held_out_set_misses_exactly_the_known_misses() {
-    let fixtures = fixtures(Set::HeldOut2);
-    assert_eq!(fixtures.len(), 6, "six articles in the second held-out set");
+    misses_exactly(Set::HeldOut2, 6, &KNOWN_MISSES_2);
+}
+
+/// Scores every article of `set` (`count` of them), prints the figures, and checks that the
+/// misses are exactly `known`.
+fn misses_exactly(set: Set, count: usize, known: &[&str]) {
+    let fixtures = fixtures(set);
+    assert_eq!(fixtures.len(), count, "{count} articles in {set:?}");
     let mut t = Score::default();
     for (path, expect) in &fixtures {
         score(path, expect, &mut t);
     }
     println!(
-        "held-out 2: quotes recall {:.2} precision {:.2} speakers {:.2}; \
+        "{set:?}: quotes recall {:.2} precision {:.2} speakers {:.2}; \
          positions recall {:.2} precision {:.2}; questions recall {:.2} precision {:.2}",
         ratio(t.found, t.quotes),
         ratio(t.speaker_right, t.reported),
@@ -285,5 +305,61 @@ fn second_held_out_set_misses_exactly_the_known_misses() {
         t.questions_reported,
     );
     let misses: Vec<&str> = t.errors.iter().map(String::as_str).collect();
-    assert_eq!(misses, KNOWN_MISSES_2, "the known misses changed");
+    assert_eq!(misses, known, "the known misses changed");
+}
+
+/// The misses of the third held-out set, eight articles written by a helper who had not seen
+/// the rules, before any rule was tuned on them.
+const KNOWN_MISSES_3: [&str; 46] = [
+    "heldout3_cma_rates.txt: position of Lorenzo Ferrandi (wants) not found: \"urged the CMA to begin easing\"",
+    "heldout3_cyber_interview.txt: \"We will not let hospitals become cash machines for criminals\" said by None, expected \"Miriam Oduya\"",
+    "heldout3_cyber_interview.txt: quotation not found: \"We've been running on fumes since October.\"",
+    "heldout3_cyber_interview.txt: \"If it isn’t written down, it didn’t happen.\" said by Some(\"Miriam Oduya\"), expected \"my grandmother\"",
+    "heldout3_cyber_interview.txt: position of Miriam Oduya (will not allow) not found: \"we will not allow public hospitals to pay ransoms\"",
+    "heldout3_cyber_interview.txt: position of Miriam Oduya (rejects) not found: \"I understand the argument, but I reject it\"",
+    "heldout3_cyber_interview.txt: position of Miriam Oduya (wants) not found: \"I want mandatory reporting of serious attacks within 24 hours\"",
+    "heldout3_cyber_interview.txt: position of Miriam Oduya (hopeful) not found: \"I am hopeful that the spring budget will reflect\"",
+    "heldout3_cyber_interview.txt: position of Miriam Oduya (sceptical) not found: \"I'm sceptical of a lot of the hype\"",
+    "heldout3_freight_trial.txt: \"never signed a form he believed to be false.\" said by Some(\"Pell\"), expected \"Marcus Trelawney\"",
+    "heldout3_freight_trial.txt: \"The prosecution has built a cathedral out of a spreadsheet,\" said by Some(\"Trelawney\"), expected \"Marcus Trelawney\"",
+    "heldout3_freight_trial.txt: \"When you see the emails, you will see who really ran that depot.\" said by Some(\"Trelawney\"), expected \"Marcus Trelawney\"",
+    "heldout3_freight_trial.txt: \"Safety is and always has been our first priority. We have cooperated fully with the SFSO and will continue to do so,\" said by Some(\"the statement\"), expected \"Calloway Freight Systems\"",
+    "heldout3_freight_trial.txt: position of Serious Fraud and Safety Office (wants) not found: \"is seeking a confiscation order of up to £4.2 million\"",
+    "heldout3_freight_trial.txt: position of Marcus Trelawney (insists) not found: \"insisted that his client had been made a scapegoat\"",
+    "heldout3_fungi_drought.txt: \"Last summer we lost nearly a fifth of our yield on the lighter soils,\" said by Some(\"the cooperative's chairwoman\"), expected \"Jenna Marsh\"",
+    "heldout3_fungi_drought.txt: \"Anything that buys the crop a few extra days is worth a look.\" said by Some(\"the cooperative's chairwoman\"), expected \"Jenna Marsh\"",
+    "heldout3_fungi_drought.txt: term reported as a quotation: \"Fungal networks prime drought tolerance in bread wheat\"",
+    "heldout3_fungi_drought.txt: position of Anika Rautio (cautious) not found: \"cautioned that all of the experiments had been carried out in greenhouses\"",
+    "heldout3_fungi_drought.txt: position of Eastmoor Arable Growers (supports) not found: \"The cooperative has backed the trials\"",
+    "heldout3_fungi_drought.txt: position of Agricultural and Environmental Research Council (commits) not found: \"has committed a further £1.2 million to the field phase\"",
+    "heldout3_fungi_drought.txt: question not found: \"It is also not yet known whether the same mechanism operates in barley or maize.\"",
+    "heldout3_library_closure.txt: \"I come in three times a week. The leisure centre is two buses away for me, and I don't drive.\" said by Some(\"a resident\"), expected \"one resident\"",
+    "heldout3_library_closure.txt: \"the best thing in this town for under-fives.\" said by Some(\"Another\"), expected \"a mother of two from the nearby Greystones estate\"",
+    "heldout3_library_closure.txt: position of Margaret Ebbs (pledges) not found: \"pledged that no library staff would be made compulsorily redundant\"",
+    "heldout3_library_closure.txt: position of Margaret Ebbs (rules out) not found: \"ruled out selling the Wetherby Lane building to a private developer\"",
+    "heldout3_library_closure.txt: position of Friends of Wetherby Lane Library (opposes) not found: \"said it opposed the closure and would seek a judicial review\"",
+    "heldout3_library_closure.txt: position of Dev Malhotra (wants) not found: \"urged the cabinet to pause the closure\"",
+    "heldout3_library_closure.txt: position of Ashby Fennick Civic Society (cautious) not found: \"took a more cautious line\"",
+    "heldout3_millbrook_match.txt: \"We started slowly,\" said by Some(\"Whatever Hallam\"), expected \"Steve Hallam\"",
+    "heldout3_millbrook_match.txt: \"but the second half was ours. I told them at the break that we were playing the occasion, not the opponent.\" said by Some(\"Whatever Hallam\"), expected \"Steve Hallam\"",
+    "heldout3_millbrook_match.txt: \"People can write us off if they like,\" said by Some(\"Whatever Hallam\"), expected \"Steve Hallam\"",
+    "heldout3_millbrook_match.txt: \"This group has more in it than anyone outside the dressing room thinks.\" said by Some(\"Whatever Hallam\"), expected \"Steve Hallam\"",
+    "heldout3_millbrook_match.txt: position of Steve Hallam (insists) not found: \"insisted his side were good enough to stay in the top six\"",
+    "heldout3_millbrook_match.txt: position of Jordan Amis (warns) not found: \"warned that Millbrook could not afford another slow start\"",
+    "heldout3_sarn_river.txt: \"We are talking about families who have farmed this valley for five generations,\" said by Some(\"the union's president\"), expected \"Carys Pendle\"",
+    "heldout3_sarn_river.txt: position of Derrin Vale Growers' Union (supports) not found: \"backed Baptiste's demand in a letter to the premier\"",
+    "heldout3_sarn_river.txt: question not found: \"The question now is whether either of them can afford to be seen to back down before then.\"",
+    "heldout3_seabed_talks.txt: \"a list of disagreements with a cover page.\" said by None, expected \"one European envoy\"",
+    "heldout3_seabed_talks.txt: \"Nobody should be lectured about the ocean by countries that emptied their own coastal waters first,\" said by Some(\"Liang\"), expected \"Liang Weiming\"",
+    "heldout3_seabed_talks.txt: \"We came to discuss rules, not to sign a ban dressed up as science.\" said by Some(\"Liang\"), expected \"Liang Weiming\"",
+    "heldout3_seabed_talks.txt: \"keep the door open\" said by Some(\"10 spokesman\"), expected \"a No. 10 spokesman\"",
+    "heldout3_seabed_talks.txt: \"study the draft carefully\" said by Some(\"with a Japanese official\"), expected \"a Japanese official\"",
+    "heldout3_seabed_talks.txt: position of United States (commits) not found: \"remained committed to a pause on commercial extraction\"",
+    "heldout3_seabed_talks.txt: position of Japan (cautious) not found: \"Tokyo took a more cautious line\"",
+    "heldout3_seabed_talks.txt: question not found: \"The question now is whether Beijing can be persuaded to return to the table before the October meeting.\"",
+];
+
+#[test]
+fn third_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut3, 8, &KNOWN_MISSES_3);
 }
