@@ -23,6 +23,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::position::{is_stance_at, positions_in};
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind, Position};
+use crate::text::clean::stop::is_stop_word;
 use gazetteer::{Entry, Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
@@ -408,11 +409,8 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if acting_org {
         return Some(organization(surface.to_string(), start, len));
     }
-    let name = people.resolve(
-        &tokens[start..start + len],
-        titled,
-        tokens.get(start.wrapping_sub(1)).map(Token::key),
-    )?;
+    let evidence = len == 1 && (titled || is_surname_speaking(tokens, start));
+    let name = people.resolve(&tokens[start..start + len], evidence)?;
     Some(found(
         Cow::Borrowed(name),
         ActorKind::Person,
@@ -644,7 +642,9 @@ struct People {
 
 impl People {
     /// The canonical name for `words` seen in the text, if they name a known or evidenced person.
-    fn resolve(&self, words: &[Token], titled: bool, before: Option<&str>) -> Option<&str> {
+    /// `evidence`: the words are titled or speak ("Sir Keir", "Liang said"), so a lone first
+    /// name may stand for the one person it opens the name of.
+    fn resolve(&self, words: &[Token], evidence: bool) -> Option<&str> {
         let surname = fold_name(words.last()?.bare());
         let candidates = self.by_surname.get(&surname).map_or(&[][..], Vec::as_slice);
         let first = (words.len() > 1 && !candidates.is_empty()).then(|| fold_name(words[0].bare()));
@@ -657,8 +657,9 @@ impl People {
         if let Some(&p) = hit {
             return Some(&self.persons[p].name);
         }
-        // "Sir Keir": a title and a known first name
-        if words.len() == 1 && titled && before == Some("sir") {
+        // "Sir Keir", or "Liang" for "Liang Weiming" (family name first): a lone word that is
+        // no one's surname but the first name of exactly one person
+        if words.len() == 1 && evidence && candidates.is_empty() && !is_stop_word(words[0].text) {
             let firsts = self.by_first.get(&fold_name(words[0].bare()))?;
             return (firsts.len() == 1).then(|| self.persons[firsts[0]].name.as_str());
         }
@@ -737,6 +738,11 @@ fn names_in(article: &Article) -> Names {
                 && !is_institution
                 && (acting.is_some() || has_person_evidence(tokens, start, len, titled))
             {
+                if len == 1 {
+                    // "Mr. Trelawney" promotes the full name given without evidence earlier
+                    // ("Marcus Trelawney KC, insisted")
+                    names.singles.push(fold_name(tokens[start].bare()));
+                }
                 names.seen.push(words(tokens, start, len));
             } else if len == 1 && !titled && is_surname_speaking(tokens, start) {
                 names.singles.push(fold_name(tokens[start].bare()));
@@ -801,7 +807,16 @@ fn merge_people(mut seen: Vec<Vec<String>>) -> People {
                     .is_none_or(|f| known.as_ref().is_none_or(|k| k == f))
             })
         });
-        if !known {
+        // "Liang" after "Liang Weiming": the first word of exactly one fuller name, and no
+        // one's surname, is that person (family names first, or a first-name reference)
+        let first_of_one = words.len() == 1
+            && !is_stop_word(&words[0])
+            && !people.by_surname.contains_key(&surname)
+            && people
+                .by_first
+                .get(&surname)
+                .is_some_and(|ps| ps.len() == 1);
+        if !known && !first_of_one {
             let p = people.persons.len();
             people.by_surname.entry(surname).or_default().push(p);
             if let Some(f) = &first {
@@ -1029,5 +1044,51 @@ mod tests {
     fn a_name_after_a_preposition_takes_no_stance_evidence() {
         let idx = index(&["Minister for Culture Ayo Adebayo welcomed the decision."]);
         assert!(!names(&idx).contains(&"Culture Ayo Adebayo".to_string()));
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_the_full_name_later() {
+        let idx = index(&[
+            "China's vice foreign minister, Liang Weiming, said the proposal was unbalanced.",
+            "Beijing is ready to negotiate, Liang said.",
+            "Mr. Liang left for Beijing on Friday.",
+        ]);
+        let people: Vec<&Actor> = idx
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{:?}", names(&idx));
+        assert_eq!(people[0].name, "Liang Weiming");
+    }
+
+    #[test]
+    fn a_titled_surname_promotes_the_full_name_given_without_evidence() {
+        let idx = index(&[
+            "The barrister, Marcus Trelawney KC, addressed the jury.",
+            "Mr. Trelawney said the case was weak.",
+        ]);
+        assert!(
+            names(&idx).contains(&"Marcus Trelawney".to_string()),
+            "{:?}",
+            names(&idx)
+        );
+        assert!(!names(&idx).contains(&"Trelawney".to_string()));
+    }
+
+    #[test]
+    fn an_abbreviated_councillor_and_a_sentence_word_are_not_names() {
+        let idx = index(&[
+            "Council leader Cllr. Margaret Ebbs defended the decision.",
+            "Manager Steve Hallam was calm. Whatever Hallam said at half-time worked.",
+        ]);
+        let found = names(&idx);
+        assert!(found.contains(&"Margaret Ebbs".to_string()), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|n| n == "Cllr" || n.starts_with("Whatever")),
+            "{found:?}"
+        );
     }
 }

@@ -21,13 +21,21 @@ pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
         return false;
     };
     let opens = !first.is_capitalised() || title_at(tokens, open + 1).is_some();
-    let clean = inner.iter().all(|t| {
+    let clean = inner.iter().enumerate().all(|(k, t)| {
         !matches!(
             t.text,
             "\"" | "“" | "”" | "‘" | "’" | "'" | ";" | "." | ":" | "?" | "!"
-        )
+        ) || k > 0 && is_plural_possessive(&inner[k - 1], t)
     });
     opens && clean && !matches!(first.key(), "and" | "or" | "but" | "nor" | "then" | "so")
+}
+
+/// Whether the apostrophe `mark` ends the plural possessive `word` stands in ("a residents'
+/// group"): glued to a word ending in "s".
+fn is_plural_possessive(word: &Token, mark: &Token) -> bool {
+    matches!(mark.text, "'" | "’")
+        && word.text.ends_with('s')
+        && word.start + word.text.len() == mark.start
 }
 
 /// The comma closing the appositive that opens at the comma `open`, if any.

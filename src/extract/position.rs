@@ -21,6 +21,7 @@ use crate::extract::lexicon::{KeyMap, Words};
 use crate::extract::token::{tokenize, tokenize_into, Token};
 use crate::extract::topic::topic_of;
 use crate::extract::{ActorId, ActorKind, Position};
+use crate::ingest::date::WEEKDAYS;
 
 /// A stance phrase: its words (`*` any one word) and its label.
 struct Phrase {
@@ -97,6 +98,8 @@ const LINKING: &[&str] = &[
     "strong",
     "remain",
     "remains",
+    "remained",
+    "stayed",
     "seem",
     "appear",
     "appears",
@@ -342,6 +345,16 @@ impl Sentence<'_> {
             }
             match self.key(j) {
                 "he" | "she" => return self.antecedent(j).into_iter().collect(),
+                // "the White House said it remained committed to …": the pronoun right after a
+                // speech verb stands for the verb's subject, an organisation or state as well
+                "it" | "they" if j > clause && is_speech_verb(self.tokens, j - 1) => {
+                    let verb = Hit {
+                        start: j - 1,
+                        end: j,
+                        label: String::new(),
+                    };
+                    return self.subject_of(&verb);
+                }
                 // "Raj Patel, who opposed the plan": the name before the relative pronoun
                 "who" if j > clause && self.key(j - 1) == "," => {
                     return self.before_comma(j - 1, clause)
@@ -365,6 +378,9 @@ impl Sentence<'_> {
     fn is_linking(&self, word: &str, j: usize) -> bool {
         LINKING.contains(&word)
             || word.ends_with("ly")
+            // "Lorenzo Ferrandi, who chairs the group, on Wednesday urged …"
+            || WEEKDAYS.contains(&word)
+            || (word == "on" && WEEKDAYS.contains(&self.key(j + 1)))
             || (word == "to" && self.key(j + 1) == "be")
             || (HEARSAY.contains(&word) && self.key(j + 1) == "to")
     }
@@ -388,10 +404,14 @@ impl Sentence<'_> {
         }
     }
 
-    /// The actor (with its enumeration) ending right before the comma at `comma`.
+    /// The actor (with its enumeration) ending right before the comma at `comma`, past a
+    /// bracketed short form ("The Serious Fraud Office (SFO), which brought the case, is seeking").
     fn before_comma(&self, comma: usize, clause: usize) -> Vec<ActorId> {
-        comma
-            .checked_sub(1)
+        let mut end = comma;
+        if comma > clause + 2 && self.key(comma - 1) == ")" && self.key(comma - 3) == "(" {
+            end = comma - 3;
+        }
+        end.checked_sub(1)
             .filter(|&k| k >= clause)
             .and_then(|k| self.mention_ending_at(k))
             .map(|m| self.enumeration(m, clause))
@@ -583,5 +603,41 @@ mod tests {
     #[test]
     fn a_list_is_not_taken_for_an_appositive() {
         assert!(positions(&["After the vote, the plan was rejected."]).is_empty());
+    }
+
+    #[test]
+    fn a_day_after_an_appositive_is_stepped_over() {
+        let found = positions(&[
+            "Lorenzo Ferrandi, who chairs the group of finance ministers, \
+                                 on Wednesday urged the bank to cut rates.",
+        ]);
+        assert_eq!(found, ["Lorenzo Ferrandi: wants"]);
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_before_an_appositive_is_stepped_over() {
+        let found = positions(&[
+            "The Serious Fraud Office (SFO), which brought the case, is \
+                                 seeking a confiscation order.",
+        ]);
+        assert_eq!(found, ["Serious Fraud Office: wants"]);
+    }
+
+    #[test]
+    fn it_after_said_stands_for_the_body_that_said_it() {
+        let found = positions(&[
+            "In Washington, the White House said it remained committed to \
+                                 a pause on commercial extraction.",
+        ]);
+        assert_eq!(found, ["United States: commits"]);
+    }
+
+    #[test]
+    fn an_appositive_may_hold_a_plural_possessive() {
+        let found = positions(&[
+            "The Ashby Civic Society, another residents' group, took a more \
+                                 cautious line.",
+        ]);
+        assert_eq!(found, ["Ashby Civic Society: cautious"]);
     }
 }

@@ -93,4 +93,14 @@ mod tests {
         ));
         assert!(!is_open_question("The unknownst fields were sown."));
     }
+
+    #[test]
+    fn what_is_not_yet_known_and_the_question_now_are_open() {
+        assert!(is_open_question(
+            "It is also not yet known whether the same mechanism operates in barley."
+        ));
+        assert!(is_open_question(
+            "The question now is whether Beijing can be persuaded to return to the table."
+        ));
+    }
 }

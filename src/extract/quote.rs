@@ -835,4 +835,34 @@ mod tests {
                     the government ‘cannot and will not’ go further.";
         assert_eq!(quotes(text), ["Margaret Ellison: cannot and will not"]);
     }
+
+    #[test]
+    fn a_role_after_said_gives_way_to_the_name_it_introduces() {
+        let text = "“We are talking about families who have farmed here for generations,” said \
+                    the union's president, Carys Pendle.";
+        assert_eq!(
+            quotes(text),
+            ["Carys Pendle: We are talking about families who have farmed here for generations,"]
+        );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_the_body_that_issued_it() {
+        let text = "In a statement issued after the hearing, Calloway Freight Systems rejected \
+                    the claims. \"Safety is and always has been our first priority,\" the statement said.";
+        assert_eq!(
+            quotes(text),
+            ["Calloway Freight Systems: Safety is and always has been our first priority,"]
+        );
+    }
+
+    #[test]
+    fn a_description_starts_at_its_determiner_not_a_preposition() {
+        let text = "Tokyo was cautious, with a Japanese official saying the government would \
+                    \"study the draft carefully\" before committing.";
+        assert_eq!(
+            quotes(text),
+            ["a Japanese official: study the draft carefully"]
+        );
+    }
 }

@@ -109,14 +109,24 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
     if is_speech_verb(ctx.tokens, j) {
         let k = j + if is_two_word_verb(ctx, j) { 2 } else { 1 };
         // `"…," said one engineer. "…"` but not `"…." She adds: "…"`, which opens the next one
-        return introduces_next(ctx, k)
-            .then(|| speaker_at(ctx, k))
-            .flatten();
+        if !introduces_next(ctx, k) {
+            return None;
+        }
+        return match speaker_at(ctx, k)? {
+            // `said the union's president, Carys Pendle.`: the role's holder, named after it
+            role @ (Speaker::Unnamed { .. } | Speaker::Pronoun(_)) => {
+                Some(named_after_role(ctx, k).unwrap_or(role))
+            }
+            found => Some(found),
+        };
     }
     if let Some(named) = appositive_name(ctx, j) {
         return Some(named);
     }
-    let subject = speaker_at(ctx, j).or_else(|| the_body(ctx, j))?;
+    let Some(subject) = speaker_at(ctx, j) else {
+        // the body's rule has read its verb (two tokens on) itself
+        return the_body(ctx, j).filter(|_| introduces_next(ctx, j + 3));
+    };
     let after_subject = match &subject {
         Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
         Speaker::Pronoun(p) if matches!(ctx.key(*p), "he" | "she") => p + 1,
@@ -159,11 +169,62 @@ fn appositive_name(ctx: &Context, j: usize) -> Option<Speaker> {
         .then_some(speaker)
 }
 
-/// `"…," the regulator said`: a body named by its role, kept as that description.
+/// `said the union's president, Carys Pendle.`: the name set off by a comma after the role
+/// description starting at token `k`, closing the attribution.
+fn named_after_role(ctx: &Context, k: usize) -> Option<Speaker> {
+    if !matches!(
+        ctx.key(k),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+    ) {
+        return None;
+    }
+    let comma = (k + 1..k + 7).find(|&c| ctx.key(c) == ",")?;
+    if !ctx.tokens[k..comma].iter().all(Token::is_word) {
+        return None;
+    }
+    let at = past_titles(ctx.tokens, comma + 1);
+    let (speaker, end) = match ctx.person_starting_at(at) {
+        Some(m) => (
+            Speaker::Named(m),
+            ctx.mentions[m].token + ctx.mentions[m].len,
+        ),
+        None => {
+            let (token, len) = names::name_at(ctx.tokens, ctx.mentions, at)?;
+            (Speaker::Unlisted { token, len }, token + len)
+        }
+    };
+    ctx.tokens
+        .get(end)
+        .is_none_or(|t| !t.is_word())
+        .then_some(speaker)
+}
+
+/// Nouns for what a body issues: `"…," the statement said` quotes whoever issued it.
+const DOCUMENTS: [&str; 6] = ["statement", "release", "letter", "filing", "notice", "memo"];
+
+/// `"…," the regulator said`: a body named by its role, kept as that description; `"…," the
+/// statement said`: the organisation or person the paragraph opens with, before its first
+/// quotation mark ("In a statement, Calloway Freight rejected …"), else the description.
 fn the_body(ctx: &Context, j: usize) -> Option<Speaker> {
     let noun = ctx.tokens.get(j + 1)?;
     let plain = noun.is_word() && !noun.is_capitalised();
-    (ctx.key(j) == "the" && plain && is_speech_verb(ctx.tokens, j + 2)).then(|| Speaker::Unnamed {
+    if !(ctx.key(j) == "the" && plain && is_speech_verb(ctx.tokens, j + 2)) {
+        return None;
+    }
+    if DOCUMENTS.contains(&noun.key()) {
+        let first_mark = ctx
+            .tokens
+            .iter()
+            .position(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’" | "'"))
+            .unwrap_or(j);
+        let issuer = ctx.mentions.iter().position(|m| {
+            m.token < first_mark && matches!(m.kind, ActorKind::Organization | ActorKind::Person)
+        });
+        if let Some(m) = issuer {
+            return Some(Speaker::Named(m));
+        }
+    }
+    Some(Speaker::Unnamed {
         description: format!("the {}", noun.text),
         plural: false,
     })
@@ -229,7 +290,13 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let has_det = matches!(det, "a" | "an" | "one" | "the" | "another");
     let first = if has_det { k + 1 } else { k };
     let head = (first..first + 5).find(|&j| is_role_noun(ctx.key(j)))?;
-    if ctx.tokens[first..head].iter().any(|t| !t.is_word()) {
+    // "with a Japanese official saying": the description starts at its determiner
+    let starts_late = |t: &Token| {
+        matches!(t.key(), "a" | "an" | "one" | "the" | "another") || PREPOSITIONS.contains(&t.key())
+    };
+    if ctx.tokens[first..head].iter().any(|t| !t.is_word())
+        || (!has_det && ctx.tokens[first..head].iter().any(starts_late))
+    {
         return None;
     }
     let head = familiar_with_end(ctx, head);
@@ -386,6 +453,9 @@ fn affiliated_head(ctx: &Context, start: usize, place: usize) -> Option<Speaker>
     }
     None
 }
+
+/// Prepositions that never open a description of a speaker.
+const PREPOSITIONS: [&str; 8] = ["with", "by", "for", "from", "to", "at", "in", "of"];
 
 /// Prepositions that may follow the head of a description ("a spokesman for the company").
 const COMPLEMENTS: [&str; 6] = ["at", "for", "in", "from", "with", "of"];
