@@ -46,6 +46,8 @@ struct Score {
     found: usize,
     speaker_right: usize,
     reported: usize,
+    /// Reported quotations holding an expected one, with its speaker.
+    reported_right: usize,
     terms_reported: usize,
     positions: usize,
     positions_found: usize,
@@ -146,6 +148,16 @@ fn score(path: &Path, expect: &Expect, into: &mut Score) {
             }
         }
     }
+    into.reported_right += b
+        .quotes
+        .iter()
+        .filter(|f| {
+            expect.quote.iter().any(|q| {
+                quote_core(&f.text).contains(&quote_core(&q.text))
+                    && f.speaker.as_deref() == Some(q.speaker.as_str())
+            })
+        })
+        .count();
     for term in &expect.not_quotes {
         if b.quotes
             .iter()
@@ -281,7 +293,7 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
         "{set:?}: quotes recall {:.2} precision {:.2} speakers {:.2}; \
          positions recall {:.2} precision {:.2}; questions recall {:.2} precision {:.2}",
         ratio(t.found, t.quotes),
-        ratio(t.speaker_right, t.reported),
+        ratio(t.reported_right, t.reported),
         ratio(t.speaker_right, t.found),
         ratio(t.positions_found, t.positions),
         ratio(t.positions_right, t.positions_reported),
@@ -289,11 +301,11 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
         ratio(t.questions_right, t.questions_reported),
     );
     println!(
-        "({}/{} quotes, {} right speakers of {} reported; {}/{} positions, {} of {} reported right; \
+        "({}/{} quotes, {} of {} reported right; {}/{} positions, {} of {} reported right; \
          {}/{} questions, {} of {} reported right)",
         t.found,
         t.quotes,
-        t.speaker_right,
+        t.reported_right,
         t.reported,
         t.positions_found,
         t.positions,
