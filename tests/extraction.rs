@@ -264,11 +264,9 @@ fn held_out_articles_meet_the_quality_floor() {
 
 /// The misses of the second held-out set, written before any rule was tuned on it: the test fails
 /// when one is fixed (remove it here) or a new one appears.
-const KNOWN_MISSES_2: [&str; 4] = [
+const KNOWN_MISSES_2: [&str; 3] = [
     // a one-word name with no title or organisation word
     "heldout2_hospital_strike.txt: position of Unison (supports) not found: \"Unison and the British Medical Association backed the nurses\"",
-    // "I" in an interview answer is the interviewee named by the answer's label ("Raman:")
-    "heldout2_merger_interview.txt: position of Priya Raman (sceptical) not found: \"I'm sceptical that the Court of Appeal\"",
     // the extractor writes an unnamed "one father" as "a father" (its convention for "one")
     "heldout2_school_closure.txt: \"don't match what we see every morning at drop-off.\" said by Some(\"a father\"), expected \"one father\"",
     // the role ("Okafor's agent") is named only in a later paragraph ("The agent, Paolo Ferri")
@@ -322,25 +320,16 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
 
 /// The misses of the third held-out set: eight articles written by a helper who had seen neither
 /// the rules nor the lexicons. It began with 46 misses; the general rules its misses showed were
-/// missing took them to these 20, each with its cause.
-const KNOWN_MISSES_3: [&str; 20] = [
+/// missing took them to these 13, each with its cause.
+const KNOWN_MISSES_3: [&str; 13] = [
     // a Q&A headline quotation in single marks, attributed only by the interview that follows
     "heldout3_cyber_interview.txt: \"We will not let hospitals become cash machines for criminals\" said by None, expected \"Miriam Oduya\"",
     // a quotation inside an interview answer, reported by the interviewee ("one of the incident leads told me")
     "heldout3_cyber_interview.txt: quotation not found: \"We've been running on fumes since October.\"",
     // a saying quoted inside an answer: the speaker is the person it is told of, not the interviewee
     "heldout3_cyber_interview.txt: \"If it isn’t written down, it didn’t happen.\" said by Some(\"Miriam Oduya\"), expected \"my grandmother\"",
-    // first person in a Q&A answer ("Oduya: … we will not allow"): "I" and "we" are not resolved to the
-    // answer's label (also in set two)
-    "heldout3_cyber_interview.txt: position of Miriam Oduya (will not allow) not found: \"we will not allow public hospitals to pay ransoms\"",
-    "heldout3_cyber_interview.txt: position of Miriam Oduya (rejects) not found: \"I understand the argument, but I reject it\"",
-    "heldout3_cyber_interview.txt: position of Miriam Oduya (wants) not found: \"I want mandatory reporting of serious attacks within 24 hours\"",
-    "heldout3_cyber_interview.txt: position of Miriam Oduya (hopeful) not found: \"I am hopeful that the spring budget will reflect\"",
-    "heldout3_cyber_interview.txt: position of Miriam Oduya (sceptical) not found: \"I'm sceptical of a lot of the hype\"",
     // "He told the jury Mr. Pell had …": the name in the reported clause, not the pronoun subject, is taken
     "heldout3_freight_trial.txt: \"never signed a form he believed to be false.\" said by Some(\"Graham Pell\"), expected \"Marcus Trelawney\"",
-    // "Mr. Pell's barrister, Marcus Trelawney KC, insisted": a post-nominal (KC) ends the appositive
-    "heldout3_freight_trial.txt: position of Marcus Trelawney (insists) not found: \"insisted that his client had been made a scapegoat\"",
     // a paper's title in quotation marks, read as speech
     "heldout3_fungi_drought.txt: term reported as a quotation: \"Fungal networks prime drought tolerance in bread wheat\"",
     // the annotator reads "cautioned" as cautious, the lexicon as a warning: a judgement call
@@ -359,8 +348,6 @@ const KNOWN_MISSES_3: [&str; 20] = [
     "heldout3_sarn_river.txt: position of Derrin Vale Growers' Union (supports) not found: \"backed Baptiste's demand in a letter to the premier\"",
     // "what one European envoy called “…”": "called" is not read as a speech verb
     "heldout3_seabed_talks.txt: \"a list of disagreements with a cover page.\" said by None, expected \"one European envoy\"",
-    // "A No. 10 spokesman": the abbreviation's full stop ends the description
-    "heldout3_seabed_talks.txt: \"keep the door open\" said by Some(\"10 spokesman\"), expected \"a No. 10 spokesman\"",
 ];
 
 #[test]

@@ -61,6 +61,7 @@ const LINKING: &[&str] = &[
     "have",
     "had",
     "is",
+    "am",
     "are",
     "was",
     "were",
@@ -160,6 +161,7 @@ pub fn positions_in(
     last_subject: &mut Option<ActorId>,
     out: &mut Vec<Position>,
 ) {
+    let answering = answer_label(tokens, mentions);
     for sentence in &paragraph.sentences {
         let (from, to) = token_range(tokens, *sentence);
         let ctx = Sentence {
@@ -168,6 +170,7 @@ pub fn positions_in(
             from,
             to,
             last_subject: *last_subject,
+            answering,
         };
         let mut seen: Vec<(ActorId, String)> = Vec::new();
         // one topic per sentence, found when it first holds a position
@@ -202,6 +205,24 @@ pub fn positions_in(
         *last_subject = ctx.subject().or(*last_subject);
     }
 }
+
+/// The person an interview answer is labelled with: a paragraph opening with their name and a
+/// colon ("Oduya: No. And I'd go further …").
+fn answer_label(tokens: &[Token], mentions: &[Mention]) -> Option<ActorId> {
+    let first = mentions.first().filter(|m| m.token == 0)?;
+    let colon = tokens.get(first.len).is_some_and(|t| t.text == ":");
+    (colon && first.kind == ActorKind::Person).then_some(first.actor)
+}
+
+/// Letters written after a name (honours, degrees, offices, counsel's rank), as token keys.
+const POST_NOMINALS: [&str; 14] = [
+    "kc", "qc", "sc", "mp", "msp", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr",
+];
+
+/// First-person subject pronouns, as token keys ("I'm" is one token).
+const FIRST_PERSON: [&str; 10] = [
+    "i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we've", "i'll", "we'll",
+];
 
 fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
     let from = tokens.partition_point(|t| t.start < span.start);
@@ -259,6 +280,9 @@ struct Sentence<'a> {
     from: usize,
     to: usize,
     last_subject: Option<ActorId>,
+    /// In an interview's answer ("Raman: I'm sceptical that …"), the person its label names:
+    /// "I" and "we" are theirs.
+    answering: Option<ActorId>,
 }
 
 impl Sentence<'_> {
@@ -345,6 +369,9 @@ impl Sentence<'_> {
             }
             match self.key(j) {
                 "he" | "she" => return self.antecedent(j).into_iter().collect(),
+                word if FIRST_PERSON.contains(&word) => {
+                    return self.answering.into_iter().collect()
+                }
                 // "the White House said it remained committed to …": the pronoun right after a
                 // speech verb stands for the verb's subject, an organisation or state as well
                 "it" | "they" if j > clause && is_speech_verb(self.tokens, j - 1) => {
@@ -388,8 +415,12 @@ impl Sentence<'_> {
     /// The subject before the appositive that the comma `close` ends; or the appositive is the
     /// name itself ("The Health Secretary, Margaret Ellison, ruled out").
     fn across_appositive(&self, close: usize, clause: usize) -> Vec<ActorId> {
-        let named = close
-            .checked_sub(1)
+        // "Mr. Pell's barrister, Marcus Trelawney KC, insisted": past letters after the name
+        let mut last = close.checked_sub(1);
+        while let Some(k) = last.filter(|&k| k > clause && POST_NOMINALS.contains(&self.key(k))) {
+            last = Some(k - 1);
+        }
+        let named = last
             .and_then(|k| self.mention_ending_at(k))
             .filter(|m| m.kind == ActorKind::Person);
         if let Some(m) = named {
@@ -639,5 +670,27 @@ mod tests {
                                  cautious line.",
         ]);
         assert_eq!(found, ["Ashby Civic Society: cautious"]);
+    }
+
+    #[test]
+    fn i_in_an_interview_answer_is_the_person_its_label_names() {
+        let found = positions(&[
+            "We spoke to Priya Raman, a partner at Fenwick Hale, about the ruling.",
+            "Q: Does the company have a case?",
+            "Raman: It has a narrow one. I'm sceptical that the court will reopen the facts.",
+        ]);
+        assert_eq!(found, ["Priya Raman: sceptical"]);
+        // outside an answer, "I" is no one the article names
+        assert!(positions(&["I am sceptical that the court will reopen the facts."]).is_empty());
+    }
+
+    #[test]
+    fn letters_after_a_name_in_an_appositive_are_stepped_over() {
+        let found = positions(&[
+            "Mr. Pell's barrister, Marcus Trelawney KC, insisted that his client had been made \
+             a scapegoat.",
+            "Mr. Trelawney spoke for an hour.",
+        ]);
+        assert_eq!(found, ["Marcus Trelawney: insists"]);
     }
 }

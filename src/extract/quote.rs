@@ -865,4 +865,10 @@ mod tests {
             ["a Japanese official: study the draft carefully"]
         );
     }
+
+    #[test]
+    fn a_number_sign_stays_in_a_description() {
+        let text = "A No. 10 spokesman said London wanted to \"keep the door open\" to Beijing.";
+        assert_eq!(quotes(text), ["a No. 10 spokesman: keep the door open"]);
+    }
 }

@@ -294,13 +294,29 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let starts_late = |t: &Token| {
         matches!(t.key(), "a" | "an" | "one" | "the" | "another") || PREPOSITIONS.contains(&t.key())
     };
-    if ctx.tokens[first..head].iter().any(|t| !t.is_word())
+    // "a No. 10 spokesman": the full stop of "No." before a number is part of the description
+    let number_sign = |j: usize| {
+        ctx.tokens[j].text == "."
+            && j > first
+            && ctx.key(j - 1) == "no"
+            && ctx
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if (first..head).any(|j| !ctx.tokens[j].is_word() && !number_sign(j))
         || (!has_det && ctx.tokens[first..head].iter().any(starts_late))
     {
         return None;
     }
     let head = familiar_with_end(ctx, head);
-    let words: Vec<&str> = ctx.tokens[first..=head].iter().map(|t| t.text).collect();
+    let mut words: Vec<String> = Vec::new();
+    for j in first..=head {
+        match words.last_mut() {
+            Some(last) if number_sign(j) => last.push('.'),
+            _ => words.push(ctx.tokens[j].text.to_string()),
+        }
+    }
     if det == "the" && head == first {
         // "the insider said": the source described earlier ("one club insider"), else the
         // person named before ("the minister said")
