@@ -322,8 +322,9 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
 /// the rules nor the lexicons. It began with 46 misses; the general rules its misses showed were
 /// missing took them to these 13, each with its cause.
 const KNOWN_MISSES_3: [&str; 13] = [
-    // a Q&A headline quotation in single marks, attributed only by the interview that follows
-    "heldout3_cyber_interview.txt: \"We will not let hospitals become cash machines for criminals\" said by None, expected \"Miriam Oduya\"",
+    // a headline that is a quotation ("‘We will not let hospitals …’") is the title, and titles
+    // are not searched for quotations
+    "heldout3_cyber_interview.txt: quotation not found: \"We will not let hospitals become cash machines for criminals\"",
     // a quotation inside an interview answer, reported by the interviewee ("one of the incident leads told me")
     "heldout3_cyber_interview.txt: quotation not found: \"We've been running on fumes since October.\"",
     // a saying quoted inside an answer: the speaker is the person it is told of, not the interviewee

@@ -566,6 +566,12 @@ fn national_institution(
     Some((join_bare(&tokens[i..end]), end - i))
 }
 
+/// Whether `word` (as printed, capitalised) names an organisation's kind ("Service",
+/// "Association"), as `assets/lexicons/organization_words.txt` lists them.
+pub fn is_organization_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && ORG_WORDS.contains(word)
+}
+
 fn is_org_word(token: &Token) -> bool {
     // `key` is already lower case: the lexicon looks it up without allocating
     token.is_capitalised() && ORG_WORDS.holds(token)

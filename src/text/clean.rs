@@ -454,4 +454,60 @@ mod tests {
         let a = clean(&format!("{P1}\n{P2}\n{P3}"));
         assert_eq!(a.paragraphs.len(), 3);
     }
+
+    #[test]
+    fn a_menu_between_bars_is_never_the_headline() {
+        let a = clean(&format!(
+            "Home | News | Business | Markets\nCentral Banks | Currencies | Bonds\n\n\
+             CMA holds rates, pushes back against bets on June cut\n\nBy Tomas Ridell\n\n{P1}\n\n{P2}"
+        ));
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("CMA holds rates, pushes back against bets on June cut")
+        );
+        assert_eq!(a.meta.author.as_deref(), Some("Tomas Ridell"));
+        assert_eq!(a.removed.len(), 2, "{:?}", a.removed);
+    }
+
+    #[test]
+    fn an_interview_credit_names_the_author_under_a_quoted_headline() {
+        let a = clean(&format!(
+            "‘We will not let hospitals become cash machines for criminals’\n\n\
+             The new head of the agency on ransom bans, burnout and why she keeps a paper diary\n\n\
+             Interview by Jonah Pike\nMonday 3 February 2025\n\n{P1}\n\n{P2}"
+        ));
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("‘We will not let hospitals become cash machines for criminals’")
+        );
+        assert_eq!(a.meta.author.as_deref(), Some("Jonah Pike"));
+        assert_eq!(a.meta.date.as_deref(), Some("2025-02-03"));
+    }
+
+    #[test]
+    fn a_press_release_headline_under_its_embargo_line_is_the_title() {
+        let a = clean(&format!(
+            "University of Northmere | News & Events | Press Releases | Contact\n\n\
+             PRESS RELEASE\nEmbargoed until 00:01 GMT, Wednesday 5 March 2025\n\n\
+             Soil fungus helps wheat survive drought, Northmere study finds\n\n{P1}\n\n{P2}"
+        ));
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Soil fungus helps wheat survive drought, Northmere study finds")
+        );
+        assert_eq!(a.meta.author, None);
+        assert_eq!(a.meta.date.as_deref(), Some("2025-03-05"));
+    }
+
+    #[test]
+    fn a_headline_opening_the_body_under_furniture_is_the_title() {
+        // long enough for the context pass to keep it in the body
+        const HEADLINE: &str = "European Bicycle Manufacturers Association welcomes provisional \
+                                anti-dumping duties, warns against delay";
+        let a = clean(&format!(
+            "FOR IMMEDIATE RELEASE\n\n{HEADLINE}\n\nBOSTON, 3 June 2026 — {P1}\n\n{P2}\n\n{P3}"
+        ));
+        assert_eq!(a.meta.title.as_deref(), Some(HEADLINE));
+        assert!(a.paragraphs[0].text.starts_with("BOSTON, 3 June 2026"));
+    }
 }

@@ -59,13 +59,28 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         .or(date_line)
         .unwrap_or(body.start)
         .min(blocks.len());
-    let title = headline(
-        blocks,
-        lines,
-        anchor,
-        anchor == body.start,
-        &[byline_at, date_line, role_line],
-    );
+    let taken = [byline_at, date_line, role_line];
+    let title = headline(blocks, lines, anchor, anchor == body.start, &taken).or_else(|| {
+        // a press release's headline under its date line ("PRESS RELEASE" / "Embargoed until
+        // … 5 March 2025" / the headline / the body): nothing above, so the line below
+        (anchor + 1..body.start.min(blocks.len())).find(|&i| {
+            lines[i].words >= 4
+                && is_headline(&blocks[i].text, &lines[i])
+                && !taken.contains(&Some(i))
+        })
+    });
+    // nothing above the body but furniture ("FOR IMMEDIATE RELEASE"): a headline opening the
+    // body, followed by more of it, is the title
+    let title = title.or_else(|| {
+        let first = body.start;
+        (anchor == first
+            && body.len() >= 2
+            && (0..first).all(|i| lines[i].is_furniture())
+            && lines[first].words >= 4
+            && !lines[first].is_prose()
+            && is_headline(&blocks[first].text, &lines[first]))
+        .then_some(first)
+    });
     let mut meta = Meta::default();
     if let Some((i, author)) = byline {
         meta.author = Some(author);
@@ -110,6 +125,7 @@ fn bare_name(blocks: &[Block], lines: &[Line], i: usize) -> Option<String> {
         && text.split_whitespace().count() <= MAX_BARE_NAME
         && !line.is_furniture()
         && !line.terminal
+        && text.chars().any(char::is_lowercase)
         && byline::is_person_name(text);
     if !named {
         return None;

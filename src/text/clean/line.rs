@@ -289,21 +289,34 @@ fn is_shouting(text: &str, words: usize) -> bool {
 }
 
 fn is_breadcrumb(text: &str) -> bool {
-    if !may_hold_separator(text) || !text.contains(['/', '>', '»', '›']) {
+    if !may_hold_separator(text) || !text.contains(['/', '>', '»', '›', '|']) {
         return false;
     }
     let slashes = text.matches(" / ").count();
     let arrows =
         text.matches(" > ").count() + text.matches(" » ").count() + text.matches(" › ").count();
-    (slashes >= 2 || arrows >= 2) || (slashes >= 1 && text.to_lowercase().starts_with("home"))
+    (slashes >= 2 || arrows >= 2)
+        || (slashes >= 1 && text.to_lowercase().starts_with("home"))
+        || is_bar_menu(text)
 }
 
-/// Whether `text` may hold a breadcrumb separator: every one (`/`, `>`, `»` = C2 BB, `›` = E2 80
-/// BA) holds one of four bytes, found by a vectorised search; only a line that has one is
+/// "Sport | Football | Fixtures & Results": three or more short items between bars, none a
+/// sentence (a title and its site, "Comet found | Sky Daily", has one bar).
+fn is_bar_menu(text: &str) -> bool {
+    text.matches(" | ").count() >= 2
+        && text.split(" | ").all(|item| {
+            let words = item.split_whitespace().count();
+            (1..=4).contains(&words) && !ends_terminal(item)
+        })
+}
+
+/// Whether `text` may hold a breadcrumb separator: every one (`/`, `>`, `|`, `»` = C2 BB, `›` =
+/// E2 80 BA) holds one of five bytes, found by a vectorised search; only a line that has one is
 /// decoded (most prose has none).
 fn may_hold_separator(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr3(b'/', b'>', 0xbb, bytes).is_some() || memchr::memchr(0xba, bytes).is_some()
+    memchr::memchr3(b'/', b'>', b'|', bytes).is_some()
+        || memchr::memchr2(0xbb, 0xba, bytes).is_some()
 }
 
 /// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
@@ -335,7 +348,19 @@ fn is_byline(words: &[&str]) -> bool {
     // lower-casing maps no non-ASCII character into these words (the Kelvin sign becomes an
     // ASCII "k", which none of them holds), so an ASCII comparison is the same test
     let lead = |word: &str| first.eq_ignore_ascii_case(word);
-    (lead("by") || lead("featuring") || lead("written"))
+    // "Interview by Jonah Pike", "Words by …": a kind of piece, then "by"
+    let credited = words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && [
+            "interview",
+            "interviewed",
+            "words",
+            "text",
+            "story",
+            "report",
+        ]
+        .iter()
+        .any(|kind| lead(kind));
+    (lead("by") || lead("featuring") || lead("written") || credited)
         && (2..=9).contains(&words.len())
         && words[1..]
             .iter()
@@ -429,20 +454,22 @@ mod tests {
 
     /// The breadcrumb test without its byte filter.
     fn is_breadcrumb_reference(text: &str) -> bool {
-        if !text.contains(['/', '>', '»', '›']) {
+        if !text.contains(['/', '>', '»', '›', '|']) {
             return false;
         }
         let slashes = text.matches(" / ").count();
         let arrows =
             text.matches(" > ").count() + text.matches(" » ").count() + text.matches(" › ").count();
-        (slashes >= 2 || arrows >= 2) || (slashes >= 1 && text.to_lowercase().starts_with("home"))
+        (slashes >= 2 || arrows >= 2)
+            || (slashes >= 1 && text.to_lowercase().starts_with("home"))
+            || is_bar_menu(text)
     }
 
     proptest::proptest! {
         #![proptest_config(crate::testing::seeded(1000, 17))]
         #[test]
         fn any_line_is_a_breadcrumb_as_without_the_filter(
-            text in "(Home|HOME|News)?( [/>»›] [A-Za-zé]{1,6}){0,3}[/>»›ºº\u{bb}\u{ba} a-z]{0,6}|\\PC{0,30}"
+            text in "(Home|HOME|News)?( [/>»›|] [A-Za-zé]{1,6}){0,3}[/>»›|ºº\u{bb}\u{ba} a-z]{0,6}|\\PC{0,30}"
         ) {
             proptest::prop_assert_eq!(is_breadcrumb(&text), is_breadcrumb_reference(&text));
         }

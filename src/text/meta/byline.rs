@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::actor::gazetteer::past_titles;
+use crate::extract::actor::is_organization_word;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::tokenize;
 use crate::text::clean::date::find_date;
@@ -71,9 +72,18 @@ pub fn byline_name(text: &str) -> Option<String> {
     name_of(text)
 }
 
-/// "By: Jane Doe" → "Jane Doe" (the lead word and a colon dropped).
+/// "By: Jane Doe" → "Jane Doe", "Interview by Jonah Pike" → "Jonah Pike" (the lead words
+/// through "by", and a colon, dropped).
 fn strip_lead(text: &str) -> &str {
-    let rest = text.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    let mut rest = text
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, r)| r)
+        .trim();
+    if let Some((by, after)) = rest.split_once(char::is_whitespace) {
+        if by.eq_ignore_ascii_case("by") {
+            rest = after;
+        }
+    }
     rest.trim().trim_start_matches(':').trim()
 }
 
@@ -82,7 +92,7 @@ fn strip_lead(text: &str) -> &str {
 fn name_of(text: &str) -> Option<String> {
     let mut end = text.len();
     for cut in [
-        " for ", " FOR ", " For ", " in ", " | ", " - ", " – ", " — ", " · ", " • ",
+        " for ", " FOR ", " For ", " in ", " at ", " | ", " - ", " – ", " — ", " · ", " • ",
     ] {
         if let Some(at) = text.find(cut) {
             end = end.min(at);
@@ -92,7 +102,12 @@ fn name_of(text: &str) -> Option<String> {
     // "Jane Doe, Political Correspondent", "Jane Doe, March 3, 2024": a role or a date after a
     // comma is not a co-author
     if let Some((first, rest)) = name.split_once(',') {
-        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w)) || find_date(rest).is_some() {
+        // (or an employer: "Sophie Grange, Local Democracy Reporting Service")
+        let employer = rest.split_whitespace().any(is_organization_word);
+        if rest.split_whitespace().any(|w| BIO_ROLES.contains(w))
+            || employer
+            || find_date(rest).is_some()
+        {
             name = first.trim();
         }
     }
@@ -215,6 +230,15 @@ mod tests {
         assert_eq!(
             author("By Jane Doe, John Roe and Ann Lee").as_deref(),
             Some("Jane Doe, John Roe and Ann Lee")
+        );
+        // where the reporter was, and who employs them, are not part of the name
+        assert_eq!(
+            author("By Ryan Pellow at Cobden Road").as_deref(),
+            Some("Ryan Pellow")
+        );
+        assert_eq!(
+            author("By Sophie Grange, Local Democracy Reporting Service").as_deref(),
+            Some("Sophie Grange")
         );
     }
 
