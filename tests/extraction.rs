@@ -60,14 +60,15 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first, second or third held-out set (`heldout_*`,
-/// `heldout2_*`, `heldout3_*`).
+/// Which fixtures: our own, or the first to fourth held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
     HeldOut,
     HeldOut2,
     HeldOut3,
+    HeldOut4,
 }
 
 impl Set {
@@ -78,6 +79,8 @@ impl Set {
             Set::HeldOut2
         } else if name.starts_with("heldout3_") {
             Set::HeldOut3
+        } else if name.starts_with("heldout4_") {
+            Set::HeldOut4
         } else {
             Set::Own
         }
@@ -354,4 +357,66 @@ const KNOWN_MISSES_3: [&str; 13] = [
 #[test]
 fn third_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut3, 8, &KNOWN_MISSES_3);
+}
+
+/// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
+/// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
+/// third set led to and before any rule was tuned on them.
+const KNOWN_MISSES_4: [&str; 51] = [
+    "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
+    "heldout4_ar_glasses_launch.txt: \"welcomes competition in the category.\" said by Some(\"the company\"), expected \"Verity Labs\"",
+    "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
+    "heldout4_ar_glasses_launch.txt: position of Lumora Systems (commits) not found: \"Lumora has committed to five years of software updates\"",
+    "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
+    "heldout4_ar_glasses_launch.txt: position of Verity Labs (insists) not found: \"insisted that the Lens remained the best-selling AR device\"",
+    "heldout4_ar_glasses_launch.txt: question not found: \"But it has not said how many third-party apps will be available on day one.\"",
+    "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
+    "heldout4_canada_china_trade_analysis.txt: position of China (warns) not found: \"China’s commerce ministry warned that canola could be the next product\"",
+    "heldout4_canada_china_trade_analysis.txt: position of European Union (cautious) not found: \"Brussels has been cautious about following Ottawa’s lead\"",
+    "heldout4_coal_terminal_protest.txt: \"People have a right to protest. They do not have a right to put themselves and rail workers in danger,\" said by Some(\"Supt Ellery\"), expected \"Graham Ellery\"",
+    "heldout4_coal_terminal_protest.txt: \"I'm not an activist,\" said by Some(\"Supt Ellery\"), expected \"Ana\"",
+    "heldout4_coal_terminal_protest.txt: \"I'm a grandmother who can read a temperature chart.\" said by Some(\"Supt Ellery\"), expected \"Ana\"",
+    "heldout4_coal_terminal_protest.txt: \"This port pays my mortgage,\" said by Some(\"Supt Ellery\"), expected \"a protester\"",
+    "heldout4_coal_terminal_protest.txt: \"but I don't want my kids breathing the dust.\" said by Some(\"Supt Ellery\"), expected \"a protester\"",
+    "heldout4_coal_terminal_protest.txt: quotation not found: \"a delaying tactic\"",
+    "heldout4_coal_terminal_protest.txt: position of Climate Emergency Network (wants) not found: \"wants the federal government to cancel a planned expansion\"",
+    "heldout4_coal_terminal_protest.txt: position of Liam Foster (wants) not found: \"called on the government to pause construction\"",
+    "heldout4_drug_recall.txt: \"immediately notified the regulator.\" said by Some(\"the company\"), expected \"Halberd Pharmaceuticals\"",
+    "heldout4_drug_recall.txt: \"Patient safety is our highest priority,\" said by Some(\"the statement\"), expected \"Halberd Pharmaceuticals\"",
+    "heldout4_drug_recall.txt: \"We are working around the clock with pharmacies to ensure continuity of supply.\" said by Some(\"the statement\"), expected \"Halberd Pharmaceuticals\"",
+    "heldout4_drug_recall.txt: \"Bring your box in, and we will sort it out.\" said by None, expected \"Gavin Thorne\"",
+    "heldout4_drug_recall.txt: position of Therapeutic Products Authority (warns) not found: \"warned that suddenly stopping blood pressure treatment could raise the risk\"",
+    "heldout4_drug_recall.txt: position of Halberd Pharmaceuticals (commits) not found: \"said it was committed to replacing all affected stock\"",
+    "heldout4_drug_recall.txt: position of Halberd Pharmaceuticals (rejects) not found: \"rejected suggestions that it had been slow to report\"",
+    "heldout4_drug_recall.txt: position of Heart Health Alliance of Australia (wants) not found: \"urged the TPA to publish the full laboratory results\"",
+    "heldout4_drug_recall.txt: position of Australian Community Pharmacists Association (ready) not found: \"said its members were ready to switch patients\"",
+    "heldout4_drug_recall.txt: question not found: \"It was not immediately clear how many patients had taken tablets from the affected batches, or for how long.\"",
+    "heldout4_drug_recall.txt: question not found: \"Donnelly said the regulator had not yet determined whether other medicines made at the same contract plant were affected.\"",
+    "heldout4_northvale_election_live.txt: \"lost the trust of too many people in the towns\" said by None, expected \"Helena Varga\"",
+    "heldout4_northvale_election_live.txt: \"Our phones are on. Our price is a balanced budget.\" said by None, expected \"Oliver Quist\"",
+    "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
+    "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
+    "heldout4_northvale_election_live.txt: position of Liberal Reform Party (ready) not found: \"The LRP is ready to talk to both of the larger parties\"",
+    "heldout4_nurses_strike.txt: \"Pay us properly or watch the workforce walk.\" said by None, expected \"Bernadette Okoro\"",
+    "heldout4_nurses_strike.txt: quotation not found: \"a long way apart\"",
+    "heldout4_nurses_strike.txt: \"I love my job,\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
+    "heldout4_nurses_strike.txt: \"I just can't afford to do it any more.\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
+    "heldout4_nurses_strike.txt: position of Union of Hospital and Community Nurses (rejects) not found: \"rejected the government's pay offer\"",
+    "heldout4_nurses_strike.txt: position of Hospital Employers' Federation (warns) not found: \"warned that the strike would lead to thousands of cancelled operations\"",
+    "heldout4_nurses_strike.txt: position of Hospital Employers' Federation (cautious) not found: \"The federation was cautious about the prospect of a quick settlement\"",
+    "heldout4_nurses_strike.txt: position of Patients First Forum (supports) not found: \"said it supported nurses' right to strike\"",
+    "heldout4_phones_in_schools_oped.txt: \"Don’t consult for a year. Just do it, and explain as you go.\" said by None, expected \"Martin Ashdown\"",
+    "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (supports) not found: \"I now support a full ban during the school day\"",
+    "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (wants) not found: \"I think the government should make it law\"",
+    "heldout4_phones_in_schools_oped.txt: position of Parents for Digital Choice (opposes) not found: \"Parents for Digital Choice opposes any national rule\"",
+    "heldout4_phones_in_schools_oped.txt: question not found: \"Nobody yet knows what the long-term effect on children’s wellbeing will be, and Dr Morandi is right to say that the research lags far behind the policy.\"",
+    "heldout4_senate_broadband.txt: quotation not found: \"a blank check.\"",
+    "heldout4_senate_broadband.txt: position of Curtis Brandt (opposes) not found: \"opposed the bill, saying it would create a permanent entitlement\"",
+    "heldout4_senate_broadband.txt: position of Denise Okafor (warns) not found: \"warned that the affordability subsidy would lapse after four years\"",
+    "heldout4_senate_broadband.txt: question not found: \"Nor is it clear how federal regulators would police the subsidy, which critics say is vulnerable to fraud.\"",
+];
+
+#[test]
+fn fourth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut4, 8, &KNOWN_MISSES_4);
 }
