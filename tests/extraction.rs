@@ -362,13 +362,11 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 51] = [
+const KNOWN_MISSES_4: [&str; 49] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
-    "heldout4_ar_glasses_launch.txt: \"welcomes competition in the category.\" said by Some(\"the company\"), expected \"Verity Labs\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Lumora Systems (commits) not found: \"Lumora has committed to five years of software updates\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
-    "heldout4_ar_glasses_launch.txt: position of Verity Labs (insists) not found: \"insisted that the Lens remained the best-selling AR device\"",
     "heldout4_ar_glasses_launch.txt: question not found: \"But it has not said how many third-party apps will be available on day one.\"",
     "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
     "heldout4_canada_china_trade_analysis.txt: position of China (warns) not found: \"China’s commerce ministry warned that canola could be the next product\"",

@@ -566,6 +566,47 @@ fn national_institution(
     Some((join_bare(&tokens[i..end]), end - i))
 }
 
+/// Whether `token` is a noun for a kind of organisation ("company", "union", "regulator"), as
+/// `assets/lexicons/organization_nouns.txt` lists them.
+pub fn is_organization_noun(token: &Token) -> bool {
+    ORG_NOUNS.holds(token)
+}
+
+/// Nouns for any business, which stand for an organisation whatever its name: "the company"
+/// may be "Verity Labs", but "the federation" is an organisation named a federation.
+const ANY_BUSINESS: [&str; 6] = [
+    "company",
+    "firm",
+    "group",
+    "business",
+    "organisation",
+    "organization",
+];
+
+/// The last of `mentions` (in text order) that "the `noun`" may refer back to: an organisation
+/// whose name holds the noun ("the union" for "Unison Health Union"), or, for a noun that fits
+/// any business ("the company"), the last organisation.
+pub fn referent<'m>(
+    mentions: &'m [Mention],
+    tokens: &[Token],
+    noun: &Token,
+) -> Option<&'m Mention> {
+    let named = |m: &&Mention| {
+        tokens
+            .get(m.token..m.token + m.len)
+            .is_some_and(|name| name.iter().any(|t| t.key() == noun.key()))
+    };
+    let orgs = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.kind == ActorKind::Organization)
+    };
+    orgs()
+        .find(named)
+        .or_else(|| orgs().next().filter(|_| ANY_BUSINESS.contains(&noun.key())))
+}
+
 /// Whether `word` (as printed, capitalised) names an organisation's kind ("Service",
 /// "Association"), as `assets/lexicons/organization_words.txt` lists them.
 pub fn is_organization_word(word: &str) -> bool {

@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
-use crate::extract::actor::{mention_ending_at, mentions_in, ActorIndex, Mention};
+use crate::extract::actor::{
+    is_organization_noun, mention_ending_at, mentions_in, referent, ActorIndex, Mention,
+};
 use crate::extract::appositive;
 use crate::extract::lexicon::{KeyMap, Words};
 use crate::extract::token::{tokenize, tokenize_into, Token};
@@ -372,6 +374,18 @@ impl Sentence<'_> {
                 word if FIRST_PERSON.contains(&word) => {
                     return self.answering.into_iter().collect()
                 }
+                // "Verity Labs … The company insisted that …": the organisation last named in
+                // the paragraph
+                _ if j > clause
+                    && self.key(j - 1) == "the"
+                    && is_organization_noun(&self.tokens[j]) =>
+                {
+                    let before = mentions_in(self.mentions, 0, j - 1);
+                    return referent(before, self.tokens, &self.tokens[j])
+                        .map(|m| m.actor)
+                        .into_iter()
+                        .collect();
+                }
                 // "the White House said it remained committed to …": the pronoun right after a
                 // speech verb stands for the verb's subject, an organisation or state as well
                 "it" | "they" if j > clause && is_speech_verb(self.tokens, j - 1) => {
@@ -692,5 +706,17 @@ mod tests {
             "Mr. Trelawney spoke for an hour.",
         ]);
         assert_eq!(found, ["Marcus Trelawney: insists"]);
+    }
+
+    #[test]
+    fn the_company_is_the_organisation_named_before_it_and_the_federation_a_federation() {
+        let found = positions(&[
+            "Verity Labs answered within the hour. The company insisted \
+                                 that its headset remained the best seller.",
+        ]);
+        assert_eq!(found, ["Verity Labs: insists"]);
+        let found = positions(&["The Arbitration Board offered talks. The federation was \
+                                 cautious about a quick settlement."]);
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -871,4 +871,14 @@ mod tests {
         let text = "A No. 10 spokesman said London wanted to \"keep the door open\" to Beijing.";
         assert_eq!(quotes(text), ["a No. 10 spokesman: keep the door open"]);
     }
+
+    #[test]
+    fn the_company_said_quotes_the_organisation_named_before_it() {
+        let text = "Verity Labs answered within the hour. “We welcome competition in the \
+                    category,” the company said.";
+        assert_eq!(
+            quotes(text),
+            ["Verity Labs: We welcome competition in the category,"]
+        );
+    }
 }

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use crate::extract::actor::gazetteer::{past_titles, title_at};
 use crate::extract::actor::person::{is_speech_verb, title_before};
-use crate::extract::actor::{mention_ending_at, mentions_in, Mention};
+use crate::extract::actor::{
+    is_organization_noun, mention_ending_at, mentions_in, referent, Mention,
+};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
@@ -202,32 +204,46 @@ fn named_after_role(ctx: &Context, k: usize) -> Option<Speaker> {
 /// Nouns for what a body issues: `"…," the statement said` quotes whoever issued it.
 const DOCUMENTS: [&str; 6] = ["statement", "release", "letter", "filing", "notice", "memo"];
 
-/// `"…," the regulator said`: a body named by its role, kept as that description; `"…," the
-/// statement said`: the organisation or person the paragraph opens with, before its first
-/// quotation mark ("In a statement, Calloway Freight rejected …"), else the description.
+/// `"…," the regulator said`: a body named by its kind, the organisation the paragraph names
+/// before its first quotation mark, else kept as that description; `"…," the statement said`:
+/// the organisation or person the paragraph opens with ("In a statement, Calloway Freight
+/// rejected …").
 fn the_body(ctx: &Context, j: usize) -> Option<Speaker> {
     let noun = ctx.tokens.get(j + 1)?;
     let plain = noun.is_word() && !noun.is_capitalised();
     if !(ctx.key(j) == "the" && plain && is_speech_verb(ctx.tokens, j + 2)) {
         return None;
     }
-    if DOCUMENTS.contains(&noun.key()) {
-        let first_mark = ctx
-            .tokens
-            .iter()
-            .position(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’" | "'"))
-            .unwrap_or(j);
-        let issuer = ctx.mentions.iter().position(|m| {
-            m.token < first_mark && matches!(m.kind, ActorKind::Organization | ActorKind::Person)
-        });
-        if let Some(m) = issuer {
-            return Some(Speaker::Named(m));
-        }
+    if let Some(m) = issuer(ctx, noun, j) {
+        return Some(Speaker::Named(m));
     }
     Some(Speaker::Unnamed {
         description: format!("the {}", noun.text),
         plural: false,
     })
+}
+
+/// For "the company" or "the statement" (`noun`, before token `j`): the organisation the
+/// paragraph names before its first quotation mark that the noun may refer back to (for a
+/// document, the first organisation or person named), as an index into the mentions.
+fn issuer(ctx: &Context, noun: &Token, j: usize) -> Option<usize> {
+    let document = DOCUMENTS.contains(&noun.key());
+    if !document && !is_organization_noun(noun) {
+        return None;
+    }
+    let first_mark = ctx
+        .tokens
+        .iter()
+        .position(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’" | "'"))
+        .unwrap_or(j);
+    let before = &ctx.mentions[..ctx.mentions.partition_point(|m| m.token < first_mark)];
+    if document {
+        return before
+            .iter()
+            .position(|m| matches!(m.kind, ActorKind::Organization | ActorKind::Person));
+    }
+    let found = referent(before, ctx.tokens, noun)?;
+    before.iter().position(|m| std::ptr::eq(m, found))
 }
 
 fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
