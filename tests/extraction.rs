@@ -362,7 +362,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 49] = [
+const KNOWN_MISSES_4: [&str; 48] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Lumora Systems (commits) not found: \"Lumora has committed to five years of software updates\"",
@@ -371,11 +371,10 @@ const KNOWN_MISSES_4: [&str; 49] = [
     "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
     "heldout4_canada_china_trade_analysis.txt: position of China (warns) not found: \"China’s commerce ministry warned that canola could be the next product\"",
     "heldout4_canada_china_trade_analysis.txt: position of European Union (cautious) not found: \"Brussels has been cautious about following Ottawa’s lead\"",
-    "heldout4_coal_terminal_protest.txt: \"People have a right to protest. They do not have a right to put themselves and rail workers in danger,\" said by Some(\"Supt Ellery\"), expected \"Graham Ellery\"",
-    "heldout4_coal_terminal_protest.txt: \"I'm not an activist,\" said by Some(\"Supt Ellery\"), expected \"Ana\"",
-    "heldout4_coal_terminal_protest.txt: \"I'm a grandmother who can read a temperature chart.\" said by Some(\"Supt Ellery\"), expected \"Ana\"",
-    "heldout4_coal_terminal_protest.txt: \"This port pays my mortgage,\" said by Some(\"Supt Ellery\"), expected \"a protester\"",
-    "heldout4_coal_terminal_protest.txt: \"but I don't want my kids breathing the dust.\" said by Some(\"Supt Ellery\"), expected \"a protester\"",
+    "heldout4_coal_terminal_protest.txt: \"I'm not an activist,\" said by Some(\"Graham Ellery\"), expected \"Ana\"",
+    "heldout4_coal_terminal_protest.txt: \"I'm a grandmother who can read a temperature chart.\" said by Some(\"Graham Ellery\"), expected \"Ana\"",
+    "heldout4_coal_terminal_protest.txt: \"This port pays my mortgage,\" said by Some(\"Graham Ellery\"), expected \"a protester\"",
+    "heldout4_coal_terminal_protest.txt: \"but I don't want my kids breathing the dust.\" said by Some(\"Graham Ellery\"), expected \"a protester\"",
     "heldout4_coal_terminal_protest.txt: quotation not found: \"a delaying tactic\"",
     "heldout4_coal_terminal_protest.txt: position of Climate Emergency Network (wants) not found: \"wants the federal government to cancel a planned expansion\"",
     "heldout4_coal_terminal_protest.txt: position of Liam Foster (wants) not found: \"called on the government to pause construction\"",

@@ -654,7 +654,7 @@ mod tests {
     fn a_day_after_an_appositive_is_stepped_over() {
         let found = positions(&[
             "Lorenzo Ferrandi, who chairs the group of finance ministers, \
-                                 on Wednesday urged the bank to cut rates.",
+             on Wednesday urged the bank to cut rates.",
         ]);
         assert_eq!(found, ["Lorenzo Ferrandi: wants"]);
     }
@@ -663,7 +663,7 @@ mod tests {
     fn a_short_form_in_brackets_before_an_appositive_is_stepped_over() {
         let found = positions(&[
             "The Serious Fraud Office (SFO), which brought the case, is \
-                                 seeking a confiscation order.",
+             seeking a confiscation order.",
         ]);
         assert_eq!(found, ["Serious Fraud Office: wants"]);
     }
@@ -672,7 +672,7 @@ mod tests {
     fn it_after_said_stands_for_the_body_that_said_it() {
         let found = positions(&[
             "In Washington, the White House said it remained committed to \
-                                 a pause on commercial extraction.",
+             a pause on commercial extraction.",
         ]);
         assert_eq!(found, ["United States: commits"]);
     }
@@ -681,7 +681,7 @@ mod tests {
     fn an_appositive_may_hold_a_plural_possessive() {
         let found = positions(&[
             "The Ashby Civic Society, another residents' group, took a more \
-                                 cautious line.",
+             cautious line.",
         ]);
         assert_eq!(found, ["Ashby Civic Society: cautious"]);
     }
@@ -712,7 +712,7 @@ mod tests {
     fn the_company_is_the_organisation_named_before_it_and_the_federation_a_federation() {
         let found = positions(&[
             "Verity Labs answered within the hour. The company insisted \
-                                 that its headset remained the best seller.",
+             that its headset remained the best seller.",
         ]);
         assert_eq!(found, ["Verity Labs: insists"]);
         let found = positions(&["The Arbitration Board offered talks. The federation was \
