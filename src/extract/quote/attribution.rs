@@ -156,19 +156,24 @@ fn appositive_name(ctx: &Context, j: usize) -> Option<Speaker> {
     if !ctx.tokens[j..comma].iter().all(Token::is_word) || comma == j {
         return None;
     }
-    let at = past_titles(ctx.tokens, comma + 1);
-    let (speaker, end) = match ctx.person_starting_at(at) {
-        Some(m) => (
-            Speaker::Named(m),
-            ctx.mentions[m].token + ctx.mentions[m].len,
-        ),
-        None => {
-            let (token, len) = names::name_at(ctx.tokens, ctx.mentions, comma + 1)?;
-            (Speaker::Unlisted { token, len }, token + len)
-        }
-    };
+    let (speaker, end) = name_after_comma(ctx, comma)?;
     (ctx.key(end) == "," && is_speech_verb(ctx.tokens, skip_between(ctx, end + 1)))
         .then_some(speaker)
+}
+
+/// The name right after the comma at token `comma`, titles dropped (a known person, else a name
+/// the index missed), and the token after it.
+fn name_after_comma(ctx: &Context, comma: usize) -> Option<(Speaker, usize)> {
+    match ctx.person_starting_at(past_titles(ctx.tokens, comma + 1)) {
+        Some(m) => Some((
+            Speaker::Named(m),
+            ctx.mentions[m].token + ctx.mentions[m].len,
+        )),
+        None => {
+            let (token, len) = names::name_at(ctx.tokens, ctx.mentions, comma + 1)?;
+            Some((Speaker::Unlisted { token, len }, token + len))
+        }
+    }
 }
 
 /// `said the union's president, Carys Pendle.`: the name set off by a comma after the role
@@ -184,17 +189,7 @@ fn named_after_role(ctx: &Context, k: usize) -> Option<Speaker> {
     if !ctx.tokens[k..comma].iter().all(Token::is_word) {
         return None;
     }
-    let at = past_titles(ctx.tokens, comma + 1);
-    let (speaker, end) = match ctx.person_starting_at(at) {
-        Some(m) => (
-            Speaker::Named(m),
-            ctx.mentions[m].token + ctx.mentions[m].len,
-        ),
-        None => {
-            let (token, len) = names::name_at(ctx.tokens, ctx.mentions, at)?;
-            (Speaker::Unlisted { token, len }, token + len)
-        }
-    };
+    let (speaker, end) = name_after_comma(ctx, comma)?;
     ctx.tokens
         .get(end)
         .is_none_or(|t| !t.is_word())
