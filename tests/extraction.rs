@@ -60,8 +60,8 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to fourth held-out set (`heldout_*`, `heldout2_*`,
-/// `heldout3_*`, `heldout4_*`).
+/// Which fixtures: our own, or the first to fifth held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`, `heldout5_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -69,6 +69,7 @@ enum Set {
     HeldOut2,
     HeldOut3,
     HeldOut4,
+    HeldOut5,
 }
 
 impl Set {
@@ -81,6 +82,8 @@ impl Set {
             Set::HeldOut3
         } else if name.starts_with("heldout4_") {
             Set::HeldOut4
+        } else if name.starts_with("heldout5_") {
+            Set::HeldOut5
         } else {
             Set::Own
         }
@@ -416,4 +419,103 @@ const KNOWN_MISSES_4: [&str; 48] = [
 #[test]
 fn fourth_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut4, 8, &KNOWN_MISSES_4);
+}
+
+/// The misses of the fifth held-out set, measured as it came: eight articles in house styles
+/// the earlier sets lacked (a US wire story with quotations running over paragraphs, a court
+/// ruling, a science story with header lines, a summit told through capitals, a press
+/// conference transcript, a markets report, a tabloid match report in single quotation marks,
+/// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
+/// the earlier sets.
+const KNOWN_MISSES_5: [&str; 85] = [
+    "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
+    "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
+    "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
+    "heldout5_clinical_trial.txt: question not found: \"Nor are the researchers certain why a blood-pressure drug should help with migraine at all.\"",
+    "heldout5_diplomacy_summit.txt: \"a deal this week, not a process that runs for another decade\" said by Some(\"a spokesperson\"), expected \"United Kingdom\"",
+    "heldout5_diplomacy_summit.txt: \"not sign a text that mortgages the ocean for a few tonnes of nickel\" said by None, expected \"France\"",
+    "heldout5_diplomacy_summit.txt: position of China (rejects) not found: \"has rejected a US proposal to allow national observers aboard mining vessels\"",
+    "heldout5_diplomacy_summit.txt: position of France (wants) not found: \"The Élysée has long called for a full moratorium on commercial seabed mining\"",
+    "heldout5_diplomacy_summit.txt: position of Japan (ready) not found: \"has signalled that it is ready to accept a compromise\"",
+    "heldout5_diplomacy_summit.txt: question not found: \"Swiss officials did not say when the talks would resume if no agreement is reached by Friday’s deadline.\"",
+    "heldout5_diplomacy_summit.txt: question not found: \"It is also not clear whether the ISA itself has the staff or the money to police mining operations thousands of metres below the surface.\"",
+    "heldout5_football_manager.txt: \"It's never a penalty in a million years,\" said by None, expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"Callum gets the ball, clean as you like. The lad's gone looking for it and the referee's bought it.\" said by None, expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"I've watched it ten times on the laptop and I'll watch it another ten, and it won't change.\" said by None, expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"I'll be on the phone to the PRP first thing Monday,\" said by Some(\"Professional Referees Panel\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"I want someone to look me in the eye and tell me that's a penalty.\" said by Some(\"Professional Referees Panel\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"We're fighting for our lives down there and decisions like that cost people their jobs.\" said by Some(\"Professional Referees Panel\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"They ran themselves into the ground,\" said by Some(\"Professional Referees Panel\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"I can't ask for more than that.\" said by Some(\"Professional Referees Panel\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"I'm not a quitter,\" said by Some(\"Doyle\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"Never have been. I'll be at the training ground at seven on Monday morning like always.\" said by Some(\"Doyle\"), expected \"Kevin Doyle\"",
+    "heldout5_football_manager.txt: \"We were the better side for 80 minutes,\" said by Some(\"Goalscorer Mbeki-Hart\"), expected \"Tyrese Mbeki-Hart\"",
+    "heldout5_football_manager.txt: \"but you don't get points for 80 minutes.\" said by Some(\"Goalscorer Mbeki-Hart\"), expected \"Tyrese Mbeki-Hart\"",
+    "heldout5_football_manager.txt: position of Kevin Doyle (wants) not found: \"Doyle wants the Professional Referees Panel (PRP) to explain the decision in writing\"",
+    "heldout5_football_manager.txt: position of Kevin Doyle (refuses) not found: \"Doyle refused to blame his players for letting a lead slip\"",
+    "heldout5_football_manager.txt: position of Kevin Doyle (rules out) not found: \"He also ruled out walking away from the job\"",
+    "heldout5_football_manager.txt: position of Tyrese Mbeki-Hart (hopeful) not found: \"The striker said he was hopeful the squad could bounce back\"",
+    "heldout5_football_manager.txt: position of Castlebridge Supporters' Trust (supports) not found: \"the Castlebridge Supporters' Trust (CST) has backed the manager to turn things round\"",
+    "heldout5_markets_report.txt: \"on track to return sustainably to the 2% target\" said by None, expected \"Bank of England\"",
+    "heldout5_markets_report.txt: quotation not found: \"gradual and careful approach\"",
+    "heldout5_markets_report.txt: \"persistently weak buyer demand in the South East\" said by None, expected \"Brightmoor Homes\"",
+    "heldout5_markets_report.txt: quotation not found: \"all discretionary spending\"",
+    "heldout5_markets_report.txt: \"We are taking decisive action to protect the balance sheet,\" said by Some(\"Housebuilder Brightmoor\"), expected \"Brightmoor Homes\"",
+    "heldout5_markets_report.txt: \"We remain confident in the long-term demand for new homes in the UK.\" said by Some(\"Housebuilder Brightmoor\"), expected \"Brightmoor Homes\"",
+    "heldout5_markets_report.txt: position of Bank of England (cautious) not found: \"The Bank signalled it would move cautiously\"",
+    "heldout5_markets_report.txt: position of British Chambers of Industry (supports) not found: \"welcomed the cut, saying it would offer relief to indebted firms\"",
+    "heldout5_markets_report.txt: position of British Chambers of Industry (wants) not found: \"The BCI wants the Bank to reduce rates by at least a further percentage point\"",
+    "heldout5_markets_report.txt: position of Brightmoor Homes (commits) not found: \"It said it would cut its land-buying budget by a third\"",
+    "heldout5_markets_report.txt: question not found: \"Brightmoor did not say how many jobs, if any, would be affected by the spending review.\"",
+    "heldout5_planning_row_blog.txt: quotation not found: \"significant contribution\"",
+    "heldout5_planning_row_blog.txt: \"Orchard Lane will deliver much-needed homes for local people, including 56 affordable homes for rent and shared ownership. We have already reduced the height of Block C and increased green space in response to feedback. Any further reduction in the number of homes would make the scheme unviable.\" said by None, expected \"Kestrel Living\"",
+    "heldout5_planning_row_blog.txt: \"All representations will be considered carefully before the application is determined.\" said by None, expected \"Ashworth District Council\"",
+    "heldout5_planning_row_blog.txt: term reported as a quotation: \"the Paddock\"",
+    "heldout5_planning_row_blog.txt: position of Millbrook Residents' Association (opposes) not found: \"The residents' association is opposed to the scheme as it stands.\"",
+    "heldout5_planning_row_blog.txt: position of Kestrel Living (insists) not found: \"Kestrel, for its part, insists the scheme only works financially at its current size.\"",
+    "heldout5_planning_row_blog.txt: position of Kestrel Living (ready) not found: \"Kestrel also says it is ready to take the scheme to the Planning Inspectorate\"",
+    "heldout5_planning_row_blog.txt: position of Millbrook Residents' Association (wants) not found: \"the MRA wants as many people as possible to turn up\"",
+    "heldout5_planning_row_blog.txt: question not found: \"Nobody at the council has said when the revised flood assessment will be published on the planning portal.\"",
+    "heldout5_port_strike_wire.txt: \"This strike is unnecessary, and it is hurting the very families the union says it wants to protect,\" said by None, expected \"Bay Terminal Operators Association\"",
+    "heldout5_port_strike_wire.txt: quotation not found: \"Our offer remains on the table.\"",
+    "heldout5_port_strike_wire.txt: position of Bay Terminal Operators Association (insists) not found: \"The association insists that remote-operated cranes are needed for Oakland to compete\"",
+    "heldout5_port_strike_wire.txt: position of Pacific Longshore Workers Union (rules out) not found: \"The PLWU has ruled out any contract that allows remote-operated cranes\"",
+    "heldout5_port_strike_wire.txt: position of Lena Whitfield (ready) not found: \"said the city was ready to host talks at City Hall\"",
+    "heldout5_port_strike_wire.txt: question not found: \"It was not clear whether they would be able to bring the two sides back together before the weekend, and a spokesperson for the Federal Mediation and Conciliation Service declined to comment on the talks.\"",
+    "heldout5_port_strike_wire.txt: question not found: \"Port officials did not say when the backlog of ships and containers could be cleared once work resumes.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Good afternoon. Since March 30, the Fairhaven Fire Department has responded to seven structure fires at vacant residential properties in the Eastside and Millgate neighborhoods. Fire Marshal Holm’s investigators have determined that six of those fires were intentionally set. The seventh is still under investigation. Thankfully, no one has been killed, but a firefighter suffered a shoulder injury Saturday night on Dorsey Street, and a family next door to one of the homes lost their garage. I want to be clear: we are treating this as a serial arson case, and we have assigned four detectives to it full time, working with the fire marshal’s office and with agents from the state Bureau of Fire Investigation.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Thank you, Chief. I’ll keep this brief. In each of the six fires, we’ve found evidence of an accelerant introduced through a rear window or door. All of the homes were unoccupied, and most had been boarded up. We are asking owners of vacant homes in those neighborhoods to check that doors and windows are secure and to report any sign of forced entry. We’re also urging residents to make sure their smoke alarms work. These fires have spread quickly to neighboring houses.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Chief, do you have a suspect?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"We have a person we would like to speak to. I’m not going to describe that person today, and I’m not going to speculate about motive. We are closer than we were a week ago.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Is there any connection to the fires in Brookvale last year?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"We’ve looked at that. Right now I have nothing that links them, but we haven’t ruled it out.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Some residents on Dorsey Street say they called police about people going in and out of that house weeks before the fire. Why wasn’t anything done?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"I’ve heard those concerns, and I take them seriously. I have asked our professional standards unit to review every call for service to those addresses going back six months. If we missed something, I will say so publicly.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"If I could add to that. The city owns two of the seven properties. That is not acceptable to me. Starting this week, Public Works will inspect every city-owned vacant property in Eastside and Millgate, and any that can’t be secured will be scheduled for demolition. I’ve also asked the council to fund a $250,000 program to help private owners secure or tear down abandoned homes.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Mayor, when will the council vote on that?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"I’d expect it on the agenda for May 6. I’ve spoken with the council president, and I’m hopeful we can get it done.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Marshal, how confident are you that the seventh fire was accidental?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"I didn’t say it was accidental. I said it’s still under investigation. That house had an electrical problem going back years, and we need to rule that in or out before we classify it.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Is the reward still $10,000?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"It’s now $25,000. The Fairhaven Firefighters Association and Crime Stoppers have both added to it. Anyone with information can call the tip line at 555-0148, and you can remain anonymous.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Will you release the name of the firefighter who was hurt?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"That’s the fire department’s call, and they’ve asked us not to. He’s recovering at home, and he’s expected to make a full recovery.\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"Should people on the east side be worried?\"",
+    "heldout5_press_conference_transcript.txt: quotation not found: \"I don’t want anyone to panic. But I do want people to be watchful. If you see someone around a vacant house at night, call us. Do not confront them.\"",
+    "heldout5_press_conference_transcript.txt: position of Dana Whitlock (refuses) not found: \"I’m not going to describe that person today\"",
+    "heldout5_press_conference_transcript.txt: position of Dana Whitlock (commits) not found: \"I have asked our professional standards unit to review every call for service\"",
+    "heldout5_press_conference_transcript.txt: position of Dana Whitlock (pledges) not found: \"If we missed something, I will say so publicly.\"",
+    "heldout5_press_conference_transcript.txt: position of Gloria Espinoza (commits) not found: \"Public Works will inspect every city-owned vacant property in Eastside and Millgate\"",
+    "heldout5_press_conference_transcript.txt: position of Gloria Espinoza (wants) not found: \"I’ve also asked the council to fund a $250,000 program\"",
+    "heldout5_press_conference_transcript.txt: position of Gloria Espinoza (hopeful) not found: \"I’m hopeful we can get it done\"",
+    "heldout5_press_conference_transcript.txt: position of Teresa Holm (wants) not found: \"We’re also urging residents to make sure their smoke alarms work.\"",
+    "heldout5_press_conference_transcript.txt: question not found: \"Officials did not say when they expect to make an arrest.\"",
+    "heldout5_supreme_court_ruling.txt: \"heartbroken\" said by Some(\"Safer Screens\"), expected \"Parents for Safer Screens\"",
+    "heldout5_supreme_court_ruling.txt: position of Midwest Technology Council (opposes) not found: \"had always objected to the verification mandate\"",
+    "heldout5_supreme_court_ruling.txt: position of Parents for Safer Screens (wants) not found: \"would push lawmakers to pass a narrower version during the fall session\"",
+];
+
+#[test]
+fn fifth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut5, 8, &KNOWN_MISSES_5);
 }
