@@ -327,7 +327,7 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
 /// The misses of the third held-out set: eight articles written by a helper who had seen neither
 /// the rules nor the lexicons. It began with 46 misses; the general rules its misses showed were
 /// missing took them to these 13, each with its cause.
-const KNOWN_MISSES_3: [&str; 13] = [
+const KNOWN_MISSES_3: [&str; 12] = [
     // a headline that is a quotation ("‘We will not let hospitals …’") is the title, and titles
     // are not searched for quotations
     "heldout3_cyber_interview.txt: quotation not found: \"We will not let hospitals become cash machines for criminals\"",
@@ -349,8 +349,6 @@ const KNOWN_MISSES_3: [&str; 13] = [
     "heldout3_library_closure.txt: \"I come in three times a week. The leisure centre is two buses away for me, and I don't drive.\" said by Some(\"a resident\"), expected \"one resident\"",
     // "Another, a mother of two …, said": the description between commas is not read as the speaker
     "heldout3_library_closure.txt: \"the best thing in this town for under-fives.\" said by None, expected \"a mother of two from the nearby Greystones estate\"",
-    // "The captain warned": a role noun referring back to "captain Jordan Amis"
-    "heldout3_millbrook_match.txt: position of Jordan Amis (warns) not found: \"warned that Millbrook could not afford another slow start\"",
     // a plural possessive inside a name ("Growers' Union") splits the name
     "heldout3_sarn_river.txt: position of Derrin Vale Growers' Union (supports) not found: \"backed Baptiste's demand in a letter to the premier\"",
     // "what one European envoy called “…”": "called" is not read as a speech verb
@@ -365,10 +363,9 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 48] = [
+const KNOWN_MISSES_4: [&str; 36] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
-    "heldout4_ar_glasses_launch.txt: position of Lumora Systems (commits) not found: \"Lumora has committed to five years of software updates\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
     "heldout4_ar_glasses_launch.txt: question not found: \"But it has not said how many third-party apps will be available on day one.\"",
     "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
@@ -381,23 +378,12 @@ const KNOWN_MISSES_4: [&str; 48] = [
     "heldout4_coal_terminal_protest.txt: quotation not found: \"a delaying tactic\"",
     "heldout4_coal_terminal_protest.txt: position of Climate Emergency Network (wants) not found: \"wants the federal government to cancel a planned expansion\"",
     "heldout4_coal_terminal_protest.txt: position of Liam Foster (wants) not found: \"called on the government to pause construction\"",
-    "heldout4_drug_recall.txt: \"immediately notified the regulator.\" said by Some(\"the company\"), expected \"Halberd Pharmaceuticals\"",
-    "heldout4_drug_recall.txt: \"Patient safety is our highest priority,\" said by Some(\"the statement\"), expected \"Halberd Pharmaceuticals\"",
-    "heldout4_drug_recall.txt: \"We are working around the clock with pharmacies to ensure continuity of supply.\" said by Some(\"the statement\"), expected \"Halberd Pharmaceuticals\"",
-    "heldout4_drug_recall.txt: \"Bring your box in, and we will sort it out.\" said by None, expected \"Gavin Thorne\"",
-    "heldout4_drug_recall.txt: position of Therapeutic Products Authority (warns) not found: \"warned that suddenly stopping blood pressure treatment could raise the risk\"",
-    "heldout4_drug_recall.txt: position of Halberd Pharmaceuticals (commits) not found: \"said it was committed to replacing all affected stock\"",
-    "heldout4_drug_recall.txt: position of Halberd Pharmaceuticals (rejects) not found: \"rejected suggestions that it had been slow to report\"",
-    "heldout4_drug_recall.txt: position of Heart Health Alliance of Australia (wants) not found: \"urged the TPA to publish the full laboratory results\"",
-    "heldout4_drug_recall.txt: position of Australian Community Pharmacists Association (ready) not found: \"said its members were ready to switch patients\"",
     "heldout4_drug_recall.txt: question not found: \"It was not immediately clear how many patients had taken tablets from the affected batches, or for how long.\"",
     "heldout4_drug_recall.txt: question not found: \"Donnelly said the regulator had not yet determined whether other medicines made at the same contract plant were affected.\"",
     "heldout4_northvale_election_live.txt: \"lost the trust of too many people in the towns\" said by None, expected \"Helena Varga\"",
-    "heldout4_northvale_election_live.txt: \"Our phones are on. Our price is a balanced budget.\" said by None, expected \"Oliver Quist\"",
     "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
     "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
     "heldout4_northvale_election_live.txt: position of Liberal Reform Party (ready) not found: \"The LRP is ready to talk to both of the larger parties\"",
-    "heldout4_nurses_strike.txt: \"Pay us properly or watch the workforce walk.\" said by None, expected \"Bernadette Okoro\"",
     "heldout4_nurses_strike.txt: quotation not found: \"a long way apart\"",
     "heldout4_nurses_strike.txt: \"I love my job,\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
     "heldout4_nurses_strike.txt: \"I just can't afford to do it any more.\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
@@ -427,7 +413,7 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 85] = [
+const KNOWN_MISSES_5: [&str; 84] = [
     "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
@@ -478,7 +464,6 @@ const KNOWN_MISSES_5: [&str; 85] = [
     "heldout5_planning_row_blog.txt: question not found: \"Nobody at the council has said when the revised flood assessment will be published on the planning portal.\"",
     "heldout5_port_strike_wire.txt: \"This strike is unnecessary, and it is hurting the very families the union says it wants to protect,\" said by None, expected \"Bay Terminal Operators Association\"",
     "heldout5_port_strike_wire.txt: quotation not found: \"Our offer remains on the table.\"",
-    "heldout5_port_strike_wire.txt: position of Bay Terminal Operators Association (insists) not found: \"The association insists that remote-operated cranes are needed for Oakland to compete\"",
     "heldout5_port_strike_wire.txt: position of Pacific Longshore Workers Union (rules out) not found: \"The PLWU has ruled out any contract that allows remote-operated cranes\"",
     "heldout5_port_strike_wire.txt: position of Lena Whitfield (ready) not found: \"said the city was ready to host talks at City Hall\"",
     "heldout5_port_strike_wire.txt: question not found: \"It was not clear whether they would be able to bring the two sides back together before the weekend, and a spokesperson for the Federal Mediation and Conciliation Service declined to comment on the talks.\"",

@@ -20,11 +20,11 @@ use rustc_hash::FxHashMap;
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::position::{is_stance_at, positions_in};
+use crate::extract::position::{is_stance_at, positions_in, Discourse, Read};
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind, Position};
 use crate::text::clean::stop::is_stop_word;
-use gazetteer::{Entry, Target, GAZETTEER};
+use gazetteer::{title_at, Entry, Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
 /// Words that make a capitalised name an organisation's ("Lowy Institute", "Harwood Sports Group").
@@ -104,7 +104,7 @@ impl ActorIndex {
         };
         let mut positions = Vec::new();
         // the last sentence subject of an article that runs on into the next batch
-        let mut carried: Option<(usize, Option<ActorId>)> = None;
+        let mut carried: Option<(usize, Discourse)> = None;
         for batch in batches(articles) {
             let found = crate::par::map(&batch, 0, |_, &(a, from, to)| {
                 let mut buffer = Vec::new();
@@ -161,9 +161,9 @@ impl ActorIndex {
         articles: &[Article],
         batch: &[(usize, usize, usize)],
         tokens: &[Vec<Vec<Token>>],
-        carried: Option<(usize, Option<ActorId>)>,
+        carried: Option<(usize, Discourse)>,
         out: &mut Vec<Position>,
-    ) -> Option<(usize, Option<ActorId>)> {
+    ) -> Option<(usize, Discourse)> {
         // consecutive tasks of one article: (article, first task, end)
         let mut runs: Vec<(usize, usize, usize)> = Vec::new();
         for (t, &(a, _, _)) in batch.iter().enumerate() {
@@ -173,34 +173,30 @@ impl ActorIndex {
             }
         }
         let found = crate::par::map(&runs, 0, |r, &(a, first, end)| {
-            let mut last_subject = match carried {
-                Some((article, subject)) if r == 0 && article == a => subject,
-                _ => None,
+            let mut discourse = match carried {
+                Some((article, ref before)) if r == 0 && article == a => before.clone(),
+                _ => Discourse::default(),
             };
             let mut out = Vec::new();
             for t in first..end {
                 let (_, from, _) = batch[t];
                 for (k, paragraph_tokens) in tokens[t].iter().enumerate() {
                     let p = from + k;
-                    let at = (articles[a].id, p);
-                    let paragraph = &articles[a].paragraphs[p];
-                    let mentions = self.in_paragraph(a, p);
-                    positions_in(
-                        at,
-                        paragraph,
-                        paragraph_tokens,
-                        mentions,
-                        &mut last_subject,
-                        &mut out,
-                    );
+                    let read = Read {
+                        paragraph: &articles[a].paragraphs[p],
+                        tokens: paragraph_tokens,
+                        mentions: self.in_paragraph(a, p),
+                        actors: &self.actors,
+                    };
+                    positions_in((articles[a].id, p), &read, &mut discourse, &mut out);
                 }
             }
-            (out, last_subject)
+            (out, discourse)
         });
         let mut next = None;
-        for (&(a, _, _), (found, last_subject)) in runs.iter().zip(found) {
+        for (&(a, _, _), (found, discourse)) in runs.iter().zip(found) {
             out.extend(found);
-            next = Some((a, last_subject));
+            next = Some((a, discourse));
         }
         next
     }
@@ -379,6 +375,16 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         )
     };
     if let Some((len, target)) = GAZETTEER.match_at(tokens, i) {
+        // "Jordan Amis", "Chad Ellis": a first name that is also a state's, before a surname
+        if let Some((name, name_len)) = person_named_after_place(tokens, i, len, people) {
+            return Some(found(
+                Cow::Borrowed(name),
+                ActorKind::Person,
+                bare(i, name_len),
+                i,
+                name_len,
+            ));
+        }
         if let Some((org, org_len)) = national_institution(tokens, i, len, target) {
             return Some(organization(org, i, org_len));
         }
@@ -410,7 +416,20 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         return Some(organization(surface.to_string(), start, len));
     }
     let evidence = len == 1 && (titled || is_surname_speaking(tokens, start));
-    let name = people.resolve(&tokens[start..start + len], evidence)?;
+    let Some(name) = people.resolve(&tokens[start..start + len], evidence) else {
+        // "Halberd rejected …" after "Halberd Pharmaceuticals"
+        let short = (len == 1 && !titled)
+            .then(|| people.shorts.get(&fold_name(tokens[start].bare())))
+            .flatten()
+            .and_then(Option::as_ref)?;
+        return Some(found(
+            Cow::Owned(short.clone()),
+            ActorKind::Organization,
+            bare(start, 1),
+            start,
+            1,
+        ));
+    };
     Some(found(
         Cow::Borrowed(name),
         ActorKind::Person,
@@ -418,6 +437,47 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         start,
         len,
     ))
+}
+
+/// "Millbrook captain Jordan Amis", "Chad Ellis said": a person's name at token `i` whose
+/// first word is a state's name (which starts no name by itself), with evidence that it is a
+/// person's; its length.
+fn place_first_name(tokens: &[Token], i: usize) -> Option<usize> {
+    // most tokens start no name: the cheap test first
+    if !person::is_name_word(&tokens[i]) || !tokens.get(i + 1).is_some_and(person::is_name_word) {
+        return None;
+    }
+    let (1, Target::Country(_)) = GAZETTEER.match_at(tokens, i)? else {
+        return None;
+    };
+    // one surname, not a title ("Jordan President …"), a place or an organisation's name
+    // ("Egypt Suez Canal Authority")
+    let surname = &tokens[i + 1];
+    if name_len(tokens, i + 1) != 1
+        || is_org_word(surname)
+        || title_at(tokens, i + 1).is_some()
+        || GAZETTEER.match_at(tokens, i + 1).is_some()
+    {
+        return None;
+    }
+    let titled = person::title_before(tokens, i).is_some();
+    has_person_evidence(tokens, i, 2, titled).then_some(2)
+}
+
+/// A person whose first name is a place the gazetteer matched at token `i` (`len` tokens):
+/// "Jordan Amis", when the briefing knows a person so named. Their name and its length.
+fn person_named_after_place<'p>(
+    tokens: &[Token],
+    i: usize,
+    len: usize,
+    people: &'p People,
+) -> Option<(&'p str, usize)> {
+    if len != 1 || !tokens.get(i + 1).is_some_and(person::is_name_word) {
+        return None;
+    }
+    let name_len = 1 + name_len(tokens, i + 1);
+    let name = people.resolve(&tokens[i..i + name_len], false)?;
+    Some((name, name_len))
 }
 
 /// The mentions whose first token lies in `from..to` (mentions are in token order).
@@ -537,8 +597,9 @@ fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)
             .get(end)
             .is_some_and(|t| matches!(t.text, "for" | "of" | "on"))
     {
-        // "Center for European Policy Analysis": the word may take a complement
-        end += 1 + name_len(tokens, end + 1);
+        // "Center for European Policy Analysis": the word may take a complement, which may be
+        // a place ("Bank of Japan", "Heart Health Alliance of Australia")
+        end += 1 + complement_len(tokens, end + 1);
         if end == i + len + 1 {
             end -= 1;
         }
@@ -546,6 +607,15 @@ fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)
     (end - i >= 2)
         .then(|| join_bare(&tokens[i..end]))
         .map(|name| (name, end - i))
+}
+
+/// The name at token `i` completing an institution's name after "of", "for" or "on": a name,
+/// or a state or place the gazetteer knows (which starts no person's name).
+fn complement_len(tokens: &[Token], i: usize) -> usize {
+    match GAZETTEER.match_at(tokens, i) {
+        Some((len, Target::Country(_))) => len,
+        _ => name_len(tokens, i),
+    }
 }
 
 /// "British Medical Association", "European Bicycle Manufacturers Association": a country or
@@ -572,39 +642,63 @@ pub fn is_organization_noun(token: &Token) -> bool {
     ORG_NOUNS.holds(token)
 }
 
-/// Nouns for any business, which stand for an organisation whatever its name: "the company"
-/// may be "Verity Labs", but "the federation" is an organisation named a federation.
-const ANY_BUSINESS: [&str; 6] = [
-    "company",
-    "firm",
-    "group",
-    "business",
-    "organisation",
-    "organization",
-];
+/// For each noun by which an article refers back to an organisation ("the agency"), the words
+/// of the names it may stand for, as `assets/lexicons/organization_referents.toml` lists them.
+static REFERENTS: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
+    toml::from_str(include_str!(
+        "../../assets/lexicons/organization_referents.toml"
+    ))
+    .expect("organization_referents.toml is valid")
+});
 
-/// The last of `mentions` (in text order) that "the `noun`" may refer back to: an organisation
-/// whose name holds the noun ("the union" for "Unison Health Union"), or, for a noun that fits
-/// any business ("the company"), the last organisation.
+/// Whether "the `noun`" (a token key) may refer back to the organisation named `words` (token
+/// keys): with `holding`, a name holding the noun ("the union", "Unison Health Union");
+/// otherwise also one holding a word the noun stands for ("the agency", "Therapeutic Products
+/// Authority"), or any name for a noun that fits any business ("the company").
+fn refers_to<'w>(noun: &str, mut words: impl Iterator<Item = &'w str>, holding: bool) -> bool {
+    let also = match REFERENTS.get(noun) {
+        Some(also) if !holding => also.as_slice(),
+        _ => &[],
+    };
+    if also.iter().any(|w| w == "*") {
+        return true;
+    }
+    words.any(|w| w == noun || also.iter().any(|a| a == w))
+}
+
+/// The last of `mentions` (in text order) that "the `noun`" may refer back to: the last whose
+/// name holds the noun, else the last [`refers_to`] allows.
 pub fn referent<'m>(
     mentions: &'m [Mention],
     tokens: &[Token],
     noun: &Token,
 ) -> Option<&'m Mention> {
-    let named = |m: &&Mention| {
-        tokens
-            .get(m.token..m.token + m.len)
-            .is_some_and(|name| name.iter().any(|t| t.key() == noun.key()))
-    };
-    let orgs = || {
+    let find = |holding: bool| {
         mentions
             .iter()
             .rev()
             .filter(|m| m.kind == ActorKind::Organization)
+            .find(|m| {
+                tokens
+                    .get(m.token..m.token + m.len)
+                    .is_some_and(|name| refers_to(noun.key(), name.iter().map(Token::key), holding))
+            })
     };
-    orgs()
-        .find(named)
-        .or_else(|| orgs().next().filter(|_| ANY_BUSINESS.contains(&noun.key())))
+    find(true).or_else(|| find(false))
+}
+
+/// The last of `orgs` (actor ids, in the order last named) that "the `noun`" may refer back
+/// to, by their names in `actors`, as [`referent`] chooses.
+pub fn earlier_referent(orgs: &[ActorId], actors: &[Actor], noun: &str) -> Option<ActorId> {
+    let find = |holding: bool| {
+        orgs.iter().rev().copied().find(|id| {
+            actors.get(id.0 as usize).is_some_and(|a| {
+                let lower = a.name.to_lowercase();
+                refers_to(noun, lower.split(' '), holding)
+            })
+        })
+    };
+    find(true).or_else(|| find(false))
 }
 
 /// Whether `word` (as printed, capitalised) names an organisation's kind ("Service",
@@ -683,6 +777,9 @@ struct People {
     /// by the lexicon form of their last word (so most name runs cost one lookup, no allocation).
     orgs: FxHashMap<String, BTreeSet<String>>,
     persons: Vec<Person>,
+    /// A company's first word standing for its name ("Halberd" for "Halberd Pharmaceuticals"),
+    /// folded; `None` where two names open with the word.
+    shorts: FxHashMap<CompactString, Option<String>>,
     by_surname: FxHashMap<CompactString, Vec<usize>>,
     by_first: FxHashMap<CompactString, Vec<usize>>,
 }
@@ -722,6 +819,7 @@ fn collect_people(articles: &[Article]) -> People {
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<CompactString> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
+    let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
     // names are found per article on every core and gathered in article order
     for chunk in articles.chunks(SCAN_CHUNK) {
         for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
@@ -731,11 +829,22 @@ fn collect_people(articles: &[Article]) -> People {
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
+            for (first, name) in found.shorts {
+                shorts
+                    .entry(first)
+                    .and_modify(|known| {
+                        if known.as_ref() != Some(&name) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(name));
+            }
         }
     }
     promote_full_names(&mut seen, &singles, &weak);
     let mut people = merge_people(seen);
     people.orgs = orgs;
+    people.shorts = shorts;
     people
 }
 
@@ -747,6 +856,8 @@ struct Names {
     orgs: Vec<(String, String)>,
     weak: Vec<Vec<String>>,
     singles: Vec<CompactString>,
+    /// (first word folded, name) of names a first word may stand for ([`short_form`]).
+    shorts: Vec<(CompactString, String)>,
 }
 
 fn names_in(article: &Article) -> Names {
@@ -765,6 +876,11 @@ fn names_in(article: &Article) -> Names {
         let tokens = &buffer[..];
         let mut i = 0;
         while i < tokens.len() {
+            if let Some(len) = place_first_name(tokens, i) {
+                names.seen.push(words(tokens, i, len));
+                i += len;
+                continue;
+            }
             let Some((start, len, titled)) = titled_name_at(tokens, i) else {
                 i += 1;
                 continue;
@@ -772,7 +888,14 @@ fn names_in(article: &Article) -> Names {
             // "Sir Keir" is a first name: it is resolved later against the full names
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
-            let is_institution = institution(tokens, start, len).is_some();
+            let institution = institution(tokens, start, len);
+            if let Some(short) = institution
+                .as_ref()
+                .and_then(|org| short_form(tokens, start, org))
+            {
+                names.shorts.push(short);
+            }
+            let is_institution = institution.is_some();
             let acting = (!titled && !is_institution)
                 .then(|| acting_kind(tokens, start, len))
                 .flatten();
@@ -800,6 +923,24 @@ fn names_in(article: &Article) -> Names {
         }
     }
     names
+}
+
+/// "Halberd Pharmaceuticals", "Lumora Systems": a name at token `start` (the institution
+/// `org`, as [`institution`] read it) whose first word is a proper name and whose other words
+/// are all words for a company; later the first word alone stands for it ("Halberd rejected
+/// the claim"). Not "Northern Rail Group" or "National Grid Company": the first word must not
+/// be one the text could use for something else.
+fn short_form(
+    tokens: &[Token],
+    start: usize,
+    org: &(String, usize),
+) -> Option<(CompactString, String)> {
+    let (name, len) = org;
+    let first = &tokens[start];
+    let rest = tokens.get(start + 1..start + len)?;
+    let proper = person::is_name_word(first) && !is_org_word(first) && !is_stop_word(first.text);
+    (proper && GAZETTEER.match_at(tokens, start).is_none() && rest.iter().all(is_org_word))
+        .then(|| (fold_name(first.bare()), name.clone()))
 }
 
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
@@ -899,10 +1040,15 @@ mod tests {
             .map(|i| match i % 5 {
                 // tasks (and so batches) start every TASK_PARAGRAPHS paragraphs: on a pronoun
                 _ if i % TASK_PARAGRAPHS == 0 && i > 0 => "She rejected it.".to_string(),
+                // and so must the organisations and roles "the agency" and "the captain" stand for
+                _ if i % TASK_PARAGRAPHS == 1 && i > 1 => {
+                    "The agency warned of delays. The captain rejected it.".to_string()
+                }
                 0 => format!("Minister Anna Berg{} said the plan would go ahead.", i % 7),
                 1 => "She rejected the proposal and insists on a vote.".to_string(),
                 2 => "She also opposed the deal.".to_string(),
                 3 => "Germany opposed the deal, and France is sceptical.".to_string(),
+                _ if i % 10 == 4 => format!("Captain Lee Park{} met the Water Agency.", i % 3),
                 _ => "The weather was fine.".to_string(),
             })
             .collect();
@@ -921,6 +1067,47 @@ mod tests {
         assert_eq!(fused_index.actors, index.actors);
         assert!(separate.len() > BATCH_PARAGRAPHS / 2, "{}", separate.len());
         assert_eq!(fused, separate);
+    }
+
+    #[test]
+    fn a_company_is_also_named_by_its_first_word() {
+        let idx = index(&[
+            "Halberd Pharmaceuticals recalled the tablets.",
+            "Halberd rejected the claim. Northern Rail Group said Northern trains ran late.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            ["Halberd Pharmaceuticals", "Northern Rail Group"]
+        );
+        let halberd = &idx.actors[0];
+        assert_eq!(halberd.aliases, ["Halberd"]);
+        // a first word two companies open with stands for neither
+        let idx = index(&[
+            "Halberd Pharmaceuticals and Halberd Logistics merged.",
+            "Halberd said little.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            ["Halberd Pharmaceuticals", "Halberd Logistics"]
+        );
+    }
+
+    #[test]
+    fn an_institution_may_be_completed_by_a_state() {
+        let idx = index(&["The Bank of Japan and the Heart Alliance of Australia disagreed."]);
+        assert_eq!(
+            names(&idx),
+            ["Bank of Japan", "Heart Alliance of Australia"]
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_state_opens_a_persons_name_with_evidence() {
+        let idx = index(&["A tackle by Millbrook captain Jordan Amis ended it. Amis said sorry."]);
+        assert_eq!(names(&idx), ["Jordan Amis"]);
+        // without evidence, the state
+        let idx = index(&["Fans from Jordan Amman travelled."]);
+        assert_eq!(names(&idx), ["Jordan"]);
     }
 
     #[test]

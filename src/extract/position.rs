@@ -16,13 +16,15 @@ use std::sync::LazyLock;
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    is_organization_noun, mention_ending_at, mentions_in, referent, ActorIndex, Mention,
+    earlier_referent, is_organization_noun, mention_ending_at, mentions_in, referent, ActorIndex,
+    Mention,
 };
 use crate::extract::appositive;
 use crate::extract::lexicon::{KeyMap, Words};
+use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize, tokenize_into, Token};
 use crate::extract::topic::topic_of;
-use crate::extract::{ActorId, ActorKind, Position};
+use crate::extract::{Actor, ActorId, ActorKind, Position};
 use crate::ingest::date::WEEKDAYS;
 
 /// A stance phrase: its words (`*` any one word) and its label.
@@ -131,38 +133,129 @@ struct Hit {
     label: String,
 }
 
+/// What a paragraph may refer back to in the paragraphs of its article before it.
+#[derive(Debug, Clone, Default)]
+pub struct Discourse {
+    /// The last sentence subject (a pronoun or "the captain" may stand for it).
+    last_subject: Option<ActorId>,
+    /// The organisations last named, the latest last ("the agency" may stand for one).
+    orgs: Vec<ActorId>,
+    /// The roles people were given ("captain" for "Millbrook captain Jordan Amis"), the latest
+    /// last ("the captain" stands for the person last given it).
+    roles: Vec<(String, ActorId)>,
+}
+
+/// Organisations a [`Discourse`] remembers: "the agency" refers back a few paragraphs, not
+/// across a long article.
+const RECENT_ORGS: usize = 8;
+/// Roles a [`Discourse`] remembers.
+const RECENT_ROLES: usize = 8;
+
+impl Discourse {
+    /// Remembers the organisations of a paragraph's `mentions` and the roles its `tokens` give
+    /// the people named.
+    fn named(&mut self, tokens: &[Token], mentions: &[Mention]) {
+        for m in mentions {
+            if m.kind == ActorKind::Organization {
+                self.orgs.retain(|&o| o != m.actor);
+                if self.orgs.len() == RECENT_ORGS {
+                    self.orgs.remove(0);
+                }
+                self.orgs.push(m.actor);
+            }
+        }
+        for (role, actor) in roles_in(tokens, mentions, tokens.len()) {
+            if self.roles.len() == RECENT_ROLES {
+                self.roles.remove(0);
+            }
+            self.roles.push((role.to_string(), actor));
+        }
+    }
+
+    /// The person last given `role`.
+    fn holder_of(&self, role: &str) -> Option<ActorId> {
+        self.roles
+            .iter()
+            .rev()
+            .find(|(r, _)| r == role)
+            .map(|&(_, a)| a)
+    }
+}
+
+/// The roles the tokens before `end` give the people they name, in text order: a role noun in
+/// the words right before the name ("Millbrook captain Jordan Amis", "Vale manager Graeme
+/// Tully"), or in an appositive right after it ("Jordan Amis, the club's captain,").
+fn roles_in<'t>(tokens: &'t [Token], mentions: &[Mention], end: usize) -> Vec<(&'t str, ActorId)> {
+    let mut out = Vec::new();
+    for m in mentions_in(mentions, 0, end) {
+        if m.kind != ActorKind::Person {
+            continue;
+        }
+        let before = (m.token.saturating_sub(3)..m.token)
+            .rev()
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| is_role_noun(tokens[k].key()));
+        let after = m.token + m.len;
+        let apposed = (tokens.get(after).is_some_and(|t| t.text == ","))
+            .then(|| {
+                (after + 1..(after + 8).min(end))
+                    .take_while(|&k| tokens[k].is_word())
+                    .find(|&k| is_role_noun(tokens[k].key()))
+            })
+            .flatten();
+        for k in before.into_iter().chain(apposed) {
+            out.push((tokens[k].key(), m.actor));
+        }
+    }
+    out
+}
+
 /// Every position stated in `article`.
 pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
     let mut out = Vec::new();
-    let mut last_subject: Option<ActorId> = None;
+    let mut discourse = Discourse::default();
     let mut buffer = Vec::new();
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
         tokenize_into(&paragraph.text, &mut buffer);
         let mentions = actors.in_paragraph(article.id.index(), p);
         let at = (article.id, p);
-        positions_in(
-            at,
+        let read = Read {
             paragraph,
-            &buffer,
+            tokens: &buffer,
             mentions,
-            &mut last_subject,
-            &mut out,
-        );
+            actors: &actors.actors,
+        };
+        positions_in(at, &read, &mut discourse, &mut out);
     }
     out
 }
 
-/// The positions stated in paragraph `p` of `article` (`at`), whose tokens and mentions are
-/// given, appended to `out`. `last_subject` is the last sentence subject before the paragraph,
-/// carried from paragraph to paragraph of one article (a pronoun may stand for it).
+/// A paragraph as [`positions_in`] reads it: its tokens, its mentions, and the actors they name.
+pub struct Read<'a> {
+    /// The paragraph.
+    pub paragraph: &'a Paragraph,
+    /// Its tokens.
+    pub tokens: &'a [Token<'a>],
+    /// Its mentions.
+    pub mentions: &'a [Mention],
+    /// The actors (at least those the article has named so far).
+    pub actors: &'a [Actor],
+}
+
+/// The positions stated in paragraph `p` of `article` (`at`), appended to `out`. `discourse`
+/// is what the paragraphs of the article before it left to refer back to, and is updated.
 pub fn positions_in(
     (article, p): (ArticleId, usize),
-    paragraph: &Paragraph,
-    tokens: &[Token],
-    mentions: &[Mention],
-    last_subject: &mut Option<ActorId>,
+    read: &Read,
+    discourse: &mut Discourse,
     out: &mut Vec<Position>,
 ) {
+    let Read {
+        paragraph,
+        tokens,
+        mentions,
+        actors,
+    } = *read;
     let answering = answer_label(tokens, mentions);
     for sentence in &paragraph.sentences {
         let (from, to) = token_range(tokens, *sentence);
@@ -171,7 +264,9 @@ pub fn positions_in(
             mentions,
             from,
             to,
-            last_subject: *last_subject,
+            last_subject: discourse.last_subject,
+            discourse,
+            actors,
             answering,
         };
         let mut seen: Vec<(ActorId, String)> = Vec::new();
@@ -204,8 +299,9 @@ pub fn positions_in(
                 }
             }
         }
-        *last_subject = ctx.subject().or(*last_subject);
+        discourse.last_subject = ctx.subject().or(discourse.last_subject);
     }
+    discourse.named(tokens, mentions);
 }
 
 /// The person an interview answer is labelled with: a paragraph opening with their name and a
@@ -215,6 +311,17 @@ fn answer_label(tokens: &[Token], mentions: &[Mention]) -> Option<ActorId> {
     let colon = tokens.get(first.len).is_some_and(|t| t.text == ":");
     (colon && first.kind == ActorKind::Person).then_some(first.actor)
 }
+
+/// Nouns for the people of an organisation, whose stance is the organisation's ("the union said
+/// its members were ready to strike").
+const MEMBERS: [&str; 6] = [
+    "members",
+    "staff",
+    "employees",
+    "workers",
+    "officials",
+    "leaders",
+];
 
 /// Letters written after a name (honours, degrees, offices, counsel's rank), as token keys.
 const POST_NOMINALS: [&str; 14] = [
@@ -282,6 +389,10 @@ struct Sentence<'a> {
     from: usize,
     to: usize,
     last_subject: Option<ActorId>,
+    /// What the paragraphs before left to refer back to.
+    discourse: &'a Discourse,
+    /// The actors, by id.
+    actors: &'a [Actor],
     /// In an interview's answer ("Raman: I'm sceptical that …"), the person its label names:
     /// "I" and "we" are theirs.
     answering: Option<ActorId>,
@@ -375,7 +486,8 @@ impl Sentence<'_> {
                     return self.answering.into_iter().collect()
                 }
                 // "Verity Labs … The company insisted that …": the organisation last named in
-                // the paragraph
+                // the paragraph, else in the paragraphs before ("The agency warned" after "the
+                // Therapeutic Products Authority")
                 _ if j > clause
                     && self.key(j - 1) == "the"
                     && is_organization_noun(&self.tokens[j]) =>
@@ -383,6 +495,23 @@ impl Sentence<'_> {
                     let before = mentions_in(self.mentions, 0, j - 1);
                     return referent(before, self.tokens, &self.tokens[j])
                         .map(|m| m.actor)
+                        .or_else(|| {
+                            earlier_referent(&self.discourse.orgs, self.actors, self.key(j))
+                        })
+                        .into_iter()
+                        .collect();
+                }
+                // "The captain warned": a role noun opening the clause stands for the person
+                // last given that role ("Millbrook captain Jordan Amis")
+                _ if j == clause + 1 && self.key(j - 1) == "the" && is_role_noun(self.key(j)) => {
+                    let role = self.key(j);
+                    let here = roles_in(self.tokens, self.mentions, j - 1);
+                    return here
+                        .iter()
+                        .rev()
+                        .find(|(r, _)| *r == role)
+                        .map(|&(_, a)| a)
+                        .or_else(|| self.discourse.holder_of(role))
                         .into_iter()
                         .collect();
                 }
@@ -392,6 +521,20 @@ impl Sentence<'_> {
                     let verb = Hit {
                         start: j - 1,
                         end: j,
+                        label: String::new(),
+                    };
+                    return self.subject_of(&verb);
+                }
+                // "The association said its members were ready to …": a group that a possessive
+                // after a speech verb ties to the verb's subject
+                _ if j > clause + 1
+                    && matches!(self.key(j - 1), "its" | "their")
+                    && MEMBERS.contains(&self.key(j))
+                    && is_speech_verb(self.tokens, j - 2) =>
+                {
+                    let verb = Hit {
+                        start: j - 2,
+                        end: j - 1,
                         label: String::new(),
                     };
                     return self.subject_of(&verb);
@@ -706,6 +849,45 @@ mod tests {
             "Mr. Trelawney spoke for an hour.",
         ]);
         assert_eq!(found, ["Marcus Trelawney: insists"]);
+    }
+
+    #[test]
+    fn the_agency_is_the_authority_named_in_a_paragraph_before() {
+        let found = positions(&[
+            "The Therapeutic Products Authority said the batches were unsafe.",
+            "Doctors were worried.",
+            "The agency warned that stopping treatment was risky.",
+        ]);
+        assert_eq!(found, ["Therapeutic Products Authority: warns"]);
+        // a noun no name before fits holds nothing
+        let found = positions(&[
+            "The Therapeutic Products Authority said the batches were unsafe.",
+            "The union warned that stopping treatment was risky.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_captain_is_the_person_last_given_that_role() {
+        let found = positions(&[
+            "The manager, Graeme Tully, was furious with Millbrook captain Jordan Amis.",
+            "Tully spoke first. The captain warned that Millbrook could not afford a slow start.",
+        ]);
+        assert_eq!(found, ["Jordan Amis: warns"]);
+        // a role no one was given holds nothing, whoever spoke last
+        let found = positions(&[
+            "Graeme Tully spoke first.",
+            "The researchers now want more tests.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn members_a_speaker_calls_its_own_hold_its_stance() {
+        let found = positions(&[
+            "The Pharmacists Association said its members were ready to switch patients.",
+        ]);
+        assert_eq!(found, ["Pharmacists Association: ready"]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::briefing::{Article, Loc, Span};
-use crate::extract::actor::{ActorIndex, Mention};
+use crate::extract::actor::{earlier_referent, ActorIndex, Mention};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{ActorId, ActorKind, Quote};
 use attribution::{Context, Speaker};
@@ -316,17 +316,65 @@ fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Opt
         Speaker::Unnamed {
             description,
             plural,
-        } => Some(Said {
-            name: Some(description),
-            actor: None,
-            vague: plural,
-        }),
+        } => Some(
+            description
+                .strip_prefix("the ")
+                .and_then(|noun| earlier_body(doc, para.index, noun, actors))
+                .unwrap_or(Said {
+                    name: Some(description),
+                    actor: None,
+                    vague: plural,
+                }),
+        ),
         Speaker::Pronoun(token) => {
             let at = para.tokens()[token].start;
             antecedent(doc, para.index, at, actors)
         }
         Speaker::Unlisted { token, len } => Some(unlisted(doc, para, token, len, actors)),
     }
+}
+
+/// Paragraphs back that "the statement" or "the agency" may refer to.
+const BODY_LOOK_BACK: usize = 8;
+
+/// `"…," the statement said` or `the agency said` in paragraph `p`, when the paragraph names
+/// no issuer: for a document, the first organisation or person named in the nearest paragraph
+/// before that mentions one ("In a statement, Halberd said …"); for an organisation's kind,
+/// the organisation last named before that it may refer back to ([`earlier_referent`]).
+fn earlier_body(doc: &Doc, p: usize, noun: &str, actors: &ActorIndex) -> Option<Said> {
+    let earlier = || doc.paras[p.saturating_sub(BODY_LOOK_BACK)..p].iter().rev();
+    let found = if attribution::is_document(noun) {
+        earlier()
+            .find(|q| holds_word(q.text, noun))?
+            .mentions
+            .iter()
+            .find(|m| matches!(m.kind, ActorKind::Organization | ActorKind::Person))?
+            .actor
+    } else {
+        let mut orgs: Vec<ActorId> = Vec::new();
+        for q in earlier().collect::<Vec<_>>().into_iter().rev() {
+            for m in q
+                .mentions
+                .iter()
+                .filter(|m| m.kind == ActorKind::Organization)
+            {
+                orgs.retain(|&o| o != m.actor);
+                orgs.push(m.actor);
+            }
+        }
+        earlier_referent(&orgs, &actors.actors, noun)?
+    };
+    Some(Said {
+        name: Some(actors.actors[found.0 as usize].name.clone()),
+        actor: Some(found),
+        vague: false,
+    })
+}
+
+/// Whether `text` holds `word` (lower case) as a whole word, in any case.
+fn holds_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A name the actor index missed, in its fullest form; the actor if that form is known.
@@ -511,6 +559,36 @@ mod tests {
     }
 
     #[test]
+    fn the_statement_and_the_company_refer_to_a_paragraph_before() {
+        let text = "In a statement, Halberd Pharmaceuticals said it had found the fault.\n\n\
+                    \"Patient safety is our highest priority,\" the statement said.\n\n\
+                    \"We will replace every box,\" the company said.";
+        assert_eq!(
+            quotes(text),
+            [
+                "Halberd Pharmaceuticals: Patient safety is our highest priority,",
+                "Halberd Pharmaceuticals: We will replace every box,"
+            ]
+        );
+        // with nothing before to refer to, the description stays
+        assert_eq!(
+            quotes("\"We will replace every box,\" the company said."),
+            ["the company: We will replace every box,"]
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_sentence_opening_with_a_person_gives_them_the_quote() {
+        assert_eq!(
+            quotes(
+                "Its president, Gavin Thorne, had a simple message for patients: \
+                 \"Bring your box in, and we will sort it out.\""
+            ),
+            ["Gavin Thorne: Bring your box in, and we will sort it out."]
+        );
+    }
+
+    #[test]
     fn speaker_before_a_colon_owns_the_quote() {
         assert_eq!(
             quotes(r#"Ana Ruiz, the bank's economist, said: "Rates will stay high.""#),
@@ -540,7 +618,7 @@ mod tests {
             ),
             (
                 r#"The Retail Council of Ireland said: "Prices will rise for every family this winter.""#,
-                "Retail Council: Prices will rise for every family this winter.",
+                "Retail Council of Ireland: Prices will rise for every family this winter.",
             ),
         ] {
             assert_eq!(quotes(text), [want], "{text}");

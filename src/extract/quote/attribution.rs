@@ -199,6 +199,11 @@ fn named_after_role(ctx: &Context, k: usize) -> Option<Speaker> {
 /// Nouns for what a body issues: `"…," the statement said` quotes whoever issued it.
 const DOCUMENTS: [&str; 6] = ["statement", "release", "letter", "filing", "notice", "memo"];
 
+/// Whether `key` (a token key) names what a body issues ("statement", "release").
+pub fn is_document(key: &str) -> bool {
+    DOCUMENTS.contains(&key)
+}
+
 /// `"…," the regulator said`: a body named by its kind, the organisation the paragraph names
 /// before its first quotation mark, else kept as that description; `"…," the statement said`:
 /// the organisation or person the paragraph opens with ("In a statement, Calloway Freight
@@ -291,7 +296,7 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
 }
 
 /// A noun that names a speaker by role, or by age as papers do ("the 52-year-old said").
-fn is_role_noun(key: &str) -> bool {
+pub fn is_role_noun(key: &str) -> bool {
     ROLE_NOUNS.contains(key) || key.ends_with("-year-old")
 }
 
@@ -375,14 +380,34 @@ fn earlier_description(ctx: &Context, before: usize, head: &str) -> Option<Speak
     }
 }
 
+/// Tokens from a sentence's start within which a person named is its subject ("Its
+/// president, Gavin Thorne, had …").
+const OPENING_SUBJECT: usize = 6;
+
+/// The first person named in tokens `from..to`: a known one, else a full name the index
+/// missed.
+fn opening_person(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
+    if let Some(m) = ctx.first_person_in(from, to) {
+        return Some(Speaker::Named(m));
+    }
+    (from..to).find_map(|k| match names::name_at(ctx.tokens, ctx.mentions, k) {
+        Some((token, len)) if len >= 2 => Some(Speaker::Unlisted { token, len }),
+        _ => None,
+    })
+}
+
 /// An attribution before the opening mark at token `open`, in the sentence starting at token
 /// `start`: the speech verb nearest the quotation and its subject.
 pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
     let verb = (start..open).rev().find(|&v| is_speech_verb(ctx.tokens, v));
     let Some(v) = verb else {
-        // `X: "…"` with no verb: the subject before the colon
+        // `X: "…"` with no verb: the subject before the colon; or the person the sentence opens
+        // with (`Its president, Gavin Thorne, had a simple message for patients: "…"`)
         return (open > start && ctx.tokens[open - 1].text == ":")
-            .then(|| subject_before(ctx, start, open - 1))
+            .then(|| {
+                subject_before(ctx, start, open - 1)
+                    .or_else(|| opening_person(ctx, start, open.min(start + OPENING_SUBJECT)))
+            })
             .flatten();
     };
     if is_two_word_verb(ctx, v) && ctx.key(v) == "according" {
