@@ -332,6 +332,25 @@ fn scan<'a, 'p>(text: &'a str, people: &'p People, tokens: &mut Vec<Token<'a>>) 
     let tokens = &tokens[..];
     let mut found = Vec::new();
     let mut i = 0;
+    // "KEVIN DOYLE launched …", "CHIEF WHITLOCK: We have …": a name in capitals opening the
+    // paragraph, when it names a person the briefing knows
+    if let Some((start, len)) = capitals_name(tokens) {
+        if let Some(name) = people.resolve(&tokens[start..start + len], true) {
+            let surface: Vec<String> = tokens[start..start + len]
+                .iter()
+                .map(|t| title_case(t.bare()))
+                .collect();
+            found.push(Found {
+                name: Cow::Borrowed(name),
+                kind: ActorKind::Person,
+                surface: CompactString::from(surface.join(" ")),
+                span: Span::new(tokens[start].start, tokens[start + len - 1].end),
+                token: start,
+                len,
+            });
+            i = start + len;
+        }
+    }
     while i < tokens.len() {
         match found_at(tokens, i, people) {
             Some(f) => {
@@ -406,6 +425,23 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if let Some((org, len)) = institution(tokens, start, len) {
         return Some(organization(org, start, len));
     }
+    // "the Bank said" after "the Bank of England": the one institution the word heads
+    let after_the = start > 0 && tokens[start - 1].key() == "the";
+    if len == 1 && !titled && after_the && is_org_word(&tokens[start]) {
+        let head = people
+            .heads
+            .get(tokens[start].key())
+            .and_then(Option::as_ref);
+        if let Some(name) = head {
+            return Some(found(
+                Cow::Owned(name.clone()),
+                ActorKind::Organization,
+                bare(start, 1),
+                start,
+                1,
+            ));
+        }
+    }
     let surface = bare(start, len);
     let last = tokens[start + len - 1].key();
     let acting_org = people
@@ -478,6 +514,66 @@ fn person_named_after_place<'p>(
     let name_len = 1 + name_len(tokens, i + 1);
     let name = people.resolve(&tokens[i..i + name_len], false)?;
     Some((name, name_len))
+}
+
+/// Capital-letter names opening a paragraph: the tabloid lede ("KEVIN DOYLE launched a furious
+/// attack") and the transcript's speaker label ("CHIEF DANA WHITLOCK:", "MAYOR ESPINOZA:").
+/// The name's first token and length, titles skipped; at most three words, each of two
+/// letters or more and no place, followed by a colon or a lower-case word.
+pub fn capitals_name(tokens: &[Token]) -> Option<(usize, usize)> {
+    let is_capitals = |t: &Token| {
+        t.is_capitalised()
+            && !t.has_lower_case()
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let run = tokens.iter().take(6).take_while(|t| is_capitals(t)).count();
+    if run == 0 {
+        return None;
+    }
+    // past the last title in the run ("FIRE MARSHAL TERESA HOLM")
+    let start = (0..run)
+        .filter_map(|k| title_at(tokens, k).map(|t| k + t))
+        .filter(|&end| end < run)
+        .max()
+        .unwrap_or(0);
+    let len = run - start;
+    let next = tokens.get(run)?;
+    let closes = next.text == ":" || (next.is_word() && !next.is_capitalised());
+    let plain = tokens[start..run]
+        .iter()
+        .all(|t| !is_stop_word(t.text) && !NOT_NAMES_CAPS.contains(&t.key()));
+    let placed = (start..run).any(|k| GAZETTEER.match_at(tokens, k).is_some());
+    (closes && plain && !placed && (1..=3).contains(&len)).then_some((start, len))
+}
+
+/// Words in capitals that open a paragraph as a label, not a name ("UPDATE:", "WATCH:").
+const NOT_NAMES_CAPS: [&str; 8] = [
+    "update",
+    "watch",
+    "breaking",
+    "exclusive",
+    "read",
+    "live",
+    "analysis",
+    "opinion",
+];
+
+/// A word in capitals written as a name: "DOYLE" → "Doyle", "MBEKI-HART" → "Mbeki-Hart".
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut upper = true;
+    for c in word.chars() {
+        if upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        upper = matches!(c, '-' | '\'' | '’');
+    }
+    out
 }
 
 /// The mentions whose first token lies in `from..to` (mentions are in token order).
@@ -581,6 +677,14 @@ fn is_function_word(word: &str) -> bool {
 /// (or one such word with a "for/of/on" complement). Returns the name and its length in tokens.
 fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)> {
     let run = &tokens[i..i + len];
+    // "Bank Rate", "Council Tax", "Union Jack": an organisation word and one word after it,
+    // with no complement, name a thing, not a body
+    let complement = tokens
+        .get(i + len)
+        .is_some_and(|t| matches!(t.text, "for" | "of" | "on"));
+    if len == 2 && is_org_word(&run[0]) && !is_org_word(&run[1]) && !complement {
+        return None;
+    }
     let mut end = i + len;
     if !run.iter().any(is_org_word) {
         // "Competition and Markets Authority": a second run after "and" holds the word
@@ -780,6 +884,10 @@ struct People {
     /// A company's first word standing for its name ("Halberd" for "Halberd Pharmaceuticals"),
     /// folded; `None` where two names open with the word.
     shorts: FxHashMap<CompactString, Option<String>>,
+    /// An institution's first organisation word standing for it after "the" ("the Bank" for
+    /// "Bank of England"), lower case: the institution named most often with that word first;
+    /// `None` where two are named as often.
+    heads: FxHashMap<CompactString, Option<String>>,
     by_surname: FxHashMap<CompactString, Vec<usize>>,
     by_first: FxHashMap<CompactString, Vec<usize>>,
 }
@@ -820,6 +928,8 @@ fn collect_people(articles: &[Article]) -> People {
     let mut singles: Vec<CompactString> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
+    // how often each institution is named, by its first organisation word
+    let mut heads: FxHashMap<CompactString, FxHashMap<String, usize>> = FxHashMap::default();
     // names are found per article on every core and gathered in article order
     for chunk in articles.chunks(SCAN_CHUNK) {
         for found in crate::par::map(chunk, 0, |_, a| names_in(a)) {
@@ -829,9 +939,9 @@ fn collect_people(articles: &[Article]) -> People {
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
-            for (first, name) in found.shorts {
+            for (word, name) in found.shorts {
                 shorts
-                    .entry(first)
+                    .entry(word)
                     .and_modify(|known| {
                         if known.as_ref() != Some(&name) {
                             *known = None;
@@ -839,12 +949,19 @@ fn collect_people(articles: &[Article]) -> People {
                     })
                     .or_insert(Some(name));
             }
+            for (word, name) in found.heads {
+                *heads.entry(word).or_default().entry(name).or_default() += 1;
+            }
         }
     }
     promote_full_names(&mut seen, &singles, &weak);
     let mut people = merge_people(seen);
     people.orgs = orgs;
     people.shorts = shorts;
+    people.heads = heads
+        .into_iter()
+        .map(|(word, names)| (word, most_named(names)))
+        .collect();
     people
 }
 
@@ -858,6 +975,8 @@ struct Names {
     singles: Vec<CompactString>,
     /// (first word folded, name) of names a first word may stand for ([`short_form`]).
     shorts: Vec<(CompactString, String)>,
+    /// (first organisation word, lower case, institution) ([`People::heads`]).
+    heads: Vec<(CompactString, String)>,
 }
 
 fn names_in(article: &Article) -> Names {
@@ -875,11 +994,34 @@ fn names_in(article: &Article) -> Names {
         tokenize_into(&paragraph.text, &mut buffer);
         let tokens = &buffer[..];
         let mut i = 0;
+        // "KEVIN DOYLE launched …" or "FIRE MARSHAL TERESA HOLM:": a full name in capitals
+        // opening the paragraph is a person's
+        if let Some((start, len)) = capitals_name(tokens).filter(|&(_, len)| len >= 2) {
+            names.seen.push(
+                tokens[start..start + len]
+                    .iter()
+                    .map(|t| title_case(t.bare()))
+                    .collect(),
+            );
+            i = start + len;
+        }
         while i < tokens.len() {
             if let Some(len) = place_first_name(tokens, i) {
                 names.seen.push(words(tokens, i, len));
                 i += len;
                 continue;
+            }
+            // a body the gazetteer knows ("Bank of England") heads "the Bank" as well
+            if tokens[i].is_capitalised() {
+                if let Some((len, target @ Target::Org(_))) = GAZETTEER.match_at(tokens, i) {
+                    let head = tokens[i..i + len].iter().find(|t| is_org_word(t));
+                    if let Some(head) = head {
+                        let name = GAZETTEER.entry(target).name.clone();
+                        names.heads.push((CompactString::from(head.key()), name));
+                    }
+                    i += len;
+                    continue;
+                }
             }
             let Some((start, len, titled)) = titled_name_at(tokens, i) else {
                 i += 1;
@@ -889,11 +1031,14 @@ fn names_in(article: &Article) -> Names {
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
             let institution = institution(tokens, start, len);
-            if let Some(short) = institution
-                .as_ref()
-                .and_then(|org| short_form(tokens, start, org))
-            {
-                names.shorts.push(short);
+            if let Some(org) = &institution {
+                names.shorts.extend(short_form(tokens, start, org));
+                let head = tokens[start..start + org.1].iter().find(|t| is_org_word(t));
+                if let Some(head) = head {
+                    names
+                        .heads
+                        .push((CompactString::from(head.key()), org.0.clone()));
+                }
             }
             let is_institution = institution.is_some();
             let acting = (!titled && !is_institution)
@@ -923,6 +1068,16 @@ fn names_in(article: &Article) -> Names {
         }
     }
     names
+}
+
+/// The name named most often, if no other is named as often.
+fn most_named(counts: FxHashMap<String, usize>) -> Option<String> {
+    let most = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|&(_, n)| n == most);
+    match (top.next(), top.next()) {
+        (Some((name, _)), None) => Some(name),
+        _ => None,
+    }
 }
 
 /// "Halberd Pharmaceuticals", "Lumora Systems": a name at token `start` (the institution
@@ -1090,6 +1245,26 @@ mod tests {
             names(&idx),
             ["Halberd Pharmaceuticals", "Halberd Logistics"]
         );
+    }
+
+    #[test]
+    fn a_name_in_capitals_opening_a_paragraph_is_a_person() {
+        let idx = index(&[
+            "KEVIN DOYLE launched a furious attack on the referee.",
+            "'Never a penalty,' Doyle fumed.",
+        ]);
+        assert_eq!(names(&idx), ["Kevin Doyle"]);
+        // mentioned in the lede itself, where the outline links to
+        assert_eq!(idx.in_paragraph(0, 0).len(), 1);
+        // a label in capitals is no name
+        let idx = index(&["BREAKING NEWS: the bridge is closed."]);
+        assert!(idx.actors.is_empty(), "{:?}", names(&idx));
+    }
+
+    #[test]
+    fn an_organisation_word_and_one_word_after_it_name_no_body() {
+        let idx = index(&["The Bank Rate rose, as did Council Tax, and the Bank of Japan held."]);
+        assert_eq!(names(&idx), ["Bank of Japan"]);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    earlier_referent, is_organization_noun, mention_ending_at, mentions_in, referent, ActorIndex,
-    Mention,
+    capitals_name, earlier_referent, is_organization_noun, mention_ending_at, mentions_in,
+    referent, ActorIndex, Mention,
 };
 use crate::extract::appositive;
 use crate::extract::lexicon::{KeyMap, Words};
@@ -307,8 +307,14 @@ pub fn positions_in(
 /// The person an interview answer is labelled with: a paragraph opening with their name and a
 /// colon ("Oduya: No. And I'd go further …").
 fn answer_label(tokens: &[Token], mentions: &[Mention]) -> Option<ActorId> {
-    let first = mentions.first().filter(|m| m.token == 0)?;
-    let colon = tokens.get(first.len).is_some_and(|t| t.text == ":");
+    // "Oduya: …", "CHIEF WHITLOCK: …", "FIRE MARSHAL HOLM: …"
+    let label = capitals_name(tokens).map(|(start, _)| start);
+    let first = mentions.first().filter(|m| {
+        m.token == 0 || title_before(tokens, m.token) == Some(0) || label == Some(m.token)
+    })?;
+    let colon = tokens
+        .get(first.token + first.len)
+        .is_some_and(|t| t.text == ":");
     (colon && first.kind == ActorKind::Person).then_some(first.actor)
 }
 
@@ -328,9 +334,10 @@ const POST_NOMINALS: [&str; 14] = [
     "kc", "qc", "sc", "mp", "msp", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr",
 ];
 
-/// First-person subject pronouns, as token keys ("I'm" is one token).
-const FIRST_PERSON: [&str; 10] = [
-    "i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we've", "i'll", "we'll",
+/// First-person subject pronouns, as token keys ("I'm" is one token), with either apostrophe.
+const FIRST_PERSON: [&str; 18] = [
+    "i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we've", "i'll", "we'll", "i’m", "we’re",
+    "i’d", "we’d", "i’ve", "we’ve", "i’ll", "we’ll",
 ];
 
 fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {

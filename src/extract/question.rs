@@ -65,6 +65,25 @@ mod tests {
     use super::is_open_question;
 
     #[test]
+    fn what_was_not_said_or_is_not_clear_is_open() {
+        for sentence in [
+            "It was not immediately clear how many patients had taken the tablets.",
+            "Port officials did not say when the backlog could be cleared.",
+            "Nor is it clear how regulators would police the subsidy.",
+            "It is also not clear whether the agency has the staff.",
+            "The regulator had not yet determined whether other medicines were affected.",
+            "Nor are the researchers certain why the drug should help.",
+        ] {
+            assert!(is_open_question(sentence), "{sentence}");
+        }
+        // what was said is no question
+        assert!(!is_open_question(
+            "Officials said when the talks would resume."
+        ));
+        assert!(!is_open_question("It was clear that the talks had failed."));
+    }
+
+    #[test]
     fn a_direct_question_is_open() {
         assert!(is_open_question("Would soldiers be allowed to fight back?"));
         assert!(is_open_question("“Who pays for it?” the mayor asked."));

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::briefing::{Article, Loc, Span};
-use crate::extract::actor::{earlier_referent, ActorIndex, Mention};
+use crate::extract::actor::{capitals_name, earlier_referent, ActorIndex, Mention};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{ActorId, ActorKind, Quote};
 use attribution::{Context, Speaker};
@@ -62,6 +62,7 @@ struct Said {
 
 /// One paragraph prepared for the rules.
 struct Para<'a> {
+    article: crate::briefing::ArticleId,
     index: usize,
     text: &'a str,
     /// Tokenized on first use and dropped once the scan is [`WINDOW`] paragraphs past, so an
@@ -103,6 +104,7 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
         .iter()
         .enumerate()
         .map(|(i, p)| Para {
+            article: article.id,
             index: i,
             text: &p.text,
             tokens: std::cell::OnceCell::new(),
@@ -116,6 +118,13 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
         names: std::cell::OnceCell::new(),
     };
     let mut quotes: Vec<Quote> = Vec::new();
+    // a transcript: two paragraphs or more open with a speaker's label in capitals
+    let transcript = doc
+        .paras
+        .iter()
+        .filter(|p| may_open_with_label(p.text))
+        .nth(1)
+        .is_some();
     let mut previous: Option<(usize, bool, Said)> = None; // (paragraph, attributed after, speaker)
     let mut carry: Option<Quote> = None; // a quotation running on into the next paragraph
     for p in 0..doc.paras.len() {
@@ -124,6 +133,11 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
         }
         let doc = &doc;
         let para = &doc.paras[p];
+        if transcript && may_open_with_label(para.text) {
+            if let Some(turn) = turn(para, actors) {
+                quotes.push(turn);
+            }
+        }
         for (k, marked) in para.marked.iter().enumerate() {
             let loc = Loc {
                 article: article.id,
@@ -182,6 +196,66 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
     }
     quotes.extend(carry);
     quotes
+}
+
+/// Whether `text` may open with a speaker's label in capitals ("CHIEF WHITLOCK: …"): a
+/// capital, and a colon within the first few dozen bytes with no lower-case letter before it.
+/// A cheap test, so that only such paragraphs are tokenized for [`turn`].
+fn may_open_with_label(text: &str) -> bool {
+    const LONGEST_LABEL: usize = 48;
+    let head = &text.as_bytes()[..text.len().min(LONGEST_LABEL)];
+    head.first().is_some_and(u8::is_ascii_uppercase)
+        && head
+            .iter()
+            .position(|&b| b == b':')
+            .is_some_and(|colon| !head[..colon].iter().any(u8::is_ascii_lowercase))
+}
+
+/// A transcript's turn: the words after the speaker's label, as that speaker's quotation. The
+/// label names a person ("FIRE MARSHAL HOLM:") or a role ("REPORTER:", "a reporter").
+fn turn(para: &Para, actors: &ActorIndex) -> Option<Quote> {
+    let tokens = para.tokens();
+    let colon = tokens.iter().position(|t| t.text == ":")?;
+    let named = capitals_name(tokens)
+        .filter(|&(start, len)| start + len == colon)
+        .and_then(|(start, _)| para.mentions.first().filter(|m| m.token == start));
+    let said = match named {
+        Some(m) => Said {
+            name: Some(actors.actors[m.actor.0 as usize].name.clone()),
+            actor: Some(m.actor),
+            vague: false,
+        },
+        None if colon == 1 && attribution::is_role_noun(tokens[0].key()) => {
+            let role = tokens[0].key();
+            let article = if role.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Said {
+                name: Some(format!("{article} {role}")),
+                actor: None,
+                vague: false,
+            }
+        }
+        None => return None,
+    };
+    let span = trimmed(para.text, Span::new(tokens[colon].end, para.text.len()));
+    if span.is_empty() {
+        return None;
+    }
+    let at = Loc {
+        article: para.article,
+        paragraph: para.index,
+        span,
+    };
+    Some(Quote {
+        text: span.of(para.text).to_string(),
+        speaker: said.name,
+        actor: said.actor,
+        at,
+        parts: vec![at],
+    })
 }
 
 fn finish_or_carry(quote: Quote, closed: bool, quotes: &mut Vec<Quote>, carry: &mut Option<Quote>) {
@@ -556,6 +630,44 @@ mod tests {
             .iter()
             .map(|q| format!("{}: {}", q.speaker.as_deref().unwrap_or("?"), q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_transcript_turn_is_its_speakers_quotation() {
+        let text = "Police Chief Dana Whitlock and Mayor Gloria Espinoza briefed reporters.\n\n\
+                    CHIEF DANA WHITLOCK: We are closer than we were a week ago.\n\n\
+                    REPORTER: Do you have a suspect?\n\n\
+                    MAYOR ESPINOZA: The city owns two of the properties.";
+        assert_eq!(
+            quotes(text),
+            [
+                "Dana Whitlock: We are closer than we were a week ago.",
+                "a reporter: Do you have a suspect?",
+                "Gloria Espinoza: The city owns two of the properties."
+            ]
+        );
+        // one label is no transcript: a lone "UPDATE:" or a dateline quotes no one
+        assert!(quotes("UPDATE: Police Chief Dana Whitlock said the road was open.").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_after_the_quotation_speaks() {
+        let text = "Housebuilder Brightmoor Homes warned on profits.\n\n\
+                    \u{201c}We are taking decisive action,\u{201d} Brightmoor said.";
+        assert_eq!(
+            quotes(text),
+            ["Brightmoor Homes: We are taking decisive action,"]
+        );
+    }
+
+    #[test]
+    fn the_bank_is_the_institution_the_article_names_with_that_word_first() {
+        let text = "The Bank of England cut rates. The Bank of England met on Thursday.\n\n\
+                    In its statement, the Bank said inflation was \u{2018}on track to return to target\u{2019}.";
+        assert_eq!(
+            quotes(text),
+            ["Bank of England: on track to return to target"]
+        );
     }
 
     #[test]

@@ -289,6 +289,14 @@ fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
         "he" | "she" => return Some(Speaker::Pronoun(k)),
         _ => {}
     }
+    // organisations and states speak too: `"…," Brightmoor said`, `"…," said the BTOA`
+    let body = if ctx.key(k) == "the" { k + 1 } else { k };
+    if let Some((m, _)) = ctx
+        .mention_starting_at(body)
+        .filter(|(_, m)| m.kind != ActorKind::Person)
+    {
+        return Some(Speaker::Named(m));
+    }
     if let Some((token, len)) = names::name_at(ctx.tokens, ctx.mentions, k) {
         return Some(Speaker::Unlisted { token, len });
     }
