@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::briefing::Meta;
+use crate::ingest::date::parse_date;
 use crate::ingest::Block;
 use crate::text::clean::date::{has_clock_time, has_relative_time};
 use crate::text::clean::line::{find_date, parse_date_line, Line};
@@ -99,12 +100,59 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
     }
     let bio = closing_bio(blocks, body.end);
     meta.source = outlet(blocks, lines).or_else(|| bio.as_ref().map(|b| b.1.clone()));
+    // "Title: …", "Author: …" header lines, as some exports and archives write them, say
+    // outright what the rules above guess
+    for i in header.clone() {
+        if let Some((field, value)) = header_field(&blocks[i].text) {
+            let slot = match field {
+                Field::Title => &mut meta.title,
+                Field::Author => {
+                    meta.author = byline::byline_name(value);
+                    used.push(i);
+                    continue;
+                }
+                Field::Date => {
+                    if let Some(date) = parse_date(value).or_else(|| find_date(value)) {
+                        meta.date = Some(date);
+                        used.push(i);
+                    }
+                    continue;
+                }
+                Field::Source => &mut meta.source,
+            };
+            *slot = Some(value.to_string());
+            used.push(i);
+        }
+    }
     if meta.author.is_none() {
         meta.author = bio.map(|b| byline::without_honorifics(&b.0).to_string());
     }
     used.sort_unstable();
     used.dedup();
     (meta, used)
+}
+
+/// A field a header line names.
+enum Field {
+    Title,
+    Author,
+    Date,
+    Source,
+}
+
+/// "Title: Comet found", "Author: Ana Ruiz", "Published: 2025-02-11", "Source: Sky Daily":
+/// a header line naming a field, and its value.
+fn header_field(text: &str) -> Option<(Field, &str)> {
+    let (key, value) = text.split_once(':')?;
+    let value = value.trim();
+    let field = match key.trim().to_lowercase().as_str() {
+        "title" | "headline" => Field::Title,
+        "author" | "authors" | "byline" | "writer" => Field::Author,
+        "date" | "published" | "publication date" | "posted" => Field::Date,
+        "source" | "publication" | "publisher" | "outlet" => Field::Source,
+        _ => return None,
+    };
+    (!value.is_empty()).then_some((field, value))
 }
 
 /// The most words of a name printed alone as the byline.
@@ -145,7 +193,8 @@ fn header_end(lines: &[Line], body: &Range<usize>) -> usize {
 }
 
 /// The headline: the nearest headline-like line above `anchor` (the byline or date line); when
-/// a longer standfirst sits right under a headline, the headline above it.
+/// a standfirst or second headline sits right under a headline, the headline above it (a page
+/// prints its headline first).
 fn headline(
     blocks: &[Block],
     lines: &[Line],
@@ -162,7 +211,7 @@ fn headline(
     };
     let above = found
         .checked_sub(1)
-        .filter(|&j| candidate(j) && lines[j].words >= 5 && lines[found].words > lines[j].words);
+        .filter(|&j| candidate(j) && lines[j].words >= 5);
     Some(above.unwrap_or(found))
 }
 
@@ -172,8 +221,10 @@ fn dateline(text: &str, line: &Line) -> Option<String> {
     if line.words > 14 {
         return None;
     }
+    // "Published June 27, 2025 | Updated 4:15 p.m.": a clock time's full stop ends no sentence
+    let sentence = text.ends_with('.') && !text.ends_with("a.m.") && !text.ends_with("p.m.");
     let dated = || {
-        (!line.is_prose() && !text.ends_with('.'))
+        (!line.is_prose() && !sentence)
             .then(|| find_date(text))
             .flatten()
     };
@@ -265,6 +316,22 @@ fn disclaimer_outlet(text: &str) -> Option<String> {
     is_name_like(&name).then_some(name)
 }
 
+/// What follows a publisher's name in its © line: its legal form and its group.
+const COMPANY_SUFFIXES: [&str; 12] = [
+    " Ltd",
+    " Limited",
+    " Inc",
+    " LLC",
+    " plc",
+    " PLC",
+    " GmbH",
+    " Media Group",
+    " Publishing Group",
+    " News Group",
+    " Newspaper Group",
+    " Holdings",
+];
+
 /// "© 2025 Defense Priorities All Right Reserved" → Defense Priorities.
 fn copyright_holder(text: &str) -> Option<String> {
     let mut t = text
@@ -281,17 +348,30 @@ fn copyright_holder(text: &str) -> Option<String> {
             t.truncate(at);
         }
     }
+    // "© 2025 The Millbrook Muddle | Proudly powered by WordPress": the holder is before the bar
+    if let Some(at) = t.find(" | ") {
+        t.truncate(at);
+    }
     let words: Vec<&str> = t
         .split_whitespace()
         .filter(|w| {
-            !w.chars()
+            !w.trim_end_matches(['.', ','])
+                .chars()
                 .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
         })
         .collect();
     let mut name = words.join(" ");
-    for suffix in [" Ltd", " Limited", " Inc", " LLC", " plc", " PLC", " GmbH"] {
-        if let Some(stem) = name.trim_end_matches(['.', ',']).strip_suffix(suffix) {
-            name = stem.to_string();
+    // "The Ledger Media Group Ltd" → The Ledger: the company's forms, then its group words
+    loop {
+        let trimmed = name.trim_end_matches(['.', ',']);
+        let stem = COMPANY_SUFFIXES.iter().find_map(|s| {
+            trimmed
+                .strip_suffix(s)
+                .filter(|stem| !stem.trim().is_empty())
+        });
+        match stem {
+            Some(stem) => name = stem.to_string(),
+            None => break,
         }
     }
     let name = name
@@ -432,6 +512,89 @@ mod tests {
         assert_eq!(
             bio_sentence("Jane Doe is the political correspondent of The Herald. Follow her on X"),
             Some(("Jane Doe".into(), "The Herald".into()))
+        );
+    }
+
+    /// The metadata of a page of `lines` whose body starts at the line `first_body`.
+    fn meta_of(lines: &[&str], first_body: &str) -> Meta {
+        let blocks: Vec<Block> = lines
+            .iter()
+            .map(|t| Block {
+                text: t.to_string(),
+                kind: crate::briefing::BlockKind::Text,
+                blank_before: false,
+            })
+            .collect();
+        let measured: Vec<Line> = lines.iter().map(|t| Line::measure(t)).collect();
+        let start = lines.iter().position(|t| *t == first_body).expect("body");
+        read_meta(&blocks, &measured, start..lines.len()).0
+    }
+
+    const PROSE: &str = "Engineers restored power to most homes overnight, and the operator said the rest would follow by the evening.";
+
+    #[test]
+    fn header_lines_naming_their_fields_are_read_as_such() {
+        let meta = meta_of(
+            &[
+                "Title: Cheap pill cut migraine days in trial",
+                "Author: Hannah Okoye",
+                "Published: 2025-02-11",
+                "Source: Meridian Science News",
+                PROSE,
+            ],
+            PROSE,
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Cheap pill cut migraine days in trial")
+        );
+        assert_eq!(meta.author.as_deref(), Some("Hannah Okoye"));
+        assert_eq!(meta.date.as_deref(), Some("2025-02-11"));
+        assert_eq!(meta.source.as_deref(), Some("Meridian Science News"));
+    }
+
+    #[test]
+    fn the_first_of_two_headlines_is_the_title() {
+        let first = "Pound slides as Bank of England cuts rates and signals more to come";
+        let second = "Housebuilder Brightmoor sinks after profit warning; FTSE edges higher";
+        let meta = meta_of(&[first, second, "By Fiona Achterberg", PROSE], PROSE);
+        assert_eq!(meta.title.as_deref(), Some(first));
+    }
+
+    #[test]
+    fn a_posting_line_and_a_clock_time_leave_the_name_and_the_date() {
+        let headline = "Orchard Lane flats: where we are now";
+        let meta = meta_of(
+            &[
+                headline,
+                "Posted by Jen Ashdown on 3 September 2025 in Planning Watch | 6 comments",
+                PROSE,
+            ],
+            PROSE,
+        );
+        assert_eq!(meta.author.as_deref(), Some("Jen Ashdown"));
+        assert_eq!(meta.date.as_deref(), Some("2025-09-03"));
+        let meta = meta_of(
+            &[
+                headline,
+                "Published June 27, 2025 | Updated 4:15 p.m.",
+                PROSE,
+            ],
+            PROSE,
+        );
+        assert_eq!(meta.date.as_deref(), Some("2025-06-27"));
+    }
+
+    #[test]
+    fn the_copyright_holder_is_cut_at_its_year_bar_and_group() {
+        assert_eq!(
+            copyright_holder("© The Ledger Media Group Ltd 2025. All rights reserved.").as_deref(),
+            Some("The Ledger")
+        );
+        assert_eq!(
+            copyright_holder("© 2025 The Millbrook Muddle | Proudly powered by WordPress")
+                .as_deref(),
+            Some("The Millbrook Muddle")
         );
     }
 

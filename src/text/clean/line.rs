@@ -298,6 +298,19 @@ fn is_breadcrumb(text: &str) -> bool {
     (slashes >= 2 || arrows >= 2)
         || (slashes >= 1 && text.to_lowercase().starts_with("home"))
         || is_bar_menu(text)
+        || is_section_trail(text)
+}
+
+/// "Local › Crime & Courts", "Sport » Football": a section and its subsection, a few words
+/// each, joined by a breadcrumb's arrow (which no headline uses).
+fn is_section_trail(text: &str) -> bool {
+    let Some((section, sub)) = text.split_once(" › ").or_else(|| text.split_once(" » ")) else {
+        return false;
+    };
+    [section, sub].iter().all(|item| {
+        let words = item.split_whitespace().count();
+        (1..=4).contains(&words) && !ends_terminal(item)
+    })
 }
 
 /// "Sport | Football | Fixtures & Results": three or more short items between bars, none a
@@ -463,6 +476,18 @@ mod tests {
         (slashes >= 2 || arrows >= 2)
             || (slashes >= 1 && text.to_lowercase().starts_with("home"))
             || is_bar_menu(text)
+            || is_section_trail(text)
+    }
+
+    #[test]
+    fn a_section_and_its_subsection_are_a_breadcrumb() {
+        assert!(is_breadcrumb("Local › Crime & Courts"));
+        assert!(is_breadcrumb("Sport » Football"));
+        // a headline holds no breadcrumb arrow, and a sentence is no section
+        assert!(!is_breadcrumb("Markets slide as rates rise"));
+        assert!(!is_breadcrumb(
+            "Prices rose. › See the chart below for the detail"
+        ));
     }
 
     proptest::proptest! {

@@ -92,7 +92,7 @@ fn strip_lead(text: &str) -> &str {
 fn name_of(text: &str) -> Option<String> {
     let mut end = text.len();
     for cut in [
-        " for ", " FOR ", " For ", " in ", " at ", " | ", " - ", " – ", " — ", " · ", " • ",
+        " for ", " FOR ", " For ", " in ", " at ", " on ", " | ", " - ", " – ", " — ", " · ", " • ",
     ] {
         if let Some(at) = text.find(cut) {
             end = end.min(at);
