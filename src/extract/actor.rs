@@ -475,12 +475,27 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     ))
 }
 
+/// The organisation the gazetteer knows at token `i` (its length and entry), if any.
+fn gazetteer_org_at(tokens: &[Token], i: usize) -> Option<(usize, Target)> {
+    if !tokens[i].is_capitalised() {
+        return None;
+    }
+    match GAZETTEER.match_at(tokens, i)? {
+        found @ (_, Target::Org(_)) => Some(found),
+        _ => None,
+    }
+}
+
 /// "Millbrook captain Jordan Amis", "Chad Ellis said": a person's name at token `i` whose
 /// first word is a state's name (which starts no name by itself), with evidence that it is a
 /// person's; its length.
 fn place_first_name(tokens: &[Token], i: usize) -> Option<usize> {
-    // most tokens start no name: the cheap test first
-    if !person::is_name_word(&tokens[i]) || !tokens.get(i + 1).is_some_and(person::is_name_word) {
+    // most tokens start no name: the cheap tests first, lexicons last
+    let named = |t: &Token| t.is_capitalised() && t.has_lower_case();
+    if !named(&tokens[i]) || !tokens.get(i + 1).is_some_and(named) {
+        return None;
+    }
+    if !person::is_name_word(&tokens[i]) || !person::is_name_word(&tokens[i + 1]) {
         return None;
     }
     let (1, Target::Country(_)) = GAZETTEER.match_at(tokens, i)? else {
@@ -1011,9 +1026,10 @@ fn names_in(article: &Article) -> Names {
                 i += len;
                 continue;
             }
-            // a body the gazetteer knows ("Bank of England") heads "the Bank" as well
-            if tokens[i].is_capitalised() {
-                if let Some((len, target @ Target::Org(_))) = GAZETTEER.match_at(tokens, i) {
+            let Some((start, len, titled)) = titled_name_at(tokens, i) else {
+                // a body the gazetteer knows ("Bank of England"), which starts no name, heads
+                // "the Bank" as well
+                if let Some((len, target)) = gazetteer_org_at(tokens, i) {
                     let head = tokens[i..i + len].iter().find(|t| is_org_word(t));
                     if let Some(head) = head {
                         let name = GAZETTEER.entry(target).name.clone();
@@ -1022,8 +1038,6 @@ fn names_in(article: &Article) -> Names {
                     i += len;
                     continue;
                 }
-            }
-            let Some((start, len, titled)) = titled_name_at(tokens, i) else {
                 i += 1;
                 continue;
             };
