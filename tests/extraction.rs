@@ -363,7 +363,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 31] = [
+const KNOWN_MISSES_4: [&str; 30] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
@@ -380,7 +380,6 @@ const KNOWN_MISSES_4: [&str; 31] = [
     "heldout4_northvale_election_live.txt: \"lost the trust of too many people in the towns\" said by None, expected \"Helena Varga\"",
     "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
     "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
-    "heldout4_northvale_election_live.txt: position of Liberal Reform Party (ready) not found: \"The LRP is ready to talk to both of the larger parties\"",
     "heldout4_nurses_strike.txt: quotation not found: \"a long way apart\"",
     "heldout4_nurses_strike.txt: \"I love my job,\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
     "heldout4_nurses_strike.txt: \"I just can't afford to do it any more.\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
@@ -408,7 +407,7 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 34] = [
+const KNOWN_MISSES_5: [&str; 30] = [
     "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
@@ -421,7 +420,6 @@ const KNOWN_MISSES_5: [&str; 34] = [
     "heldout5_markets_report.txt: \"persistently weak buyer demand in the South East\" said by None, expected \"Brightmoor Homes\"",
     "heldout5_markets_report.txt: quotation not found: \"all discretionary spending\"",
     "heldout5_markets_report.txt: position of Bank of England (cautious) not found: \"The Bank signalled it would move cautiously\"",
-    "heldout5_markets_report.txt: position of British Chambers of Industry (wants) not found: \"The BCI wants the Bank to reduce rates by at least a further percentage point\"",
     "heldout5_markets_report.txt: position of Brightmoor Homes (commits) not found: \"It said it would cut its land-buying budget by a third\"",
     "heldout5_planning_row_blog.txt: quotation not found: \"significant contribution\"",
     "heldout5_planning_row_blog.txt: \"Orchard Lane will deliver much-needed homes for local people, including 56 affordable homes for rent and shared ownership. We have already reduced the height of Block C and increased green space in response to feedback. Any further reduction in the number of homes would make the scheme unviable.\" said by None, expected \"Kestrel Living\"",
@@ -432,9 +430,6 @@ const KNOWN_MISSES_5: [&str; 34] = [
     "heldout5_planning_row_blog.txt: position of Kestrel Living (ready) not found: \"Kestrel also says it is ready to take the scheme to the Planning Inspectorate\"",
     "heldout5_planning_row_blog.txt: position of Millbrook Residents' Association (wants) not found: \"the MRA wants as many people as possible to turn up\"",
     "heldout5_planning_row_blog.txt: question not found: \"Nobody at the council has said when the revised flood assessment will be published on the planning portal.\"",
-    "heldout5_port_strike_wire.txt: \"This strike is unnecessary, and it is hurting the very families the union says it wants to protect,\" said by None, expected \"Bay Terminal Operators Association\"",
-    "heldout5_port_strike_wire.txt: quotation not found: \"Our offer remains on the table.\"",
-    "heldout5_port_strike_wire.txt: position of Pacific Longshore Workers Union (rules out) not found: \"The PLWU has ruled out any contract that allows remote-operated cranes\"",
     "heldout5_port_strike_wire.txt: position of Lena Whitfield (ready) not found: \"said the city was ready to host talks at City Hall\"",
     "heldout5_press_conference_transcript.txt: position of Dana Whitlock (refuses) not found: \"I’m not going to describe that person today\"",
     "heldout5_press_conference_transcript.txt: position of Dana Whitlock (commits) not found: \"I have asked our professional standards unit to review every call for service\"",

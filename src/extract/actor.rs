@@ -418,6 +418,15 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         }
         return None;
     }
+    if let Some(name) = short_form_at(tokens, i, people) {
+        return Some(found(
+            Cow::Owned(name.to_string()),
+            ActorKind::Organization,
+            CompactString::from(tokens[i].text),
+            i,
+            1,
+        ));
+    }
     let (start, len, titled) = titled_name_at(tokens, i)?;
     if len == 1 && !titled && ends_longer_name(tokens, start) {
         return None;
@@ -473,6 +482,62 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         start,
         len,
     ))
+}
+
+/// "(PLWU)" at token `i`, right after an organisation's name: the short form the article will
+/// use for it.
+fn bracketed_short_form(tokens: &[Token], i: usize) -> Option<CompactString> {
+    let (open, short, close) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    (open.text == "(" && close.text == ")" && is_short_form(short))
+        .then(|| CompactString::from(short.text))
+}
+
+/// "known as the PLWU" at token `i`: a short form given to what was just named.
+fn known_as(tokens: &[Token], i: usize) -> Option<CompactString> {
+    if tokens[i].key() != "known" || tokens.get(i + 1)?.key() != "as" {
+        return None;
+    }
+    let at = if tokens.get(i + 2)?.key() == "the" {
+        i + 3
+    } else {
+        i + 2
+    };
+    let short = tokens.get(at)?;
+    is_short_form(short).then(|| CompactString::from(short.text))
+}
+
+/// "PLWU", "BCI", "A&E": two to six capital letters (an ampersand may join them).
+fn is_short_form(token: &Token) -> bool {
+    let text = token.text;
+    (2..=6).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        && text.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+}
+
+/// The organisation a short form at token `i` stands for ("The PLWU has ruled out"), when an
+/// article gave it in brackets after the name; not where it is given ("(PLWU)", "known as
+/// the PLWU").
+fn short_form_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<&'p str> {
+    if !is_short_form(&tokens[i]) {
+        return None;
+    }
+    let bracketed =
+        i > 0 && tokens[i - 1].text == "(" && tokens.get(i + 1).is_some_and(|t| t.text == ")");
+    let given = (i.saturating_sub(3)..i).any(|k| known_as(tokens, k).is_some());
+    if bracketed || given {
+        return None;
+    }
+    people.acronyms.get(tokens[i].text)?.as_deref()
+}
+
+/// The institution a state or demonym at token `i` opens ("British Medical Association"), if
+/// any, and its length.
+fn national_institution_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    if !tokens[i].is_capitalised() {
+        return None;
+    }
+    let (len, target) = GAZETTEER.match_at(tokens, i)?;
+    national_institution(tokens, i, len, target)
 }
 
 /// The organisation the gazetteer knows at token `i` (its length and entry), if any.
@@ -903,6 +968,9 @@ struct People {
     /// "Bank of England"), lower case: the institution named most often with that word first;
     /// `None` where two are named as often.
     heads: FxHashMap<CompactString, Option<String>>,
+    /// Short forms an organisation's name was given in brackets ("Pacific Longshore Workers
+    /// Union (PLWU)"), as printed; `None` where two names were given the same.
+    acronyms: FxHashMap<CompactString, Option<String>>,
     by_surname: FxHashMap<CompactString, Vec<usize>>,
     by_first: FxHashMap<CompactString, Vec<usize>>,
 }
@@ -943,6 +1011,7 @@ fn collect_people(articles: &[Article]) -> People {
     let mut singles: Vec<CompactString> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
+    let mut acronyms: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
     // how often each institution is named, by its first organisation word
     let mut heads: FxHashMap<CompactString, FxHashMap<String, usize>> = FxHashMap::default();
     // names are found per article on every core and gathered in article order
@@ -954,15 +1023,16 @@ fn collect_people(articles: &[Article]) -> People {
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
-            for (word, name) in found.shorts {
-                shorts
-                    .entry(word)
-                    .and_modify(|known| {
-                        if known.as_ref() != Some(&name) {
-                            *known = None;
-                        }
-                    })
-                    .or_insert(Some(name));
+            for (map, found) in [(&mut shorts, found.shorts), (&mut acronyms, found.acronyms)] {
+                for (word, name) in found {
+                    map.entry(word)
+                        .and_modify(|known| {
+                            if known.as_ref() != Some(&name) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert(Some(name));
+                }
             }
             for (word, name) in found.heads {
                 *heads.entry(word).or_default().entry(name).or_default() += 1;
@@ -973,6 +1043,7 @@ fn collect_people(articles: &[Article]) -> People {
     let mut people = merge_people(seen);
     people.orgs = orgs;
     people.shorts = shorts;
+    people.acronyms = acronyms;
     people.heads = heads
         .into_iter()
         .map(|(word, names)| (word, most_named(names)))
@@ -992,10 +1063,14 @@ struct Names {
     shorts: Vec<(CompactString, String)>,
     /// (first organisation word, lower case, institution) ([`People::heads`]).
     heads: Vec<(CompactString, String)>,
+    /// (short form, organisation) ([`People::acronyms`]).
+    acronyms: Vec<(CompactString, String)>,
 }
 
 fn names_in(article: &Article) -> Names {
     let mut names = Names::default();
+    // the organisation last named, for "the union, known as the PLWU,"
+    let mut last_org: Option<String> = None;
     let words = |tokens: &[Token], start: usize, len: usize| -> Vec<String> {
         tokens[start..start + len]
             .iter()
@@ -1021,6 +1096,11 @@ fn names_in(article: &Article) -> Names {
             i = start + len;
         }
         while i < tokens.len() {
+            if let Some(short) = known_as(tokens, i) {
+                if let Some(org) = &last_org {
+                    names.acronyms.push((short, org.clone()));
+                }
+            }
             if let Some(len) = place_first_name(tokens, i) {
                 names.seen.push(words(tokens, i, len));
                 i += len;
@@ -1029,6 +1109,14 @@ fn names_in(article: &Article) -> Names {
             let Some((start, len, titled)) = titled_name_at(tokens, i) else {
                 // a body the gazetteer knows ("Bank of England"), which starts no name, heads
                 // "the Bank" as well
+                // "the British Chambers of Industry (BCI)": a national institution's short form
+                if let Some((org, len)) = national_institution_at(tokens, i) {
+                    if let Some(short) = bracketed_short_form(tokens, i + len) {
+                        names.acronyms.push((short, org));
+                    }
+                    i += len;
+                    continue;
+                }
                 if let Some((len, target)) = gazetteer_org_at(tokens, i) {
                     let head = tokens[i..i + len].iter().find(|t| is_org_word(t));
                     if let Some(head) = head {
@@ -1047,6 +1135,10 @@ fn names_in(article: &Article) -> Names {
             let institution = institution(tokens, start, len);
             if let Some(org) = &institution {
                 names.shorts.extend(short_form(tokens, start, org));
+                if let Some(short) = bracketed_short_form(tokens, start + org.1) {
+                    names.acronyms.push((short, org.0.clone()));
+                }
+                last_org = Some(org.0.clone());
                 let head = tokens[start..start + org.1].iter().find(|t| is_org_word(t));
                 if let Some(head) = head {
                     names
@@ -1060,9 +1152,11 @@ fn names_in(article: &Article) -> Names {
                 .flatten();
             if acting == Some(ActorKind::Organization) {
                 let last = tokens[start + len - 1].key().to_string();
-                names
-                    .orgs
-                    .push((last, join_bare(&tokens[start..start + len])));
+                let name = join_bare(&tokens[start..start + len]);
+                if let Some(short) = bracketed_short_form(tokens, start + len) {
+                    names.acronyms.push((short, name.clone()));
+                }
+                names.orgs.push((last, name));
             } else if !knighted_first_name
                 && !is_institution
                 && (acting.is_some() || has_person_evidence(tokens, start, len, titled))
@@ -1279,6 +1373,28 @@ mod tests {
     fn an_organisation_word_and_one_word_after_it_name_no_body() {
         let idx = index(&["The Bank Rate rose, as did Council Tax, and the Bank of Japan held."]);
         assert_eq!(names(&idx), ["Bank of Japan"]);
+    }
+
+    #[test]
+    fn a_short_form_given_in_brackets_or_known_as_names_the_organisation_later() {
+        let idx = index(&[
+            "The Pacific Longshore Workers Union (PLWU) and the British Chambers of Industry \
+             (BCI) met. Northgate Terminals, known as the NTL, stayed away.",
+            "The PLWU has ruled out a deal. The BCI and the NTL said nothing. The XYZ did.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            [
+                "Pacific Longshore Workers Union",
+                "British Chambers of Industry",
+                "Northgate Terminals"
+            ]
+        );
+        // each short form is a mention of its organisation later, not inside its brackets
+        let named =
+            |p: usize| -> Vec<u32> { idx.in_paragraph(0, p).iter().map(|m| m.actor.0).collect() };
+        assert_eq!(named(0), [0, 1, 2]);
+        assert_eq!(named(1), [0, 1, 2]);
     }
 
     #[test]
