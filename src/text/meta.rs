@@ -601,20 +601,8 @@ mod tests {
     #[test]
     fn a_name_alone_above_the_date_line_is_the_byline() {
         let headline = "Storm brings power cuts and travel disruption to the coast";
-        let prose = "Engineers restored power to most homes overnight, and the operator said the rest would follow by the evening.";
-        let read = |lines: &[&str]| {
-            let blocks: Vec<Block> = lines
-                .iter()
-                .map(|t| Block {
-                    text: t.to_string(),
-                    kind: crate::briefing::BlockKind::Text,
-                    blank_before: false,
-                })
-                .collect();
-            let measured: Vec<Line> = lines.iter().map(|t| Line::measure(t)).collect();
-            let start = lines.iter().position(|t| *t == prose).expect("body");
-            read_meta(&blocks, &measured, start..lines.len()).0
-        };
+        let prose = PROSE;
+        let read = |lines: &[&str]| meta_of(lines, prose);
         let meta = read(&[
             headline,
             "Anja Kowalski",
