@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
+
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
@@ -142,7 +144,7 @@ pub struct Discourse {
     orgs: Vec<ActorId>,
     /// The roles people were given ("captain" for "Millbrook captain Jordan Amis"), the latest
     /// last ("the captain" stands for the person last given it).
-    roles: Vec<(String, ActorId)>,
+    roles: Vec<(CompactString, ActorId)>,
 }
 
 /// Organisations a [`Discourse`] remembers: "the agency" refers back a few paragraphs, not
@@ -168,7 +170,7 @@ impl Discourse {
             if self.roles.len() == RECENT_ROLES {
                 self.roles.remove(0);
             }
-            self.roles.push((role.to_string(), actor));
+            self.roles.push((CompactString::from(role), actor));
         }
     }
 
@@ -264,7 +266,6 @@ pub fn positions_in(
             mentions,
             from,
             to,
-            last_subject: discourse.last_subject,
             discourse,
             actors,
             answering,
@@ -395,8 +396,7 @@ struct Sentence<'a> {
     mentions: &'a [Mention],
     from: usize,
     to: usize,
-    last_subject: Option<ActorId>,
-    /// What the paragraphs before left to refer back to.
+    /// What the paragraphs before left to refer back to (the last subject among it).
     discourse: &'a Discourse,
     /// The actors, by id.
     actors: &'a [Actor],
@@ -434,7 +434,7 @@ impl Sentence<'_> {
             .iter()
             .find(|m| m.kind == ActorKind::Person)
             .map(|m| m.actor)
-            .or(self.last_subject)
+            .or(self.discourse.last_subject)
     }
 
     fn label(&self, hit: &Hit) -> String {

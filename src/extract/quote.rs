@@ -227,13 +227,8 @@ fn turn(para: &Para, actors: &ActorIndex) -> Option<Quote> {
         },
         None if colon == 1 && attribution::is_role_noun(tokens[0].key()) => {
             let role = tokens[0].key();
-            let article = if role.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                "an"
-            } else {
-                "a"
-            };
             Said {
-                name: Some(format!("{article} {role}")),
+                name: Some(format!("{} {role}", attribution::indefinite(role))),
                 actor: None,
                 vague: false,
             }
@@ -425,17 +420,13 @@ fn earlier_body(doc: &Doc, p: usize, noun: &str, actors: &ActorIndex) -> Option<
             .find(|m| matches!(m.kind, ActorKind::Organization | ActorKind::Person))?
             .actor
     } else {
-        let mut orgs: Vec<ActorId> = Vec::new();
-        for q in earlier().collect::<Vec<_>>().into_iter().rev() {
-            for m in q
-                .mentions
-                .iter()
-                .filter(|m| m.kind == ActorKind::Organization)
-            {
-                orgs.retain(|&o| o != m.actor);
-                orgs.push(m.actor);
-            }
-        }
+        // in text order: the referent is the last that fits
+        let orgs: Vec<ActorId> = doc.paras[p.saturating_sub(BODY_LOOK_BACK)..p]
+            .iter()
+            .flat_map(|q| q.mentions)
+            .filter(|m| m.kind == ActorKind::Organization)
+            .map(|m| m.actor)
+            .collect();
         earlier_referent(&orgs, &actors.actors, noun)?
     };
     Some(Said {

@@ -308,6 +308,16 @@ pub fn is_role_noun(key: &str) -> bool {
     ROLE_NOUNS.contains(key) || key.ends_with("-year-old")
 }
 
+/// The indefinite article a description starting with `word` takes ("an official", "a
+/// spokeswoman"), by its first letter.
+pub fn indefinite(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// "one senior European diplomat", "a spokeswoman", "officials", "the minister".
 fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     let det = ctx.key(k);
@@ -347,11 +357,7 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
         return Some(earlier_description(ctx, k, ctx.key(head)).unwrap_or(Speaker::Pronoun(k)));
     }
     let plural = ctx.key(head).ends_with('s') && !has_det;
-    let article = if words[0].starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
+    let article = indefinite(&words[0]);
     let description = if has_det && det != "the" {
         format!("{article} {}", words.join(" "))
     } else if det == "the" {
