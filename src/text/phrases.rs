@@ -32,6 +32,9 @@ pub struct PhraseSet {
     class: [u8; 256],
     /// The ASCII bytes that are [`OPENS`].
     openers: Vec<u8>,
+    /// Whether some phrase starts with a byte beyond ASCII (then every chunk holding one is
+    /// read character by character).
+    wide_opener: bool,
 }
 
 /// An ASCII letter or digit.
@@ -107,6 +110,7 @@ impl PhraseSet {
             openers: (0..128u8)
                 .filter(|&b| class[usize::from(b)] & OPENS != 0)
                 .collect(),
+            wide_opener: class[128..].iter().any(|&c| c & OPENS != 0),
             class,
         }
     }
@@ -122,7 +126,10 @@ impl PhraseSet {
         // eight bytes at a time while they are ASCII without a byte that opens a phrase (all
         // but a few of them): the word starts are the letters and digits after other bytes
         while let Some(x) = swar::load(bytes, i) {
-            if x & swar::HIGH != 0 || self.openers.iter().any(|&o| swar::has_byte(x, o)) {
+            let wide = x & swar::HIGH;
+            if (wide != 0 && (self.wide_opener || !all_punctuation(bytes, i, wide)))
+                || self.openers.iter().any(|&o| swar::has_byte(x, o))
+            {
                 let end = i + 8;
                 while i < end {
                     if self.step(text, &mut i, &mut after_alnum, &mut accept) {
@@ -168,6 +175,10 @@ impl PhraseSet {
         }
         if class & WIDE == 0 {
             *after_alnum = class & ALNUM != 0;
+            *i += 1;
+        } else if bytes[*i] < 0xc0 {
+            // the rest of a character of punctuation that a chunk read at once ended inside
+            *after_alnum = false;
             *i += 1;
         } else {
             // a character beyond ASCII: a letter ("é") joins a word, a mark ("’") does not
@@ -218,6 +229,30 @@ impl PhraseSet {
                 && accept(p as usize, i, i + SHORTEST + tail.len())
         })
     }
+}
+
+/// Whether every byte beyond ASCII among the eight at `i` (marked in `wide`) belongs to a
+/// character of General Punctuation, U+2000 to U+203F (E2 80 xx): curly quotes, dashes,
+/// ellipses, the usual reason a chunk of prose is not ASCII. None is a letter or digit, so the
+/// chunk is read eight bytes at a time like an ASCII one, its wide bytes counted as marks.
+#[inline(always)]
+fn all_punctuation(bytes: &[u8], i: usize, mut wide: u64) -> bool {
+    while wide != 0 {
+        let at = i + swar::leading_bytes(wide);
+        let byte = bytes[at];
+        let ok = if byte >= 0xc0 {
+            byte == 0xe2 && bytes.get(at + 1) == Some(&0x80)
+        } else {
+            // a continuation byte: the second (after E2) or the third (after E2 80)
+            (byte == 0x80 && at >= 1 && bytes[at - 1] == 0xe2)
+                || (at >= 2 && bytes[at - 2] == 0xe2 && bytes[at - 1] == 0x80)
+        };
+        if !ok {
+            return false;
+        }
+        wide &= wide - 1;
+    }
+    true
 }
 
 /// The first [`SHORTEST`] bytes of `bytes` (at least that many), ASCII letters lower-cased, as
@@ -303,6 +338,16 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_beyond_ascii_ends_a_word_and_a_letter_does_not() {
+        let set = PhraseSet::new(&PHRASES[..PHRASES.len() - 1]);
+        assert_eq!(found(&set, "xx—read more"), [(2, 5, 14)]);
+        assert_eq!(found(&set, "“read more” now"), [(2, 3, 12)]);
+        assert_eq!(found(&set, "xxxxxxéread more"), []);
+        assert_eq!(found(&set, "éread more, xxxxxx"), []);
+        assert_eq!(found(&set, "x€read more, xxxxx"), [(2, 4, 13)]);
+    }
+
+    #[test]
     fn accepting_stops_the_search() {
         let set = PhraseSet::new(PHRASES);
         let mut seen = 0;
@@ -324,10 +369,15 @@ mod tests {
 
         #[test]
         fn every_occurrence_is_found_as_the_plain_search_finds_it(
-            text in "([sS]hare|[tT]his|THIS|article|read|more|[rR]euters|/|/[aA][pP]|photo|\\(|é|’|don’t|know|Éé|clair| |x|\\.){0,14}"
+            text in "([sS]hare|[tT]his|THIS|article|read|more|[rR]euters|/|/[aA][pP]|photo|\\(|é|’|don’t|know|Éé|clair| |x|\\.|“|—|…|€|ア){0,14}"
         ) {
             let set = PhraseSet::new(PHRASES);
             prop_assert_eq!(found(&set, &text), reference(PHRASES, &text));
+            // without a phrase that opens with a wide character, chunks of punctuation are
+            // read eight bytes at a time
+            let ascii_openers = &PHRASES[..PHRASES.len() - 1];
+            let set = PhraseSet::new(ascii_openers);
+            prop_assert_eq!(found(&set, &text), reference(ascii_openers, &text));
         }
     }
 }

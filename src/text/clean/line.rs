@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::lexicon::Lexicon;
 pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 use crate::text::clean::stop::is_stop_word;
-use crate::text::swar;
+use crate::text::swar::count_words;
 
 static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
     LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
@@ -55,13 +55,24 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
-/// Whether `word`, stripped of punctuation and ASCII-lower-cased into `buf`, is in `set`.
-fn in_set(set: &HashSet<&'static str, Fnv>, word: &str, buf: &mut String) -> bool {
+/// Whether `word`, stripped of punctuation and ASCII-lower-cased, is in `set`. A word of up to
+/// [`SHORT_WORD`] bytes (all but a few) is lower-cased on the stack.
+fn in_set(set: &HashSet<&'static str, Fnv>, word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-    buf.clear();
-    buf.extend(core.chars().map(|c| c.to_ascii_lowercase()));
-    set.contains(buf.as_str())
+    let mut buffer = [0u8; SHORT_WORD];
+    match buffer.get_mut(..core.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(core.as_bytes());
+            // lower-casing ASCII letters keeps UTF-8 valid
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+        }
+        None => set.contains(core.to_ascii_lowercase().as_str()),
+    }
 }
+
+/// The longest word [`in_set`] lower-cases on the stack, in bytes.
+const SHORT_WORD: usize = 32;
 
 /// Measured features of a line.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -163,9 +174,7 @@ impl Line {
                 || text.starts_with("(c) "),
             section_label: count <= 5
                 && !terminal
-                && words
-                    .last()
-                    .is_some_and(|w| in_set(&SECTION_LABELS, w, &mut String::new())),
+                && words.last().is_some_and(|w| in_set(&SECTION_LABELS, w)),
             furniture_line: count <= 6 && is_furniture_line(text, words),
             headline_like: is_headline_like(text, count),
             end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words)
@@ -205,10 +214,11 @@ fn is_furniture_line(text: &str, words: &[&str]) -> bool {
     let bare = text.trim_end_matches(['.', ':', '!', '›', '»', '>']).trim();
     let contact = words.len() == 1
         && (bare.contains('@') || bare.starts_with("http") || bare.starts_with("www."));
-    let phone = bare.chars().filter(char::is_ascii_digit).count() >= 7
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    // most lines fail the first test at their first letter
+    let phone = bare
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" +-().".contains(&b))
+        && bare.bytes().filter(u8::is_ascii_digit).count() >= 7;
     contact || phone || FURNITURE_LINES.contains(bare)
 }
 
@@ -226,33 +236,6 @@ fn is_end_marker(text: &str, words: &[&str]) -> bool {
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
     text.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-}
-
-/// How many words `text` has, as `split_ascii_whitespace` counts them: eight bytes at a time,
-/// a word starting at each byte that is not white space after one that is (or at the start).
-fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut after_space, mut i) = (0, true, 0);
-    while let Some(x) = swar::load(bytes, i) {
-        let space = ascii_space_bytes(x);
-        let follows_space = space << 8 | u64::from(after_space) << 7;
-        count += (!space & follows_space & swar::HIGH).count_ones() as usize;
-        after_space = space >> 63 == 1;
-        i += 8;
-    }
-    for &b in &bytes[i..] {
-        let space = b.is_ascii_whitespace();
-        count += usize::from(after_space && !space);
-        after_space = space;
-    }
-    count
-}
-
-/// The top bit of each byte of `x` that is ASCII white space (space, tab, line feed, form feed,
-/// carriage return: `u8::is_ascii_whitespace`).
-#[inline(always)]
-fn ascii_space_bytes(x: u64) -> u64 {
-    swar::in_range(x, b' ', b' ') | swar::in_range(x, b'\t', b'\n') | swar::in_range(x, 0x0c, b'\r')
 }
 
 /// Whether `text` holds "©" (C2 A9): its second byte is rare in text, and found vectorised.
@@ -289,16 +272,43 @@ fn is_shouting(text: &str, words: usize) -> bool {
 }
 
 fn is_breadcrumb(text: &str) -> bool {
-    if !may_hold_separator(text) || !text.contains(['/', '>', '»', '›', '|']) {
+    if !has_separator(text) {
         return false;
     }
-    let slashes = text.matches(" / ").count();
-    let arrows =
-        text.matches(" > ").count() + text.matches(" » ").count() + text.matches(" › ").count();
+    let bytes = text.as_bytes();
+    let slashes = spaced_count(bytes, b"/");
+    let arrows = spaced_count(bytes, b">")
+        + spaced_count(bytes, "»".as_bytes())
+        + spaced_count(bytes, "›".as_bytes());
     (slashes >= 2 || arrows >= 2)
         || (slashes >= 1 && text.to_lowercase().starts_with("home"))
         || is_bar_menu(text)
         || is_section_trail(text)
+}
+
+/// How many times `separator` stands between spaces in `bytes`, as `str::matches` counts " / "
+/// (left to right, no two overlapping): each occurrence of the separator's last byte (rare in
+/// a line) is checked in place.
+fn spaced_count(bytes: &[u8], separator: &[u8]) -> usize {
+    let last = separator[separator.len() - 1];
+    let (mut count, mut free_from) = (0, 0);
+    for at in memchr::memchr_iter(last, bytes) {
+        // the match " separator " spans start..end
+        let Some(start) = at.checked_sub(separator.len()) else {
+            continue;
+        };
+        let end = at + 2;
+        if start >= free_from
+            && end <= bytes.len()
+            && bytes[start] == b' '
+            && bytes[end - 1] == b' '
+            && &bytes[start + 1..end - 1] == separator
+        {
+            count += 1;
+            free_from = end;
+        }
+    }
+    count
 }
 
 /// "Local › Crime & Courts", "Sport » Football": a section and its subsection, a few words
@@ -323,13 +333,20 @@ fn is_bar_menu(text: &str) -> bool {
         })
 }
 
-/// Whether `text` may hold a breadcrumb separator: every one (`/`, `>`, `|`, `»` = C2 BB, `›` =
-/// E2 80 BA) holds one of five bytes, found by a vectorised search; only a line that has one is
-/// decoded (most prose has none).
-fn may_hold_separator(text: &str) -> bool {
+/// Whether `text` holds a breadcrumb separator (`/`, `>`, `|`, `»` = C2 BB, `›` = E2 80 BA):
+/// found by a vectorised search for the ASCII ones and for the last byte of the others (whose
+/// lead bytes are then checked), so most prose, which has none, is never decoded.
+fn has_separator(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr3(b'/', b'>', b'|', bytes).is_some()
-        || memchr::memchr2(0xbb, 0xba, bytes).is_some()
+        || memchr::memchr2_iter(0xbb, 0xba, bytes).any(|at| {
+            let lead = &bytes[..at];
+            if bytes[at] == 0xbb {
+                lead.ends_with(&[0xc2])
+            } else {
+                lead.ends_with(&[0xe2, 0x80])
+            }
+        })
 }
 
 /// "Ukraine‑Russia, Europe and Eurasia, Russia, Ukraine": items separated by commas, each short
@@ -337,7 +354,10 @@ fn may_hold_separator(text: &str) -> bool {
 fn is_label_list(text: &str, words: usize) -> bool {
     // the cheap tests first: most lines are sentences, which end in punctuation (counting the
     // commas reads the whole line)
-    if words > 30 || ends_terminal(text) || text.bytes().filter(|&b| b == b',').count() < 2 {
+    if words > 30
+        || ends_terminal(text)
+        || memchr::memchr_iter(b',', text.as_bytes()).nth(1).is_none()
+    {
         return false;
     }
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
@@ -453,16 +473,35 @@ mod tests {
     #[test]
     fn the_separator_filter_passes_every_breadcrumb_separator() {
         for text in ["a / b", "a > b", "a » b", "a › b", "a/b"] {
-            assert!(may_hold_separator(text), "{text:?}");
+            assert!(has_separator(text), "{text:?}");
             assert_eq!(
                 is_breadcrumb(text),
                 is_breadcrumb_reference(text),
                 "{text:?}"
             );
         }
-        assert!(!may_hold_separator(
-            "No separators here, “quoted” – é ü ç 日本"
-        ));
+        assert!(!has_separator("No separators here, “quoted” – é ü ç 日本"));
+    }
+
+    #[test]
+    fn separators_between_spaces_are_counted_as_str_matches_counts_them() {
+        for text in [
+            "a / b / c",
+            " / / ",
+            "a / / / b",
+            "/ a /",
+            "a › b »  › c",
+            "x/ y /z",
+            "›",
+        ] {
+            for sep in ["/", ">", "»", "›"] {
+                assert_eq!(
+                    spaced_count(text.as_bytes(), sep.as_bytes()),
+                    text.matches(&format!(" {sep} ")).count(),
+                    "{text:?} {sep:?}"
+                );
+            }
+        }
     }
 
     /// The breadcrumb test without its byte filter.
