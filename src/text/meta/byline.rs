@@ -31,7 +31,12 @@ pub fn byline_author(text: &str, line: &Line) -> Option<String> {
 /// "Posted on 12 April 2023 by Tom Reilly" → Tom Reilly: a posting line (a date or "Posted"
 /// before "by") ending in a person's name.
 fn posted_by(text: &str) -> Option<String> {
-    let at = text.rfind(" by ").or_else(|| text.rfind(" By "))?;
+    // most lines have no " by ": looked for once, from the end, by a searcher built once
+    static BY: LazyLock<[memchr::memmem::FinderRev<'static>; 2]> =
+        LazyLock::new(|| [" by ", " By "].map(|by| memchr::memmem::FinderRev::new(by.as_bytes())));
+    let at = BY[0]
+        .rfind(text.as_bytes())
+        .or_else(|| BY[1].rfind(text.as_bytes()))?;
     let lead = text.split_whitespace().next().unwrap_or("").to_lowercase();
     let posting = matches!(
         lead.trim_end_matches(':'),
@@ -43,11 +48,16 @@ fn posted_by(text: &str) -> Option<String> {
 
 /// "Helen Pidd Scotland editor", "Jane Doe, Senior Reporter": a name, then a role ending the line.
 fn name_with_role(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let ends_in_role = words
-        .last()
+    // the last word first: most lines end in no role, and are not split into words
+    let ends_in_role = text
+        .split_whitespace()
+        .next_back()
         .is_some_and(|w| BIO_ROLES.contains(w.trim_matches(|c: char| !c.is_alphabetic())));
-    if !(3..=7).contains(&words.len()) || !ends_in_role {
+    if !ends_in_role {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=7).contains(&words.len()) {
         return None;
     }
     let name = match text.split_once(',') {
@@ -90,14 +100,7 @@ fn strip_lead(text: &str) -> &str {
 /// The name part of a byline: cut before "for The Outlet", "in Kyiv", a bar, a dash or a dot
 /// ("Jane Doe · 7 November 2024"), and title-cased if printed in capitals.
 fn name_of(text: &str) -> Option<String> {
-    let mut end = text.len();
-    for cut in [
-        " for ", " FOR ", " For ", " in ", " at ", " on ", " | ", " - ", " – ", " — ", " · ", " • ",
-    ] {
-        if let Some(at) = text.find(cut) {
-            end = end.min(at);
-        }
-    }
+    let end = name_end(text);
     let mut name = text[..end].trim().trim_end_matches([',', ';', ':']);
     // "Jane Doe, Political Correspondent", "Jane Doe, March 3, 2024": a role or a date after a
     // comma is not a co-author
@@ -115,6 +118,25 @@ fn name_of(text: &str) -> Option<String> {
     let capitalised = name.chars().next().is_some_and(char::is_uppercase);
     ((1..=9).contains(&words) && capitalised).then(|| unshout(name))
 }
+
+/// Where a byline's name ends: at the first of the words and marks that follow names ("Jane
+/// Doe for the Ledger", "Jane Doe in Paris", "Jane Doe | Staff"), or the end of the line. Each
+/// opens with a space, so only the spaces are tried.
+fn name_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes)
+        .find(|&at| {
+            NAME_ENDS
+                .iter()
+                .any(|end| bytes[at..].starts_with(end.as_bytes()))
+        })
+        .unwrap_or(text.len())
+}
+
+/// What follows a name in a byline.
+const NAME_ENDS: [&str; 12] = [
+    " for ", " FOR ", " For ", " in ", " at ", " on ", " | ", " - ", " – ", " — ", " · ", " • ",
+];
 
 /// A line naming the author's role under a byline: "Transport correspondent", "Senior fellow,
 /// Climate and Resources Programme": a few words, capitalised, holding a role, not a sentence.
@@ -185,6 +207,20 @@ fn shouting_words(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_name_ends_at_the_first_of_its_ends_as_searching_each_finds(
+            text in "( for | FOR | in | at | on | [|–—·•-] |Jane|Doe|for|x| ){0,10}"
+        ) {
+            let reference = NAME_ENDS
+                .iter()
+                .filter_map(|end| text.find(end))
+                .min()
+                .unwrap_or(text.len());
+            proptest::prop_assert_eq!(name_end(&text), reference);
+        }
+    }
 
     fn author(text: &str) -> Option<String> {
         byline_author(text, &Line::measure(text))
