@@ -4,7 +4,8 @@
 //! Every caller wants whole words, so a phrase that starts with a letter or digit is only tried
 //! where a word starts (after a character that is not one), and a phrase that starts with
 //! anything else ("(photo:", "/ap photo") wherever its first byte stands. Word starts are found
-//! eight ASCII bytes at a time ([`crate::text::swar`]); at each, the next four bytes, lower-cased
+//! eight bytes at a time ([`crate::text::swar`]) where they are ASCII or punctuation such as
+//! curly quotes and dashes; at each, the next four bytes, lower-cased
 //! at once, are looked up in a bit table of the phrases' first four bytes, which turns away
 //! nearly every word ("the " and "not " pass, and are told from "the question" by one more
 //! comparison). A general automaton (Aho-Corasick) steps through every byte, each step waiting
@@ -123,8 +124,9 @@ impl PhraseSet {
         let mut i = 0;
         // whether the character before `i` is a letter or digit
         let mut after_alnum = false;
-        // eight bytes at a time while they are ASCII without a byte that opens a phrase (all
-        // but a few of them): the word starts are the letters and digits after other bytes
+        // eight bytes at a time while they are ASCII or punctuation (see `all_punctuation`)
+        // without a byte that opens a phrase (all but a few of them): the word starts are the
+        // ASCII letters and digits after other bytes
         while let Some(x) = swar::load(bytes, i) {
             let wide = x & swar::HIGH;
             if (wide != 0 && (self.wide_opener || !all_punctuation(bytes, i, wide)))
