@@ -407,14 +407,13 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 30] = [
+const KNOWN_MISSES_5: [&str; 29] = [
     "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
     "heldout5_diplomacy_summit.txt: \"a deal this week, not a process that runs for another decade\" said by Some(\"a spokesperson\"), expected \"United Kingdom\"",
     "heldout5_diplomacy_summit.txt: \"not sign a text that mortgages the ocean for a few tonnes of nickel\" said by None, expected \"France\"",
     "heldout5_diplomacy_summit.txt: position of China (rejects) not found: \"has rejected a US proposal to allow national observers aboard mining vessels\"",
-    "heldout5_diplomacy_summit.txt: position of France (wants) not found: \"The Élysée has long called for a full moratorium on commercial seabed mining\"",
     "heldout5_diplomacy_summit.txt: position of Japan (ready) not found: \"has signalled that it is ready to accept a compromise\"",
     "heldout5_football_manager.txt: position of Castlebridge Supporters' Trust (supports) not found: \"the Castlebridge Supporters' Trust (CST) has backed the manager to turn things round\"",
     "heldout5_markets_report.txt: \"persistently weak buyer demand in the South East\" said by None, expected \"Brightmoor Homes\"",

@@ -82,6 +82,12 @@ const LINKING: &[&str] = &[
     "far",
     "still",
     "already",
+    "always",
+    // "has long opposed", "has just rejected", "has since backed", "both oppose"
+    "long",
+    "just",
+    "since",
+    "both",
     "repeatedly",
     "reportedly",
     "publicly",
@@ -719,6 +725,18 @@ mod tests {
         assert_eq!(
             positions(&["Poland, Italy and Spain have rejected the plan."]),
             ["Poland: rejects", "Italy: rejects", "Spain: rejects"]
+        );
+    }
+
+    #[test]
+    fn an_adverb_of_time_may_stand_between_the_subject_and_its_stance() {
+        assert_eq!(
+            positions(&[
+                "Poland has long opposed the plan.",
+                "Italy always objected to the levy.",
+                "Spain has since rejected the offer.",
+            ]),
+            ["Poland: opposes", "Italy: opposes", "Spain: rejects"]
         );
     }
 
