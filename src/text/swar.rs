@@ -69,7 +69,7 @@ pub fn leading_bytes(mask: u64) -> usize {
 /// it (space, tab, line feed, form feed, carriage return). A line has few bytes below the
 /// space, so the three ranges are only tested in a chunk that holds one.
 #[inline(always)]
-pub fn space_bytes(x: u64) -> u64 {
+fn space_bytes(x: u64) -> u64 {
     let low7 = x & !HIGH;
     let below_space = !low7.wrapping_add(0x60 * ONES) & !x & HIGH;
     let y = x ^ (u64::from(b' ') * ONES);
@@ -84,9 +84,9 @@ pub fn space_bytes(x: u64) -> u64 {
 }
 
 /// The eight bytes from `i`, padded with spaces past the end of `bytes`: the last chunk of a
-/// scan, read at once like the others (a space after the last word ends it).
+/// scan, read at once like the others (a space starts no word).
 #[inline(always)]
-pub fn load_padded(bytes: &[u8], i: usize) -> u64 {
+fn load_padded(bytes: &[u8], i: usize) -> u64 {
     let mut chunk = [b' '; 8];
     let rest = &bytes[i.min(bytes.len())..];
     chunk[..rest.len().min(8)].copy_from_slice(&rest[..rest.len().min(8)]);

@@ -2,7 +2,6 @@
 //! jusText: length, terminal punctuation, stop-word density, capitalisation, and a few shapes
 //! (bullet, breadcrumb, label list, date, byline, caption, shouting headline).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::extract::lexicon::Lexicon;
@@ -10,69 +9,10 @@ pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 use crate::text::clean::stop::is_stop_word;
 use crate::text::swar::count_words;
 
-static SECTION_LABELS: LazyLock<HashSet<&'static str, Fnv>> =
-    LazyLock::new(|| word_set(include_str!("../../../assets/lexicons/section_labels.txt")));
+static SECTION_LABELS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/section_labels.txt")));
 static FURNITURE_LINES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/furniture_lines.txt")));
-
-/// A one-word-per-line lexicon (lower case, `#` comments) as a set borrowing the embedded text.
-fn word_set(text: &'static str) -> HashSet<&'static str, Fnv> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// FNV-1a: word sets are probed once per word of every line, and SipHash (the default, built to
-/// resist hash flooding by untrusted keys) costs more than the lookup; the keys here are our own.
-#[derive(Clone, Copy, Default)]
-pub struct Fnv;
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-/// The FNV-1a hasher state.
-pub struct FnvHasher(u64);
-
-impl Default for FnvHasher {
-    fn default() -> Self {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// Whether `word`, stripped of punctuation and ASCII-lower-cased, is in `set`. A word of up to
-/// [`SHORT_WORD`] bytes (all but a few) is lower-cased on the stack.
-fn in_set(set: &HashSet<&'static str, Fnv>, word: &str) -> bool {
-    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut buffer = [0u8; SHORT_WORD];
-    match buffer.get_mut(..core.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(core.as_bytes());
-            // lower-casing ASCII letters keeps UTF-8 valid
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
-        }
-        None => set.contains(core.to_ascii_lowercase().as_str()),
-    }
-}
-
-/// The longest word [`in_set`] lower-cases on the stack, in bytes.
-const SHORT_WORD: usize = 32;
 
 /// Measured features of a line.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -174,7 +114,9 @@ impl Line {
                 || text.starts_with("(c) "),
             section_label: count <= 5
                 && !terminal
-                && words.last().is_some_and(|w| in_set(&SECTION_LABELS, w)),
+                && words.last().is_some_and(|w| {
+                    SECTION_LABELS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                }),
             furniture_line: count <= 6 && is_furniture_line(text, words),
             headline_like: is_headline_like(text, count),
             end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words)
