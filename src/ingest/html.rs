@@ -37,11 +37,7 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
     if is_too_deep(html) {
         return (Meta::default(), strip_tags(html));
     }
-    let config = Config {
-        text_mode: TextMode::Markdown,
-        max_elements_to_parse: MAX_ELEMENTS,
-        ..Config::default()
-    };
+    let config = config();
     let Ok(readability) = Readability::new(html, None, Some(config.clone())) else {
         return (Meta::default(), strip_tags(html));
     };
@@ -78,6 +74,15 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
     }
 }
 
+/// How pages are read: Markdown text (so blocks keep their kind), at most [`MAX_ELEMENTS`].
+fn config() -> Config {
+    Config {
+        text_mode: TextMode::Markdown,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    }
+}
+
 /// What [`Readability::parse`] gives, at less cost for most pages.
 ///
 /// `parse` scores the page with every rule on and, when the text it keeps is shorter than
@@ -108,7 +113,8 @@ fn parse(
 }
 
 /// The characters of the text Readability kept, white space runs counted as one: the measure
-/// `parse` compares with [`Config::char_threshold`].
+/// `parse` compares with [`Config::char_threshold`], on the element it marks as the article
+/// (the id is dom_smoothie's, which it does not export).
 fn kept_chars(readability: &Readability) -> usize {
     readability
         .doc
@@ -224,12 +230,8 @@ mod tests {
 
     /// What `Readability::parse` alone gives for `html`: its text, or its error.
     fn parsed_in_full(html: &str) -> Result<String, String> {
-        let config = Config {
-            text_mode: TextMode::Markdown,
-            ..Config::default()
-        };
         let mut readability =
-            Readability::new(html, None, Some(config)).map_err(|e| e.to_string())?;
+            Readability::new(html, None, Some(config())).map_err(|e| e.to_string())?;
         readability
             .parse()
             .map(|a| a.text_content.to_string())
@@ -237,13 +239,9 @@ mod tests {
     }
 
     fn parsed_strict_first(html: &str) -> Result<String, String> {
-        let config = Config {
-            text_mode: TextMode::Markdown,
-            ..Config::default()
-        };
         let readability =
-            Readability::new(html, None, Some(config.clone())).map_err(|e| e.to_string())?;
-        parse(readability, html, &config)
+            Readability::new(html, None, Some(config())).map_err(|e| e.to_string())?;
+        parse(readability, html, &config())
             .0
             .map(|a| a.text_content.to_string())
             .map_err(|e| e.to_string())
@@ -259,15 +257,7 @@ mod tests {
     #[test]
     fn the_strict_attempt_alone_gives_what_a_full_parse_gives() {
         let strict_only = {
-            let mut r = Readability::new(
-                SHORT_PAGE,
-                None,
-                Some(Config {
-                    text_mode: TextMode::Markdown,
-                    ..Config::default()
-                }),
-            )
-            .unwrap();
+            let mut r = Readability::new(SHORT_PAGE, None, Some(config())).unwrap();
             r.parse_with_policy(ParsePolicy::Strict)
                 .map(|a| a.text_content.to_string())
                 .map_err(|e| e.to_string())
