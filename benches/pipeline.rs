@@ -145,7 +145,9 @@ fn core(dir: &std::path::Path, mb: f64) -> f64 {
 /// PARALLAX_THREADS=1, on one core), the best of `runs`, on input made once. Once for
 /// PARALLAX_BENCH_VERBOSE; with PARALLAX_BENCH_ONLY=stages, best of `PARALLAX_BENCH_RUNS` (7 by
 /// default): far steadier on a shared host than whole-pipeline runs, so a change to one stage can
-/// be judged by running it before and after.
+/// be judged by running it before and after. After cleaning, each format's files are loaded,
+/// cleaned and split on their own (through hard links, see [`common::corpus_by_format`]), which
+/// shows what each costs per byte.
 fn stages(dir: &std::path::Path, runs: usize) {
     let best = |name: &str, f: &mut dyn FnMut() -> usize| {
         let mut best = f64::MAX;
@@ -171,6 +173,23 @@ fn stages(dir: &std::path::Path, runs: usize) {
     best("clean + split", &mut || {
         clean(copies.pop().unwrap_or_default()).len()
     });
+    // each format's files alone: saved pages cost far more per byte than text
+    for (ext, folder, files, bytes) in common::corpus_by_format(dir) {
+        let mut fastest = f64::MAX;
+        for _ in 0..runs {
+            let started = Instant::now();
+            let loaded =
+                parallax::ingest::walk::load(std::slice::from_ref(&folder)).expect("format loads");
+            std::hint::black_box(clean(loaded.documents).len());
+            fastest = fastest.min(started.elapsed().as_secs_f64());
+        }
+        println!(
+            "    .{ext:<5} {files:>5} files, {:5.1} MB: load + clean + split best {:6.1} ms = {:5.1} MB/s",
+            bytes as f64 / 1e6,
+            fastest * 1e3,
+            bytes as f64 / 1e6 / fastest
+        );
+    }
     let mut articles = clean(documents);
     best("same story", &mut || {
         parallax::text::same_story::mark_excerpts(&mut articles);

@@ -134,6 +134,44 @@ pub fn write_corpus(dir: &Path, n: usize) -> usize {
     total
 }
 
+/// The corpus in `dir` split by format: a folder per extension beside it (`….by-format/html`,
+/// …), holding hard links to the corpus's files (made once), so each format can be loaded on
+/// its own through the same walk as the whole corpus. Returns each folder with its extension,
+/// file count and total size, in extension order.
+pub fn corpus_by_format(dir: &Path) -> Vec<(String, PathBuf, usize, u64)> {
+    let root = dir.with_extension("by-format");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some())
+        .collect();
+    files.sort();
+    let mut formats: std::collections::BTreeMap<String, (PathBuf, usize, u64)> =
+        std::collections::BTreeMap::new();
+    for file in files {
+        let ext = file
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = root.join(&ext);
+        let entry = formats.entry(ext).or_insert_with(|| (folder.clone(), 0, 0));
+        let link = folder.join(file.file_name().expect("a file name"));
+        if !link.exists() {
+            std::fs::create_dir_all(&folder).expect("create format dir");
+            // a hard link is the same file, read at the same cost; a copy where links fail
+            if std::fs::hard_link(&file, &link).is_err() {
+                std::fs::copy(&file, &link).expect("copy corpus file");
+            }
+        }
+        entry.1 += 1;
+        entry.2 += std::fs::metadata(&file).expect("corpus file").len();
+    }
+    formats
+        .into_iter()
+        .map(|(ext, (folder, n, bytes))| (ext, folder, n, bytes))
+        .collect()
+}
+
 /// Writes (once) one plain-text article of about `size` bytes: a headline and byline, then the
 /// seeds' body paragraphs of 200 bytes or more, varied, until the size is reached.
 pub fn write_big_file(path: &Path, size: usize) -> usize {
