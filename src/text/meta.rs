@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::Block;
-use crate::text::clean::date::{has_clock_time, has_relative_time};
+use crate::text::clean::date::{has_clock_time, has_relative_time, is_month_year_line};
 use crate::text::clean::line::{find_date, parse_date_line, Line};
 
 mod byline;
@@ -31,7 +31,16 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         let first = blocks.get(body.start).filter(|_| !body.is_empty())?;
         body_dateline(&first.text).map(|d| (usize::MAX, d))
     });
-    let date_line = date.as_ref().map(|d| d.0).filter(|&i| i != usize::MAX);
+    // a month alone ("November 2024") stands where a date line stands, though it gives no date
+    let date_line = date
+        .as_ref()
+        .map(|d| d.0)
+        .filter(|&i| i != usize::MAX)
+        .or_else(|| {
+            header.clone().rev().find(|&i| {
+                lines[i].words <= 4 && !lines[i].is_prose() && is_month_year_line(&blocks[i].text)
+            })
+        });
     // a name alone, above the date line or above a line giving the author's role
     let role_under = |i: usize| {
         let next = i + 1;
@@ -635,6 +644,27 @@ mod tests {
         let meta = read(&["Storm Ingrid", "Mon 10 Feb 2025", prose]);
         assert_eq!(meta.title.as_deref(), Some("Storm Ingrid"));
         assert_eq!(meta.author, None);
+    }
+
+    #[test]
+    fn a_month_alone_anchors_the_header_but_gives_no_date() {
+        // reports date themselves to the month: the name above it is the byline and the
+        // headline stands above the name, but there is no day to give
+        let headline = "Grid interconnectors and the winter price spike";
+        let meta = meta_of(
+            &[
+                "Policy Brief No. 47",
+                headline,
+                "Helen Okafor",
+                "November 2024",
+                "Print",
+                PROSE,
+            ],
+            PROSE,
+        );
+        assert_eq!(meta.author.as_deref(), Some("Helen Okafor"));
+        assert_eq!(meta.title.as_deref(), Some(headline));
+        assert_eq!(meta.date, None);
     }
 
     #[test]

@@ -192,6 +192,26 @@ pub fn find_date(text: &str) -> Option<String> {
     })
 }
 
+/// A line that dates a page to a month only ("November 2024", "Published: March 2025"), as
+/// reports and magazines do: it stands where a date line stands, but gives no day, so no date.
+pub fn is_month_year_line(text: &str) -> bool {
+    if text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let tokens = tokens(text.trim_end_matches('.'));
+    let start = tokens.iter().take_while(|t| is_date_label(t)).count();
+    match &tokens[start..] {
+        [month, year] => {
+            month_of(month).is_some()
+                && year.len() == 4
+                && year
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2200).contains(&y))
+        }
+        _ => false,
+    }
+}
+
 /// Lower-cased words of `text`, split at white space, commas, bars and brackets.
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')'))
@@ -254,6 +274,31 @@ fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_month_and_year_alone_is_a_month_line() {
+        for text in [
+            "November 2024",
+            "Published: March 2025",
+            "Sept. 2023",
+            "MAY 2024",
+            "Updated August 2025.",
+        ] {
+            assert!(is_month_year_line(text), "{text:?}");
+        }
+        for text in [
+            "November 20, 2024",
+            "In November 2024",
+            "November 2024 was the warmest month on record.",
+            "Room 2024",
+            "Policy Brief No. 47",
+            "2024",
+            "May 24",
+        ] {
+            assert!(!is_month_year_line(text), "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

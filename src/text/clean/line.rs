@@ -43,7 +43,8 @@ pub struct Line {
     pub copyright: bool,
     /// A short widget title or navigation label ("Eurasia Center events").
     pub section_label: bool,
-    /// A whole line of furniture ("Advertisement"), an e-mail address, a URL or a phone number.
+    /// A whole line of furniture ("Advertisement"), an e-mail address, a URL, a phone number, or
+    /// a download link giving its file's size ("Download PDF (1.2 MB)").
     pub furniture_line: bool,
     /// A short line that starts what follows an article ("Comments", "About Acme", "Reporting by").
     pub end_marker: bool,
@@ -59,6 +60,9 @@ const HEAD_WORDS: usize = 16;
 /// The most words a credit line may have ("Reporting by … in …; Additional reporting by …;
 /// Editing by …").
 const MAX_CREDIT: usize = 40;
+
+/// The most words a download link may have ("Download the full report (PDF, 2.3 MB)").
+const MAX_DOWNLOAD: usize = 10;
 
 impl Line {
     /// Measures `text` (one trimmed line).
@@ -117,7 +121,8 @@ impl Line {
                 && words.last().is_some_and(|w| {
                     SECTION_LABELS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
                 }),
-            furniture_line: count <= 6 && is_furniture_line(text, words),
+            furniture_line: count <= 6 && is_furniture_line(text, words)
+                || count <= MAX_DOWNLOAD && !terminal && is_download_link(text),
             headline_like: is_headline_like(text, count),
             end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words)
                 || (count > 12 && count <= MAX_CREDIT && !terminal)
@@ -162,6 +167,38 @@ fn is_furniture_line(text: &str, words: &[&str]) -> bool {
         .all(|b| b.is_ascii_digit() || b" +-().".contains(&b))
         && bare.bytes().filter(u8::is_ascii_digit).count() >= 7;
     contact || phone || FURNITURE_LINES.contains(bare)
+}
+
+/// A link to a file, which pages give with its size: the line ends in brackets holding a size
+/// ("Download PDF (1.2 MB)", "Full report [PDF, 340KB]"). Prose gives a size in running text,
+/// not in closing brackets.
+fn is_download_link(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .or_else(|| text.strip_suffix(']').and_then(|t| t.rsplit_once('[')))
+        .map(|(_, inner)| inner)
+    else {
+        return false;
+    };
+    let tokens: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let is_number = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let is_unit = |t: &str| ["kb", "mb", "gb"].iter().any(|u| t.eq_ignore_ascii_case(u));
+    tokens.iter().enumerate().any(|(i, t)| {
+        // "1.2 MB", or "1.2MB" in one token
+        let glued = t
+            .len()
+            .checked_sub(2)
+            .and_then(|at| t.get(..at).zip(t.get(at..)))
+            .is_some_and(|(n, u)| is_number(n) && is_unit(u));
+        glued || (is_number(t) && tokens.get(i + 1).is_some_and(|u| is_unit(u)))
+    })
 }
 
 /// "Comments", "12 Comments", "About Acme Robotics", "Reporting by …", "Further reading".
@@ -371,6 +408,21 @@ mod tests {
         assert!(Line::measure("Advertisement").furniture_line);
         assert!(Line::measure("press@example.org").furniture_line);
         assert!(Line::measure("+1 617 555 0100").furniture_line);
+        for link in [
+            "Download PDF (1.2 MB)",
+            "Download the full report (PDF, 2.3 MB)",
+            "Annual accounts [PDF 340KB]",
+        ] {
+            assert!(Line::measure(link).furniture_line, "{link:?}");
+        }
+        for prose in [
+            "The update weighs 1.2 MB (a tenth of the last one).",
+            "Storage (2 TB)",
+            "Flood defences (2024)",
+            "The ministry (MB)",
+        ] {
+            assert!(!Line::measure(prose).furniture_line, "{prose:?}");
+        }
         assert!(Line::measure("12 Comments").end_marker);
         assert!(Line::measure("About Acme Robotics").end_marker);
         assert!(Line::measure("Reporting by Ann Lee; Editing by Bo Ng").end_marker);
