@@ -106,10 +106,21 @@ pub fn articles(n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The folder holding the corpus of `n` articles. Its name carries the generator's version, so a
-/// copy written by an earlier generator (reused by [`write_corpus`]) is never measured instead.
+/// The folder holding the corpus of `n` articles. Its name carries the generator's version and
+/// a hash of the articles it varies (the seeds and the test fixtures), so a copy written by an
+/// earlier generator, or from other fixtures (reused by [`write_corpus`]), is never measured
+/// instead.
 pub fn corpus_dir(n: usize) -> PathBuf {
-    std::env::temp_dir().join(format!("parallax-bench-corpus-v{CORPUS_VERSION}-{n}"))
+    let mut sources = Vec::new();
+    for (ext, text) in self::sources() {
+        for part in [ext.as_bytes(), b"\0", text.as_bytes(), b"\0"] {
+            sources.extend_from_slice(part);
+        }
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(&sources);
+    std::env::temp_dir().join(format!(
+        "parallax-bench-corpus-v{CORPUS_VERSION}-{hash:016x}-{n}"
+    ))
 }
 
 /// The generator's version: raised whenever [`articles`] changes what it writes.
