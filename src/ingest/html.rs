@@ -17,6 +17,7 @@ use dom_smoothie::{Article, Config, ParsePolicy, Readability, ReadabilityError, 
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
 use crate::ingest::{markdown, Block};
+use crate::text::clean::date::unglue_month;
 use crate::text::clean::line::find_date;
 use crate::text::fold::fold_space;
 use crate::text::meta::byline_name;
@@ -153,15 +154,46 @@ fn to_meta(
     published: Option<String>,
     site: Option<String>,
 ) -> Meta {
-    let byline = clean_field(byline);
+    let byline = clean_field(byline).map(|b| unglue_month(&b).into_owned());
     Meta {
-        title: clean_field(Some(title)),
+        title: clean_field(Some(title)).map(|t| without_byline(&t).to_string()),
         author: byline.as_deref().and_then(byline_name),
         date: published
             .and_then(|t| parse_date(&t))
             .or_else(|| byline.as_deref().and_then(find_date)),
         source: clean_field(site),
     }
+}
+
+/// A page title without the byline some platforms add to it ("The ceasefire nobody signed - by
+/// Mira Castellanos", "Title | by Ana Ruiz | Medium"): cut at the first separator followed by
+/// "by" and a few words.
+fn without_byline(title: &str) -> &str {
+    const SEPARATORS: [&str; 4] = [" - ", " | ", " – ", " — "];
+    let cut = SEPARATORS
+        .iter()
+        .flat_map(|sep| {
+            title
+                .match_indices(sep)
+                .map(move |(at, _)| (at, at + sep.len()))
+        })
+        .filter(|&(at, after)| {
+            let tail = &title[after..];
+            // "by" and a capitalised word: a name ("Budget 2025 - by the numbers" is a title)
+            let mut words = tail.split_whitespace();
+            let credit = words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+                && words
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let name: Vec<&str> = tail
+                .split([' ', '|', '–', '—'])
+                .filter(|w| !w.is_empty() && *w != "-")
+                .collect();
+            at > 0 && credit && (2..=6).contains(&name.len())
+        })
+        .map(|(at, _)| at)
+        .min();
+    cut.map_or(title, |at| title[..at].trim_end())
 }
 
 fn clean_field(value: Option<String>) -> Option<String> {
@@ -206,6 +238,49 @@ mod tests {
             !texts.iter().any(|t| t.contains("All rights reserved")),
             "{texts:?}"
         );
+    }
+
+    /// A newsletter platform's page: the byline suffixed to the title, the author's name and
+    /// the date in adjacent elements (their texts run together).
+    const NEWSLETTER: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>The ceasefire nobody signed - by Mira Castellanos</title></head><body>
+<div class="topbar"><a href="/">Frontline Notes</a> <a href="/subscribe">Subscribe</a></div>
+<article><h1 class="post-title">The ceasefire nobody signed</h1>
+<div class="byline"><a href="/profile/mira">Mira Castellanos</a><div class="date">Mar 04, 2025</div></div>
+<div class="body">
+<p>For six weeks now, the guns along the northern line have been mostly quiet. No document was signed, no mediator announced a deal, and both governments deny that any agreement exists.</p>
+<p>Yet commanders on both sides say privately that the quiet suits them. Villagers have begun to return to farms abandoned last autumn, and the main road to the border crossing reopened to trucks.</p>
+<p>The opposition leader has called for the truce to be written down and monitored by the United Nations. The government has rejected international monitors, saying they would legitimise the rebels.</p>
+</div></article></body></html>"#;
+
+    #[test]
+    fn a_byline_run_into_its_date_and_suffixed_to_the_title_is_read_apart() {
+        let (meta, _) = read(NEWSLETTER);
+        assert_eq!(meta.title.as_deref(), Some("The ceasefire nobody signed"));
+        assert_eq!(meta.author.as_deref(), Some("Mira Castellanos"));
+        assert_eq!(meta.date.as_deref(), Some("2025-03-04"));
+    }
+
+    #[test]
+    fn only_a_credit_is_cut_from_a_title() {
+        for (title, kept) in [
+            (
+                "The ceasefire nobody signed - by Mira Castellanos",
+                "The ceasefire nobody signed",
+            ),
+            (
+                "Why trains are late | by Ana Ruiz | Medium",
+                "Why trains are late",
+            ),
+            (
+                "Budget 2025 - by the numbers",
+                "Budget 2025 - by the numbers",
+            ),
+            ("Stand by Me – review | Film", "Stand by Me – review | Film"),
+            ("By the river", "By the river"),
+        ] {
+            assert_eq!(without_byline(title), kept, "{title:?}");
+        }
     }
 
     #[test]

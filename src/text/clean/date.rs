@@ -212,6 +212,57 @@ pub fn is_month_year_line(text: &str) -> bool {
     }
 }
 
+/// Where the first date in `text` starts (a byte offset), by the words [`find_date`] reads:
+/// "Mira Castellanos Mar 04, 2025" → the offset of "Mar".
+pub fn date_start(text: &str) -> Option<usize> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let is_gap = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')');
+    let words: Vec<(usize, String)> = text
+        .split(is_gap)
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            (
+                w.as_ptr() as usize - text.as_ptr() as usize,
+                w.to_lowercase(),
+            )
+        })
+        .collect();
+    (0..words.len()).find_map(|i| {
+        let word = &words[i].1;
+        let dated = parse_iso(word).is_some()
+            || parse_numeric(word).is_some()
+            || words
+                .get(i..i + 3)
+                .is_some_and(|w| day_month_year(&w[0].1, &w[1].1, &w[2].1).is_some());
+        dated.then_some(words[i].0)
+    })
+}
+
+/// A month name glued to the word before it, as a page's text comes out when a byline's name
+/// and date stand in adjacent elements with no space between ("CastellanosMar 04, 2025"):
+/// a space is put back before a capitalised month name that follows a lower-case letter and is
+/// followed by a day. Other text is returned as it is.
+pub fn unglue_month(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let glued = (1..bytes.len()).find(|&at| {
+        bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase() && {
+            let rest = &text[at..];
+            let word = rest
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '.')
+                .next();
+            let after = rest[word.map_or(0, str::len)..].trim_start();
+            word.is_some_and(|w| month_of(&w.to_lowercase()).is_some())
+                && after.starts_with(|c: char| c.is_ascii_digit())
+        }
+    });
+    match glued {
+        Some(at) => format!("{} {}", &text[..at], &text[at..]).into(),
+        None => text.into(),
+    }
+}
+
 /// Lower-cased words of `text`, split at white space, commas, bars and brackets.
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')'))
@@ -274,6 +325,37 @@ fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_date_is_found_where_it_starts() {
+        let text = "Mira Castellanos Mar 04, 2025";
+        assert_eq!(date_start(text).map(|at| &text[at..]), Some("Mar 04, 2025"));
+        let text = "Ana Ruiz 2025-03-04";
+        assert_eq!(date_start(text).map(|at| &text[at..]), Some("2025-03-04"));
+        assert_eq!(date_start("Mira Castellanos"), None);
+        assert_eq!(date_start("Room 101, level 4"), None);
+    }
+
+    #[test]
+    fn a_month_glued_to_a_name_is_set_apart() {
+        assert_eq!(
+            unglue_month("Mira CastellanosMar 04, 2025"),
+            "Mira Castellanos Mar 04, 2025"
+        );
+        assert_eq!(
+            unglue_month("Ana RuizSeptember 3, 2024"),
+            "Ana Ruiz September 3, 2024"
+        );
+        // names with a capital inside, and months not followed by a day, stay as they are
+        for text in [
+            "Ross McDonald",
+            "DeShawn MayJones",
+            "Omar Mayfield 3",
+            "Jo SmithMay",
+        ] {
+            assert_eq!(unglue_month(text), text, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_month_and_year_alone_is_a_month_line() {

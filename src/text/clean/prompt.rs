@@ -98,6 +98,7 @@ mod tests {
             "Image: Soldiers fire a howitzer in Kherson region. REUTERS/Ivan Antypenko",
             "The Eurasia Center’s mission is to enhance cooperation, sign up for our newsletter.",
             "Follow us on social media",
+            "Thanks for reading. If you found this useful, forward it to a friend.",
         ] {
             assert!(prompt(text), "{text}");
         }

@@ -7,7 +7,7 @@ use crate::extract::actor::gazetteer::past_titles;
 use crate::extract::actor::is_organization_word;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::tokenize;
-use crate::text::clean::date::find_date;
+use crate::text::clean::date::{date_start, find_date};
 use crate::text::clean::line::Line;
 
 /// Words naming a role in a byline or a bio ("correspondent", "fellow").
@@ -100,7 +100,8 @@ fn strip_lead(text: &str) -> &str {
 /// The name part of a byline: cut before "for The Outlet", "in Kyiv", a bar, a dash or a dot
 /// ("Jane Doe · 7 November 2024"), and title-cased if printed in capitals.
 fn name_of(text: &str) -> Option<String> {
-    let end = name_end(text);
+    // "Jane Doe 7 November 2024": a date after the name, with no mark between them
+    let end = name_end(text).min(date_start(text).unwrap_or(text.len()));
     let mut name = text[..end].trim().trim_end_matches([',', ';', ':']);
     // "Jane Doe, Political Correspondent", "Jane Doe, March 3, 2024": a role or a date after a
     // comma is not a co-author
@@ -307,6 +308,15 @@ mod tests {
         );
         assert_eq!(byline_name("https://example.com/staff/ana"), None);
         assert_eq!(byline_name(""), None);
+        // a date straight after the name, with no mark between them
+        assert_eq!(
+            byline_name("Mira Castellanos Mar 04, 2025").as_deref(),
+            Some("Mira Castellanos")
+        );
+        assert_eq!(
+            byline_name("By Ana Ruiz 2025-03-04").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
