@@ -24,6 +24,13 @@ use line::Line;
 /// The largest run of bad lines that may separate two parts of one body.
 const MAX_GAP: usize = 3;
 
+/// The largest run of bad lines, none of them furniture, that may separate two parts of one
+/// body when running prose stands on both sides: a box inside the article ("Key points" and
+/// three short items, a list of figures). A list that follows an article is headed by
+/// furniture ("Related topics", "Sponsored content") or followed by what is not prose (a
+/// comment thread's sorting and names), and there the body ends at [`MAX_GAP`].
+const MAX_BOX_GAP: usize = 8;
+
 /// Class of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -199,11 +206,13 @@ fn start_after_meta(
 }
 
 /// A few words inside the body right above body text ("What the plan says") are a subheading,
-/// even where a caption or an advertisement above them made the context pass drop them.
+/// even where a caption or an advertisement above them made the context pass drop them; but
+/// not the last of a run of such lines, which is the end of a list (a "Key points" box).
 fn keep_subheadings(body: &Range<usize>, lines: &[Line], classes: &mut [Class]) {
+    let short = |i: usize| initial_class(&lines[i]) == Class::Short && !lines[i].is_furniture();
     for i in body.start..body.end.saturating_sub(1) {
-        let heading = initial_class(&lines[i]) == Class::Short && !lines[i].is_furniture();
-        if heading && classes[i] == Class::Bad && classes[i + 1] == Class::Good {
+        let in_list = i > body.start && short(i - 1) && classes[i - 1] == Class::Bad;
+        if short(i) && !in_list && classes[i] == Class::Bad && classes[i + 1] == Class::Good {
             classes[i] = Class::Good;
         }
     }
@@ -214,21 +223,25 @@ fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usi
     let end_of_page = comments_start(lines, classes).unwrap_or(classes.len());
     let mut best: Option<(usize, Range<usize>)> = None;
     let mut current: Option<(usize, Range<usize>)> = None;
-    let mut gap = 0;
+    let (mut gap, mut furniture_in_gap) = (0, false);
     for i in (0..end_of_page).filter(|&i| classes[i] == Class::Good || classes[i] == Class::Bad) {
         if classes[i] == Class::Bad {
             gap += 1;
+            furniture_in_gap |= lines[i].is_furniture();
             continue;
         }
         let weight = blocks[i].text.len();
+        let boxed = |r: &Range<usize>| {
+            gap <= MAX_BOX_GAP && !furniture_in_gap && lines[r.end - 1].prose && lines[i].prose
+        };
         current = match current.take() {
-            Some((w, r)) if gap <= MAX_GAP => Some((w + weight, r.start..i + 1)),
+            Some((w, r)) if gap <= MAX_GAP || boxed(&r) => Some((w + weight, r.start..i + 1)),
             previous => {
                 best = pick(best, previous);
                 Some((weight, i..i + 1))
             }
         };
-        gap = 0;
+        (gap, furniture_in_gap) = (0, false);
     }
     pick(best, current).map_or(0..0, |(_, r)| r)
 }
@@ -354,6 +367,37 @@ mod tests {
         ));
         assert_eq!(body(&a), [P1, P2, P3]);
         assert_eq!(a.removed.len(), 6);
+    }
+
+    #[test]
+    fn a_box_of_short_lines_inside_the_body_does_not_end_it() {
+        let points = [
+            "Key points",
+            "Numbers in rural areas down by up to half since 2000",
+            "Urban populations stable or rising",
+            "Road deaths and habitat loss cited as main causes",
+        ];
+        let page = |lines: &[&str]| clean(&lines.join("\n"));
+        let a = page(&[P1, P2, points[0], points[1], points[2], points[3], P3, P1]);
+        assert_eq!(
+            body(&a),
+            [P1, P2, P3, P1],
+            "no list item is taken for a subheading"
+        );
+        assert_eq!(a.removed, points);
+        // headed by furniture, the same lines are a list after the article: what follows is
+        // another article's teaser, not this one's text
+        let a = page(&[
+            P1,
+            P2,
+            P1,
+            "Sponsored content",
+            points[1],
+            points[2],
+            points[3],
+            P3,
+        ]);
+        assert_eq!(body(&a), [P1, P2, P1]);
     }
 
     #[test]

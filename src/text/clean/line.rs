@@ -406,6 +406,10 @@ mod tests {
         assert!(Line::measure("By Jane Doe and John Roe").byline);
         assert!(Line::measure("Upcoming Science Hub events").is_furniture());
         assert!(Line::measure("Advertisement").furniture_line);
+        assert!(
+            Line::measure("Newest first").furniture_line,
+            "a comment thread's sorting"
+        );
         assert!(Line::measure("press@example.org").furniture_line);
         assert!(Line::measure("+1 617 555 0100").furniture_line);
         for link in [
