@@ -99,6 +99,7 @@ mod tests {
             "The Eurasia Center’s mission is to enhance cooperation, sign up for our newsletter.",
             "Follow us on social media",
             "Thanks for reading. If you found this useful, forward it to a friend.",
+            "Farid Haddad is a transport columnist. The views expressed are his own.",
         ] {
             assert!(prompt(text), "{text}");
         }
@@ -114,6 +115,7 @@ mod tests {
             "Voters who sign up before Friday can still take part.",
             "Subscribers to the service complained about the price rise.",
             "Readers often explore more on the topic than they planned to.",
+            "Officials said the views expressed at the hearing were sharply divided.",
         ] {
             assert!(!prompt(text), "{text}");
         }
