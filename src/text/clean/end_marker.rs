@@ -126,6 +126,9 @@ mod tests {
             "Reporting by Ann Lee; Editing by Bo Ng",
             "Further reading",
             "You may also like…",
+            "See also[edit]",
+            "References",
+            "External links",
         ] {
             assert!(starts_with_end_marker(text), "{text:?}");
         }

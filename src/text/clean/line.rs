@@ -436,6 +436,8 @@ mod tests {
         let prose = "Reporting by the paper in March showed that the agency had known of the fault for years.";
         assert!(!Line::measure(prose).end_marker);
         assert!(!Line::measure("About 40 people came.").end_marker);
+        let prose = "References to the war were removed from the school textbooks.";
+        assert!(!Line::measure(prose).end_marker);
         assert!(!Line::measure("Commentators disagreed.").end_marker);
         assert!(!Line::measure("The events of last week.").is_furniture());
         assert!(!Line::measure("By the end of the week, prices had fallen.").byline);

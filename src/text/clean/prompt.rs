@@ -100,6 +100,10 @@ mod tests {
             "Follow us on social media",
             "Thanks for reading. If you found this useful, forward it to a friend.",
             "Farid Haddad is a transport columnist. The views expressed are his own.",
+            "From Wikipedia, the free encyclopedia",
+            "This page was last edited on 4 January 2025, at 10:12 (UTC).",
+            "Text is available under the Creative Commons Attribution-ShareAlike License 4.0.",
+            "Categories: 2019 disasters Dam failures Mining disasters",
         ] {
             assert!(prompt(text), "{text}");
         }
