@@ -28,7 +28,8 @@ const MAX_GAP: usize = 3;
 /// body when running prose stands on both sides: a box inside the article ("Key points" and
 /// three short items, a list of figures). A list that follows an article is headed by
 /// furniture ("Related topics", "Sponsored content") or followed by what is not prose (a
-/// comment thread's sorting and names), and there the body ends at [`MAX_GAP`].
+/// comment thread's sorting and names), and a header's lines under a standfirst hold a date or
+/// a byline: there the body ends at [`MAX_GAP`].
 const MAX_BOX_GAP: usize = 8;
 
 /// Class of a line.
@@ -227,7 +228,9 @@ fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usi
     for i in (0..end_of_page).filter(|&i| classes[i] == Class::Good || classes[i] == Class::Bad) {
         if classes[i] == Class::Bad {
             gap += 1;
-            furniture_in_gap |= lines[i].is_furniture();
+            // a date or a byline belongs to a header (a headline and its standfirst above the
+            // body), never to a box inside the article
+            furniture_in_gap |= lines[i].is_furniture() || lines[i].date_only || lines[i].byline;
             continue;
         }
         let weight = blocks[i].text.len();
@@ -398,6 +401,37 @@ mod tests {
             P3,
         ]);
         assert_eq!(body(&a), [P1, P2, P1]);
+    }
+
+    #[test]
+    fn a_header_under_its_standfirst_is_no_box_inside_the_body() {
+        // a headline and its standfirst (prose), then the header's labelled lines: the date
+        // shows they are a header, so the body starts below them
+        let headline = "New flood defences to protect 3,000 homes in the Wenn valley";
+        let standfirst =
+            "The agency has begun work on a scheme to reduce flood risk along the river.";
+        let a = clean(
+            &[
+                "Press release",
+                headline,
+                standfirst,
+                "From:",
+                "Environment Agency and the Floods Minister",
+                "Published",
+                "3 March 2025",
+                P1,
+                P2,
+                P3,
+            ]
+            .join("\n"),
+        );
+        assert_eq!(body(&a), [P1, P2, P3]);
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some(headline),
+            "not the line under \"From:\""
+        );
+        assert_eq!(a.meta.date.as_deref(), Some("2025-03-03"));
     }
 
     #[test]

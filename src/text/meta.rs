@@ -211,7 +211,13 @@ fn headline(
     at_body: bool,
     taken: &[Option<usize>],
 ) -> Option<usize> {
-    let candidate = |i: usize| is_headline(&blocks[i].text, &lines[i]) && !taken.contains(&Some(i));
+    // the line under a label ("From:" / "Environment Agency") is the label's value
+    let labelled = |i: usize| {
+        i > 0 && blocks[i - 1].text.ends_with(':') && (1..=2).contains(&lines[i - 1].words)
+    };
+    let candidate = |i: usize| {
+        is_headline(&blocks[i].text, &lines[i]) && !taken.contains(&Some(i)) && !labelled(i)
+    };
     let found = (0..anchor)
         .rev()
         .find(|&i| candidate(i) && (!at_body || lines[i].words >= 4));

@@ -129,6 +129,7 @@ mod tests {
             "See also[edit]",
             "References",
             "External links",
+            "Notes to editors",
         ] {
             assert!(starts_with_end_marker(text), "{text:?}");
         }
