@@ -349,6 +349,10 @@ const COMPANY_SUFFIXES: [&str; 12] = [
 
 /// "© 2025 Defense Priorities All Right Reserved" → Defense Priorities.
 fn copyright_holder(text: &str) -> Option<String> {
+    // "© Crown copyright": the notice on a government's works names no outlet
+    if text.to_ascii_lowercase().contains("crown copyright") {
+        return None;
+    }
     let mut t = text
         .replace('©', " ")
         .replace("(c)", " ")
@@ -611,6 +615,8 @@ mod tests {
                 .as_deref(),
             Some("The Millbrook Muddle")
         );
+        assert_eq!(copyright_holder("© Crown copyright"), None);
+        assert_eq!(copyright_holder("© Crown Copyright 2025"), None);
     }
 
     #[test]
