@@ -325,6 +325,7 @@ fn format_ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_date_is_found_where_it_starts() {
@@ -380,8 +381,6 @@ mod tests {
             assert!(!is_month_year_line(text), "{text:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn dates_in_figures_are_read_only_when_one_order_is_possible() {
