@@ -224,18 +224,18 @@ fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usi
     let end_of_page = comments_start(lines, classes).unwrap_or(classes.len());
     let mut best: Option<(usize, Range<usize>)> = None;
     let mut current: Option<(usize, Range<usize>)> = None;
-    let (mut gap, mut furniture_in_gap) = (0, false);
+    let (mut gap, mut marker_in_gap) = (0, false);
     for i in (0..end_of_page).filter(|&i| classes[i] == Class::Good || classes[i] == Class::Bad) {
         if classes[i] == Class::Bad {
             gap += 1;
-            // a date or a byline belongs to a header (a headline and its standfirst above the
-            // body), never to a box inside the article
-            furniture_in_gap |= lines[i].is_furniture() || lines[i].date_only || lines[i].byline;
+            // furniture marks what follows the article; a date or a byline belongs to a header
+            // (a headline and its standfirst above the body): neither stands in a box inside it
+            marker_in_gap |= lines[i].is_furniture() || lines[i].date_only || lines[i].byline;
             continue;
         }
         let weight = blocks[i].text.len();
         let boxed = |r: &Range<usize>| {
-            gap <= MAX_BOX_GAP && !furniture_in_gap && lines[r.end - 1].prose && lines[i].prose
+            gap <= MAX_BOX_GAP && !marker_in_gap && lines[r.end - 1].prose && lines[i].prose
         };
         current = match current.take() {
             Some((w, r)) if gap <= MAX_GAP || boxed(&r) => Some((w + weight, r.start..i + 1)),
@@ -244,7 +244,7 @@ fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usi
                 Some((weight, i..i + 1))
             }
         };
-        (gap, furniture_in_gap) = (0, false);
+        (gap, marker_in_gap) = (0, false);
     }
     pick(best, current).map_or(0..0, |(_, r)| r)
 }
