@@ -108,7 +108,7 @@ pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta,
         used.push(i);
     }
     let bio = closing_bio(blocks, body.end);
-    meta.source = outlet(blocks, lines).or_else(|| bio.as_ref().map(|b| b.1.clone()));
+    meta.source = outlet(blocks, lines, body.start).or_else(|| bio.as_ref().map(|b| b.1.clone()));
     // "Title: …", "Author: …" header lines, as some exports and archives write them, say
     // outright what the rules above guess
     for i in header.clone() {
@@ -295,8 +295,9 @@ fn is_headline(text: &str, line: &Line) -> bool {
         && !has_relative_time(text)
 }
 
-/// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag.
-fn outlet(blocks: &[Block], lines: &[Line]) -> Option<String> {
+/// The outlet: a disclaimer naming it, the © line, a header repeating a name, or a wire tag
+/// (in the first lines or opening the body, under a long menu: "OSLO, June 12 (Reuters) - …").
+fn outlet(blocks: &[Block], lines: &[Line], body_start: usize) -> Option<String> {
     let texts = || blocks.iter().map(|b| b.text.as_str());
     texts()
         .zip(lines)
@@ -314,7 +315,12 @@ fn outlet(blocks: &[Block], lines: &[Line]) -> Option<String> {
                 .find(|t| is_repeated_name(t))
                 .map(|t| first_half(t).to_string())
         })
-        .or_else(|| texts().take(8).find_map(wire_tag))
+        .or_else(|| {
+            texts()
+                .take(8)
+                .chain(blocks.get(body_start).map(|b| b.text.as_str()))
+                .find_map(wire_tag)
+        })
 }
 
 /// "…do not necessarily reflect the views of the Atlantic Council, its staff…" → Atlantic Council.
@@ -736,5 +742,11 @@ mod tests {
             wire_tag("The plan (which failed) - was dropped").as_deref(),
             None
         );
+        // under a menu longer than the lines searched first, the tag opening the body counts
+        let dateline = "OSLO, June 12 (Reuters) - Norway's sovereign wealth fund has excluded two mining companies from its portfolio, its ethics council said on Thursday.";
+        let mut page = vec!["World", "Business", "Markets", "Legal", "Technology"];
+        page.extend(["Sustainability", "Investigations", "Europe"]);
+        page.extend(["Norway's wealth fund drops two miners", dateline, PROSE]);
+        assert_eq!(meta_of(&page, dateline).source.as_deref(), Some("Reuters"));
     }
 }

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::lexicon::Lexicon;
+use crate::text::clean::date::has_relative_time;
 pub use crate::text::clean::date::{find_date, parse_date_line, parse_iso};
 use crate::text::clean::stop::is_stop_word;
 use crate::text::swar::count_words;
@@ -122,7 +123,9 @@ impl Line {
                     SECTION_LABELS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
                 }),
             furniture_line: count <= 6 && is_furniture_line(text, words)
-                || count <= MAX_DOWNLOAD && !terminal && is_download_link(text),
+                || count <= MAX_DOWNLOAD && !terminal && is_download_link(text)
+                // "Updated 2 hours ago": a time stamp, relative to when the page was saved
+                || count <= 5 && !terminal && has_relative_time(text),
             headline_like: is_headline_like(text, count),
             end_marker: (count <= 6 || (count <= 12 && !terminal)) && is_end_marker(text, words)
                 || (count > 12 && count <= MAX_CREDIT && !terminal)
@@ -410,6 +413,8 @@ mod tests {
             Line::measure("Newest first").furniture_line,
             "a comment thread's sorting"
         );
+        assert!(Line::measure("Updated 2 hours ago").furniture_line);
+        assert!(!Line::measure("He left 3 days ago.").furniture_line);
         assert!(Line::measure("press@example.org").furniture_line);
         assert!(Line::measure("+1 617 555 0100").furniture_line);
         for link in [
