@@ -180,16 +180,7 @@ pub fn parse_numeric(token: &str) -> Option<String> {
 /// The first date anywhere in a short line: "Published: 14:32 BST, 3 June 2024 | Updated: …",
 /// "Posted on 12 April 2023 by Tom Reilly", "Updated 9:14 AM GMT, July 28, 2024".
 pub fn find_date(text: &str) -> Option<String> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let tokens = tokens(text);
-    tokens.iter().enumerate().find_map(|(i, t)| {
-        parse_iso(t).or_else(|| parse_numeric(t)).or_else(|| {
-            let window = tokens.get(i..i + 3)?;
-            day_month_year(&window[0], &window[1], &window[2])
-        })
-    })
+    first_date(text).map(|(_, date)| date)
 }
 
 /// A line that dates a page to a month only ("November 2024", "Published: March 2025"), as
@@ -212,15 +203,19 @@ pub fn is_month_year_line(text: &str) -> bool {
     }
 }
 
-/// Where the first date in `text` starts (a byte offset), by the words [`find_date`] reads:
+/// Where the first date in `text` starts (a byte offset), the date [`find_date`] reads:
 /// "Mira Castellanos Mar 04, 2025" → the offset of "Mar".
 pub fn date_start(text: &str) -> Option<usize> {
+    first_date(text).map(|(at, _)| at)
+}
+
+/// The first date in `text` (as `YYYY-MM-DD`) and where its first word starts.
+fn first_date(text: &str) -> Option<(usize, String)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let is_gap = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')');
     let words: Vec<(usize, String)> = text
-        .split(is_gap)
+        .split(is_token_gap)
         .filter(|w| !w.is_empty())
         .map(|w| {
             (
@@ -231,12 +226,13 @@ pub fn date_start(text: &str) -> Option<usize> {
         .collect();
     (0..words.len()).find_map(|i| {
         let word = &words[i].1;
-        let dated = parse_iso(word).is_some()
-            || parse_numeric(word).is_some()
-            || words
-                .get(i..i + 3)
-                .is_some_and(|w| day_month_year(&w[0].1, &w[1].1, &w[2].1).is_some());
-        dated.then_some(words[i].0)
+        parse_iso(word)
+            .or_else(|| parse_numeric(word))
+            .or_else(|| {
+                let w = words.get(i..i + 3)?;
+                day_month_year(&w[0].1, &w[1].1, &w[2].1)
+            })
+            .map(|date| (words[i].0, date))
     })
 }
 
@@ -265,10 +261,15 @@ pub fn unglue_month(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Lower-cased words of `text`, split at white space, commas, bars and brackets.
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')'))
+    text.split(is_token_gap)
         .filter(|s| !s.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// What separates the words [`tokens`] gives: white space, commas, bars and brackets.
+fn is_token_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')')
 }
 
 /// "august 20 2025" or "20 august 2025" (tokens lower-cased).
