@@ -23,6 +23,9 @@ pub struct Lexicon {
     longest_words: usize,
     /// The longest entry, in bytes.
     longest_bytes: usize,
+    /// Whether every entry is ASCII: then a phrase holding a character that lower-cases to
+    /// none (a bullet, a curly quote, "é") is no entry, whatever else it holds.
+    ascii: bool,
 }
 
 /// Phrases up to this many bytes are lowered on the stack by [`Lexicon::contains`].
@@ -30,8 +33,14 @@ const SHORT_PHRASE: usize = 64;
 
 /// The hash of a lexicon key that every [`Token`] carries (computed once, when it is read).
 pub fn key_hash(key: &str) -> u64 {
+    bytes_hash(key.as_bytes())
+}
+
+/// [`key_hash`] of a key's bytes.
+#[inline]
+fn bytes_hash(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(key.as_bytes());
+    h.write(bytes);
     h.finish()
 }
 
@@ -179,6 +188,7 @@ impl Lexicon {
             .max()
             .unwrap_or(0);
         let longest_bytes = entries.iter().map(String::len).max().unwrap_or(0);
+        let ascii = entries.iter().all(|e| e.is_ascii());
         let mut filter = KeyFilter::default();
         for entry in &entries {
             filter.insert(entry);
@@ -188,6 +198,7 @@ impl Lexicon {
             filter,
             longest_words,
             longest_bytes,
+            ascii,
         }
     }
     /// Whether the token's lexicon form is an entry: most tokens are answered by the filter.
@@ -199,19 +210,22 @@ impl Lexicon {
     pub fn contains(&self, phrase: &str) -> bool {
         if phrase.is_ascii() {
             // lower-casing ASCII keeps the length: a longer phrase is no entry, and a shorter
-            // one is lowered on the stack
+            // one is lowered on the stack, where the filter turns most phrases away before the
+            // table is probed
             if phrase.len() > self.longest_bytes {
                 return false;
-            }
-            if !phrase.bytes().any(|b| b.is_ascii_uppercase()) {
-                return self.entries.contains(phrase); // already lower case
             }
             let mut buffer = [0u8; SHORT_PHRASE];
             if let Some(lower) = buffer.get_mut(..phrase.len()) {
                 lower.copy_from_slice(phrase.as_bytes());
                 lower.make_ascii_lowercase();
-                return std::str::from_utf8(lower).is_ok_and(|l| self.entries.contains(l));
+                return self.filter.may_hold(bytes_hash(lower))
+                    && std::str::from_utf8(lower).is_ok_and(|l| self.entries.contains(l));
             }
+        }
+        // only the Kelvin sign lower-cases to an ASCII letter (k)
+        if self.ascii && phrase.chars().any(|c| !c.is_ascii() && c != '\u{212a}') {
+            return false;
         }
         self.entries.contains(&phrase.to_lowercase())
     }
@@ -282,11 +296,25 @@ mod tests {
         #![proptest_config(crate::testing::seeded(512, 17))]
         #[test]
         fn a_phrase_is_contained_exactly_when_its_lower_case_is_an_entry(
-            phrase in "(said|Ruled Out|İ said|SAID|ruled out|K)[ a-zA-Z\u{212a}İ]{0,3}|[a-zA-Z ]{60,70}|\\PC{0,12}"
+            phrase in "[•“]?(said|Ruled Out|İ said|SAID|ruled out|K|\u{212a})[ a-zA-Z\u{212a}İ•é]{0,3}|[a-zA-Z ]{60,70}|\\PC{0,12}"
         ) {
-            let lex = Lexicon::parse("said\nruled out\nk\ni\u{307} said\n");
-            proptest::prop_assert_eq!(lex.contains(&phrase), lex.entries.contains(&phrase.to_lowercase()));
+            // with a non-ASCII entry, and without one
+            for lex in [
+                Lexicon::parse("said\nruled out\nk\ni\u{307} said\n"),
+                Lexicon::parse("said\nruled out\nk\nks\n"),
+            ] {
+                proptest::prop_assert_eq!(lex.contains(&phrase), lex.entries.contains(&phrase.to_lowercase()));
+            }
         }
+    }
+
+    #[test]
+    fn a_phrase_beyond_ascii_is_an_entry_of_an_ascii_lexicon_only_if_it_lowers_into_one() {
+        let lex = Lexicon::parse("k\nks\nhome\n");
+        // the Kelvin sign lower-cases to an ASCII k
+        assert!(lex.contains("\u{212a}") && lex.contains("\u{212a}S"));
+        assert!(!lex.contains("• Home") && !lex.contains("hömé") && !lex.contains("Kö"));
+        assert!(lex.contains("HOME"));
     }
 
     #[test]

@@ -79,8 +79,11 @@ fn marker_at_start(text: &str) -> Option<usize> {
     // the longest marker and the byte after it: if these are ASCII, lower-casing the line
     // turns them into their ASCII lower case, whatever follows
     let head = &rest.as_bytes()[..rest.len().min(markers.longest + 1)];
-    if !markers.ascii || !head.is_ascii() {
+    if !markers.ascii {
         return marker_lowered(text);
+    }
+    if !head.is_ascii() {
+        return marker_in_lowered_chars(rest);
     }
     let first = head.first()?;
     let candidates = &markers.by_first[usize::from(first.to_ascii_lowercase())];
@@ -89,6 +92,24 @@ fn marker_at_start(text: &str) -> Option<usize> {
         head.len() >= m.len()
             && head[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && head.get(m.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// [`marker_at_start`] for a line (its count cut) whose head is not all ASCII ("• Home",
+/// "Ukraine‑Russia"), when every marker is ASCII: its characters are lower-cased one by one as
+/// they are compared, so a line whose first character lower-cases to no ASCII letter (a
+/// bullet) is turned away at once. The same answer as lower-casing the whole line: the only
+/// character whose lower case depends on its neighbours (a final sigma) is not ASCII either way.
+fn marker_in_lowered_chars(rest: &str) -> Option<usize> {
+    let markers = &*MARKERS;
+    let lowered = || rest.chars().flat_map(char::to_lowercase);
+    let first = lowered().next().filter(char::is_ascii)?;
+    markers.by_first[first as usize].iter().copied().find(|&k| {
+        let mut chars = lowered();
+        markers.all[k]
+            .bytes()
+            .all(|b| chars.next() == Some(char::from(b)))
+            && chars.next().is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -161,6 +182,14 @@ mod tests {
             "Recommended for you\u{300}",
             "Recommended for youé",
             "İ comments",
+            "• Comments",
+            "• Home",
+            "“Comments”",
+            "Comments‑and more",
+            "Ukraine‑Russia, Europe",
+            "Further readingé",
+            "Further reading\u{212a}",
+            "ΣComments",
             " 1 2 comments",
             "\u{0}comments",
             "comment",
@@ -192,7 +221,7 @@ mod tests {
         #![proptest_config(crate::testing::seeded(2000, 13))]
         #[test]
         fn any_line_starts_with_a_marker_as_the_lowered_line_does(
-            text in "[0-9 ]{0,3}(comments|COMMENTS|Reporting by|read next|you might also li|more on|About the author|Related Stories)?[a-zA-Z0-9 .:é\u{212a}İ\u{300}—’]{0,4}|\\PC{0,30}"
+            text in "[0-9 ]{0,3}[•“Σ]?(comments|COMMENTS|Reporting by|read next|you might also li|more on|About the author|Related Stories)?[a-zA-Z0-9 .:é\u{212a}İ\u{300}—’‑]{0,4}|\\PC{0,30}"
         ) {
             proptest::prop_assert_eq!(
                 starts_with_end_marker(&text),
