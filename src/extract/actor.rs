@@ -835,19 +835,28 @@ static REFERENTS: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
     .expect("organization_referents.toml is valid")
 });
 
+/// Words that make an organisation's name a public body's ("Supreme Court", "Ministry of
+/// Health"), which a noun for any organisation ("the company") does not stand for.
+static PUBLIC_BODIES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/public_bodies.txt")));
+
 /// Whether "the `noun`" (a token key) may refer back to the organisation named `words` (token
 /// keys): with `holding`, a name holding the noun ("the union", "Unison Health Union");
 /// otherwise also one holding a word the noun stands for ("the agency", "Therapeutic Products
-/// Authority"), or any name for a noun that fits any business ("the company").
-fn refers_to<'w>(noun: &str, mut words: impl Iterator<Item = &'w str>, holding: bool) -> bool {
+/// Authority"), or, for a noun that fits any business ("the company"), any name but a public
+/// body's ("the Supreme Court" is no company).
+fn refers_to<'w>(noun: &str, words: impl Iterator<Item = &'w str>, holding: bool) -> bool {
     let also = match REFERENTS.get(noun) {
         Some(also) if !holding => also.as_slice(),
         _ => &[],
     };
-    if also.iter().any(|w| w == "*") {
-        return true;
+    let any = also.iter().any(|w| w == "*");
+    let (mut named, mut public) = (false, false);
+    for w in words {
+        named |= w == noun || also.iter().any(|a| a == w);
+        public |= any && PUBLIC_BODIES.contains(w);
     }
-    words.any(|w| w == noun || also.iter().any(|a| a == w))
+    named || (any && !public)
 }
 
 /// The last of `mentions` (in text order) that "the `noun`" may refer back to: the last whose

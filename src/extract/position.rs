@@ -926,4 +926,33 @@ mod tests {
                                  cautious about a quick settlement."]);
         assert!(found.is_empty(), "{found:?}");
     }
+
+    #[test]
+    fn the_company_is_no_court_ministry_or_army_named_before_it() {
+        for body in [
+            "Supreme Court",
+            "Ministry of Health",
+            "Senate",
+            "Northern Army",
+        ] {
+            let text = format!(
+                "The {body} has refused to intervene in the dispute. The company has ruled \
+                 out any compensation for farmers."
+            );
+            let found = positions(&[text.as_str()]);
+            assert!(
+                found.iter().all(|p| !p.contains("rules out")),
+                "{body}: {found:?}"
+            );
+        }
+        // a business named before a court is still the company
+        let found = positions(&[
+            "Halvard Energy lost its appeal at the Supreme Court. The company has ruled out \
+             any compensation for farmers.",
+        ]);
+        assert!(
+            found.contains(&"Halvard Energy: rules out".to_string()),
+            "{found:?}"
+        );
+    }
 }
