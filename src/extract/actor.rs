@@ -21,6 +21,7 @@ use crate::briefing::{Article, Span};
 use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::{is_stance_at, positions_in, Discourse, Read};
+use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind, Position};
 use crate::text::clean::stop::is_stop_word;
@@ -34,6 +35,14 @@ static ORG_WORDS: LazyLock<Lexicon> =
 /// Nouns that after a country's adjective stand for the state ("the Danish government").
 static STATE_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/state_nouns.txt")));
+
+/// Organisation words that are also surnames ("Power", "Court").
+static SURNAME_ORG_WORDS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/surname_org_words.txt")));
+
+/// Words giving a person's role in a bio or an appositive ("fellow", "chief", "director").
+static PERSON_ROLES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
 
 /// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
 static ORG_NOUNS: LazyLock<Lexicon> =
@@ -431,7 +440,10 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if len == 1 && !titled && ends_longer_name(tokens, start) {
         return None;
     }
-    if let Some((org, len)) = institution(tokens, start, len) {
+    // "Rachel Power" once she is known (see `is_person_named`): a person whose surname is also
+    // an organisation's word
+    let known_person = people.resolve(&tokens[start..start + len], false).is_some();
+    if let Some((org, len)) = institution(tokens, start, len).filter(|_| !known_person) {
         return Some(organization(org, start, len));
     }
     // "the Bank said" after "the Bank of England": the one institution the word heads
@@ -941,6 +953,45 @@ fn acting_kind(tokens: &[Token], i: usize, len: usize) -> Option<ActorKind> {
     is_stance_at(tokens, after + auxiliaries).then_some(kind)
 }
 
+/// "Health Secretary Wes Power", "Rachel Power, chief executive of the Patients Association": a
+/// first name and a surname that is also an organisation's word ("Power", "Court") name a
+/// person after a person's title (not a company's: "lender Nordwall Bank") or before an
+/// appositive giving a person's role.
+fn is_person_named(tokens: &[Token], start: usize, len: usize, titled: bool) -> bool {
+    const MODIFIERS: [&str; 9] = [
+        "senior",
+        "former",
+        "deputy",
+        "acting",
+        "vice",
+        "assistant",
+        "associate",
+        "managing",
+        "interim",
+    ];
+    let after = start + len;
+    if len != 2 || is_org_word(&tokens[start]) || !SURNAME_ORG_WORDS.holds(&tokens[start + 1]) {
+        return false;
+    }
+    if titled && start > 0 && !is_organization_noun(&tokens[start - 1]) {
+        return true;
+    }
+    if tokens.get(after).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    let mut role = after + 1;
+    if tokens
+        .get(role)
+        .is_some_and(|t| MODIFIERS.contains(&t.key()))
+    {
+        role += 1;
+    }
+    tokens.get(role).is_some_and(|t| {
+        t.text.starts_with(char::is_lowercase)
+            && (PERSON_ROLES.contains(t.key()) || is_role_noun(t.key()))
+    })
+}
+
 /// "Minister for Culture Ayo Adebayo": a run after a preposition may hold the end of a title.
 const PREPOSITIONS: [&str; 8] = ["for", "of", "in", "at", "from", "by", "to", "with"];
 
@@ -1141,7 +1192,9 @@ fn names_in(article: &Article) -> Names {
             // "Sir Keir" is a first name: it is resolved later against the full names
             let knighted_first_name =
                 len == 1 && start > 0 && matches!(tokens[start - 1].key(), "sir" | "dame");
-            let institution = institution(tokens, start, len);
+            let institution = (!is_person_named(tokens, start, len, titled))
+                .then(|| institution(tokens, start, len))
+                .flatten();
             if let Some(org) = &institution {
                 names.shorts.extend(short_form(tokens, start, org));
                 if let Some(short) = bracketed_short_form(tokens, start + org.1) {
@@ -1552,6 +1605,43 @@ mod tests {
         let idx = index(&["Northgate Terminals rejected the offer from Harwood Sports Group."]);
         assert_eq!(names(&idx), ["Northgate Terminals", "Harwood Sports Group"]);
         assert!(idx.actors.iter().all(|a| a.kind == ActorKind::Organization));
+    }
+
+    #[test]
+    fn a_person_whose_surname_is_an_organisation_word_is_a_person_when_titled_or_given_a_role() {
+        let idx = index(&[
+            "Health Secretary Wes Power ruled out further talks. Dr Anna Court opposed the plan. \
+             Lender Nordwall Bank opposed the levy. \
+             Rachel Power, chief executive of the Patients Association, warned of delays. \
+             Later Rachel Power said the delays had eased.",
+        ]);
+        let kind = |name: &str| {
+            idx.actors
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| a.kind)
+                .unwrap_or_else(|| panic!("{name} not found in {:?}", names(&idx)))
+        };
+        for person in ["Wes Power", "Anna Court", "Rachel Power"] {
+            assert_eq!(kind(person), ActorKind::Person, "{person}");
+        }
+        for organization in ["Patients Association", "Nordwall Bank"] {
+            assert_eq!(
+                kind(organization),
+                ActorKind::Organization,
+                "{organization}"
+            );
+        }
+        // an organisation given a role of its own, or a description, stays one
+        let idx = index(&[
+            "Scottish Power, the energy supplier, opposed the cap. Lloyds Bank, the lender, \
+             opposed the levy. Harwood Group, chief sponsor of the race, backed it.",
+        ]);
+        assert!(
+            idx.actors.iter().all(|a| a.kind == ActorKind::Organization),
+            "{:?}",
+            idx.actors
+        );
     }
 
     #[test]
