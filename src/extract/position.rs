@@ -130,6 +130,10 @@ const HEARSAY: [&str; 6] = [
     "known",
 ];
 const MAX_GAP: usize = 6;
+
+/// The most tokens from a subject to the "and" before a stance it holds ("Ann Price praised the
+/// volunteers and rejected …"): a predicate of a few phrases, not a paragraph.
+const MAX_COORDINATED: usize = 30;
 const SUPPORTIVE: [&str; 6] = [
     "ready", "supports", "wants", "commits", "pledges", "hopeful",
 ];
@@ -556,6 +560,7 @@ impl Sentence<'_> {
                 "who" if j > clause && self.key(j - 1) == "," => {
                     return self.before_comma(j - 1, clause)
                 }
+                "and" if j > clause => return self.coordinated_subject(j, clause),
                 "," => return self.across_appositive(j, clause),
                 ")" => match (j.saturating_sub(4).max(clause)..j)
                     .rev()
@@ -569,6 +574,29 @@ impl Sentence<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// "Ann Price praised the volunteers and rejected calls for an inquiry": a stance after the
+    /// "and" at token `and`, with no subject of its own, shares the clause's subject when the
+    /// clause opens with the one actor it names before the "and" (past "the" and a title), and
+    /// a verb follows that name. Another name before the "and" leaves the holder unsaid ("Tom
+    /// Hale met Ann Price and rejected the deal").
+    fn coordinated_subject(&self, and: usize, clause: usize) -> Vec<ActorId> {
+        let [subject] = mentions_in(self.mentions, clause, and) else {
+            return Vec::new();
+        };
+        let first = title_before(self.tokens, subject.token).unwrap_or(subject.token);
+        let opens = (clause..first).all(|k| self.key(k) == "the");
+        let verb = self.tokens.get(subject.token + subject.len);
+        let acts = verb.is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(t.key(), "and" | "or" | "of" | "who" | "which" | "that")
+        });
+        if opens && acts && and - subject.token <= MAX_COORDINATED {
+            vec![subject.actor]
+        } else {
+            Vec::new()
+        }
     }
 
     /// Whether `word` at token `j` may stand between a subject and its stance.
@@ -925,6 +953,34 @@ mod tests {
         let found = positions(&["The Arbitration Board offered talks. The federation was \
                                  cautious about a quick settlement."]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_stance_after_and_shares_the_subject_of_the_clause() {
+        assert_eq!(
+            positions(&[
+                "Mayor Ann Price praised the volunteers and rejected calls for an inquiry."
+            ]),
+            ["Ann Price: rejects"]
+        );
+        assert_eq!(
+            positions(&[
+                "The Harwood Sports Group said it was disappointed by the result and \
+                         urged the league to reconsider."
+            ]),
+            ["Harwood Sports Group: wants"]
+        );
+        // another name before the "and", a subject of its own, or a name that does not open
+        // the clause: no holder, or the stance's own
+        assert!(positions(&["Tom Hale met Ann Price and rejected the deal."]).is_empty());
+        assert!(
+            positions(&["After talks with Tom Hale, officials left and rejected the deal."])
+                .is_empty()
+        );
+        assert_eq!(
+            positions(&["Tom Hale praised the deal and Ann Price rejected it."]),
+            ["Ann Price: rejects"]
+        );
     }
 
     #[test]
