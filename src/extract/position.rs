@@ -131,6 +131,12 @@ const HEARSAY: [&str; 6] = [
 ];
 const MAX_GAP: usize = 6;
 
+/// Verbs that open a predicate before its main verb ("Serra Minerals has denied wrongdoing and
+/// rejected …").
+const AUXILIARY_VERBS: [&str; 9] = [
+    "has", "have", "had", "is", "was", "will", "would", "could", "did",
+];
+
 /// The most tokens from a subject to the "and" before a stance it holds ("Ann Price praised the
 /// volunteers and rejected …"): a predicate of a few phrases, not a paragraph.
 const MAX_COORDINATED: usize = 30;
@@ -587,11 +593,14 @@ impl Sentence<'_> {
         };
         let first = title_before(self.tokens, subject.token).unwrap_or(subject.token);
         let opens = (clause..first).all(|k| self.key(k) == "the");
-        let verb = self.tokens.get(subject.token + subject.len);
-        let acts = verb.is_some_and(|t| {
-            t.text.starts_with(|c: char| c.is_ascii_lowercase())
-                && !matches!(t.key(), "and" | "or" | "of" | "who" | "which" | "that")
-        });
+        // a verb, as far as its form tells: a speech verb, an auxiliary or a past tense in "-ed"
+        // ("Environmental groups said … and called for": "groups" is no verb)
+        let after = subject.token + subject.len;
+        let acts = is_speech_verb(self.tokens, after)
+            || self.tokens.get(after).is_some_and(|t| {
+                t.text.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (t.key().ends_with("ed") || AUXILIARY_VERBS.contains(&t.key()))
+            });
         if opens && acts && and - subject.token <= MAX_COORDINATED {
             vec![subject.actor]
         } else {
@@ -973,6 +982,11 @@ mod tests {
         // another name before the "and", a subject of its own, or a name that does not open
         // the clause: no holder, or the stance's own
         assert!(positions(&["Tom Hale met Ann Price and rejected the deal."]).is_empty());
+        // "groups" is no verb: the name is not the clause's subject
+        assert!(
+            positions(&["Harwood Sports Group supporters gathered and rejected the deal."])
+                .is_empty()
+        );
         assert!(
             positions(&["After talks with Tom Hale, officials left and rejected the deal."])
                 .is_empty()
