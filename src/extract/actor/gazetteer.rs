@@ -279,6 +279,27 @@ mod tests {
     }
 
     #[test]
+    fn every_sovereign_state_is_known_by_its_name_and_most_by_a_capital() {
+        // the lexicon lists the 193 members of the United Nations, its two observer states
+        // (Palestine, the Holy See), Kosovo and Taiwan
+        let states = data_lines(include_str!("../../../assets/lexicons/countries.txt")).count();
+        assert_eq!(states, 197);
+        for (text, state) in [
+            ("Zambia", "Zambia"),
+            ("Lusaka said", "Zambia"),
+            ("Mozambique", "Mozambique"),
+            ("Côte d'Ivoire", "Ivory Coast"),
+            ("DR Congo", "Democratic Republic of the Congo"),
+            ("Vatican said", "Holy See"),
+            ("Papua New Guinea", "Papua New Guinea"),
+            ("Guinea-Bissau", "Guinea-Bissau"),
+            ("Naypyidaw", "Myanmar"),
+        ] {
+            assert_eq!(target(text).as_deref(), Some(state), "{text}");
+        }
+    }
+
+    #[test]
     fn short_capital_forms_match_only_in_capitals() {
         assert_eq!(target("US troops").as_deref(), Some("United States"));
         assert_eq!(target("us all"), None);
