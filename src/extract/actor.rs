@@ -1645,6 +1645,13 @@ mod tests {
     }
 
     #[test]
+    fn a_consortium_is_an_organisation() {
+        let idx = index(&["The British Retail Consortium urged both sides to return to talks."]);
+        assert_eq!(names(&idx), ["British Retail Consortium"]);
+        assert_eq!(idx.actors[0].kind, ActorKind::Organization);
+    }
+
+    #[test]
     fn a_lone_company_word_is_not_an_organisation() {
         let idx = index(&["Group leaders met. Power was restored."]);
         assert!(idx.actors.is_empty(), "{:?}", names(&idx));

@@ -1054,6 +1054,22 @@ mod tests {
     }
 
     #[test]
+    fn a_role_journalists_put_before_a_name_leads_to_the_speaker() {
+        // "organiser", "volunteer", "pensioner": false titles, as "union leader" is
+        for role in ["union organiser", "volunteer", "pensioner", "care worker"] {
+            let text = format!(
+                "The Maritime Workers Union walked out. \"We are not going back,\" said {role} \
+                 Tomas Reyes."
+            );
+            assert_eq!(
+                quotes(&text),
+                ["Tomas Reyes: We are not going back,"],
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
     fn the_company_said_quotes_the_organisation_named_before_it() {
         let text = "Verity Labs answered within the hour. “We welcome competition in the \
                     category,” the company said.";
