@@ -620,19 +620,26 @@ impl Sentence<'_> {
     }
 
     /// The subject before the appositive that the comma `close` ends; or the appositive is the
-    /// name itself ("The Health Secretary, Margaret Ellison, ruled out").
+    /// name itself ("The Health Secretary, Margaret Ellison, ruled out"; "the operator,
+    /// Westhaven Terminals, had refused").
     fn across_appositive(&self, close: usize, clause: usize) -> Vec<ActorId> {
         // "Mr. Pell's barrister, Marcus Trelawney KC, insisted": past letters after the name
         let mut last = close.checked_sub(1);
         while let Some(k) = last.filter(|&k| k > clause && POST_NOMINALS.contains(&self.key(k))) {
             last = Some(k - 1);
         }
-        let named = last
-            .and_then(|k| self.mention_ending_at(k))
-            .filter(|m| m.kind == ActorKind::Person);
-        if let Some(m) = named {
+        if let Some(m) = last.and_then(|k| self.mention_ending_at(k)) {
             let first = title_before(self.tokens, m.token).unwrap_or(m.token);
-            if first > clause && self.key(first - 1) == "," {
+            // a person, or an organisation a noun describes ("the operator, Westhaven
+            // Terminals, had refused")
+            let described = match m.kind {
+                ActorKind::Person => true,
+                ActorKind::Organization => {
+                    first > clause + 1 && is_organization_noun(&self.tokens[first - 2])
+                }
+                _ => false,
+            };
+            if described && first > clause && self.key(first - 1) == "," {
                 return vec![m.actor];
             }
         }
@@ -962,6 +969,29 @@ mod tests {
         let found = positions(&["The Arbitration Board offered talks. The federation was \
                                  cautious about a quick settlement."]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_between_commas_after_its_description_holds_the_stance() {
+        assert_eq!(
+            positions(&[
+                "The Maritime Workers Union said the operator, Westhaven Terminals, \
+                         had refused to improve its offer."
+            ]),
+            ["Westhaven Terminals: refuses"]
+        );
+        // no description before it: the list, not an appositive
+        assert_eq!(
+            positions(&[
+                "Harwood Sports Group, Westhaven Terminals, and Northgate Ports \
+                         rejected the offer."
+            ]),
+            [
+                "Harwood Sports Group: rejects",
+                "Westhaven Terminals: rejects",
+                "Northgate Ports: rejects"
+            ]
+        );
     }
 
     #[test]
