@@ -477,6 +477,9 @@ impl Sentence<'_> {
 
     /// Who holds the stance of `hit`.
     fn holders(&self, hit: &Hit) -> Vec<ActorId> {
+        if let Some(agents) = self.passive_agents(hit) {
+            return agents;
+        }
         let mut holders = self.such_as(hit);
         if holders.is_empty() {
             holders = self.subject_of(hit);
@@ -580,6 +583,42 @@ impl Sentence<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// A stance in the passive ("Tom Hale was rejected by voters", "the plan has been backed by
+    /// Germany"): a form of "be" before a participle in "-ed" (past adverbs: "was widely
+    /// criticised"). Its subject is what the stance is about, not who holds it: the holder is the
+    /// agent after "by", if one is named (past "the" and a title), else no one. `None` when the
+    /// stance is not passive: "Germany is opposed to the plan", "was prepared to" are adjectives.
+    fn passive_agents(&self, hit: &Hit) -> Option<Vec<ActorId>> {
+        let participle = self.key(hit.start).ends_with("ed")
+            && self.key(hit.end - 1) != "to"
+            && self.key(hit.end) != "to";
+        if !participle {
+            return None;
+        }
+        let mut j = hit.start;
+        while j > self.from && (self.key(j - 1).ends_with("ly") || self.key(j - 1) == "also") {
+            j -= 1;
+        }
+        let be = j > self.from
+            && matches!(
+                self.key(j - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            );
+        if !be {
+            return None;
+        }
+        if self.key(hit.end) != "by" {
+            return Some(Vec::new());
+        }
+        let agent = (hit.end + 1..self.tokens.len().min(hit.end + 4))
+            .find_map(|k| mentions_in(self.mentions, k, k + 1).first())
+            .filter(|m| {
+                let first = title_before(self.tokens, m.token).unwrap_or(m.token);
+                (hit.end + 1..first).all(|k| self.key(k) == "the")
+            });
+        Some(agent.map(|m| m.actor).into_iter().collect())
     }
 
     /// "Ann Price praised the volunteers and rejected calls for an inquiry": a stance after the
@@ -991,6 +1030,24 @@ mod tests {
                 "Westhaven Terminals: rejects",
                 "Northgate Ports: rejects"
             ]
+        );
+    }
+
+    #[test]
+    fn a_stance_in_the_passive_is_held_by_its_agent_not_its_subject() {
+        assert!(positions(&["Tom Hale was rejected by voters in May."]).is_empty());
+        assert_eq!(
+            positions(&["Ann Price was backed by the Harwood Sports Group."]),
+            ["Harwood Sports Group: supports"]
+        );
+        assert_eq!(
+            positions(&["The plan has been firmly rejected by Chancellor Ann Price."]),
+            ["Ann Price: rejects"]
+        );
+        // adjectives after "is" stay the subject's
+        assert_eq!(
+            positions(&["Germany is opposed to the plan. Poland was prepared to send troops."]),
+            ["Germany: opposes", "Poland: ready"]
         );
     }
 
