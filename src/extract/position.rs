@@ -1034,6 +1034,26 @@ mod tests {
     }
 
     #[test]
+    fn condemning_and_criticising_are_stances_against() {
+        assert_eq!(
+            positions(&[
+                "Ann Price condemned the attack. The Harwood Sports Group criticised \
+                         the ruling, and Tom Hale hit out at the league."
+            ]),
+            [
+                "Ann Price: condemns",
+                "Harwood Sports Group: criticises",
+                "Tom Hale: criticises"
+            ]
+        );
+        // criticised by someone: the critic holds it
+        assert_eq!(
+            positions(&["Ann Price was widely criticised by the Harwood Sports Group."]),
+            ["Harwood Sports Group: criticises"]
+        );
+    }
+
+    #[test]
     fn a_stance_in_the_passive_is_held_by_its_agent_not_its_subject() {
         assert!(positions(&["Tom Hale was rejected by voters in May."]).is_empty());
         assert_eq!(
