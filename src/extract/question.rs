@@ -84,6 +84,21 @@ mod tests {
     }
 
     #[test]
+    fn what_is_wondered_not_yet_explained_or_not_timed_is_open() {
+        for sentence in [
+            "Analysts wonder if the central bank will cut rates again.",
+            "The government has yet to explain how it will meet the target.",
+            "No timeline was given for the withdrawal of troops.",
+            "The ministry gave no details of the new rules.",
+        ] {
+            assert!(is_open_question(sentence), "{sentence}");
+        }
+        assert!(!is_open_question(
+            "The ministry gave details of the new rules."
+        ));
+    }
+
+    #[test]
     fn a_direct_question_is_open() {
         assert!(is_open_question("Would soldiers be allowed to fight back?"));
         assert!(is_open_question("“Who pays for it?” the mayor asked."));
