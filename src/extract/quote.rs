@@ -1054,6 +1054,21 @@ mod tests {
     }
 
     #[test]
+    fn a_description_after_the_quotation_runs_through_the_body_it_speaks_for() {
+        for verb in ["said", "told the BBC"] {
+            let text = format!(
+                "The Harwood Sports Group met on Monday. \"The decision is final,\" a \
+                 spokesperson for the Harwood Sports Group {verb}."
+            );
+            assert_eq!(
+                quotes(&text),
+                ["a spokesperson for the Harwood Sports Group: The decision is final,"],
+                "{verb}"
+            );
+        }
+    }
+
+    #[test]
     fn a_role_journalists_put_before_a_name_leads_to_the_speaker() {
         // "organiser", "volunteer", "pensioner": false titles, as "union leader" is
         for role in ["union organiser", "volunteer", "pensioner", "care worker"] {

@@ -133,7 +133,9 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
         Speaker::Named(m) => ctx.mentions[*m].token + ctx.mentions[*m].len,
         Speaker::Pronoun(p) if matches!(ctx.key(*p), "he" | "she") => p + 1,
         Speaker::Unlisted { token, len } => token + len,
-        Speaker::Pronoun(_) | Speaker::Unnamed { .. } => (j..j + 7)
+        // past a description and the body it speaks for ("a spokesperson for the Harwood
+        // Sports Group said")
+        Speaker::Pronoun(_) | Speaker::Unnamed { .. } => (j..j + 12)
             .find(|&v| {
                 is_speech_verb(ctx.tokens, v) || !ctx.tokens.get(v).is_some_and(Token::is_word)
             })
@@ -343,7 +345,7 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     {
         return None;
     }
-    let head = familiar_with_end(ctx, head);
+    let head = affiliation_end(ctx, familiar_with_end(ctx, head));
     let mut words: Vec<String> = Vec::new();
     for j in first..=head {
         match words.last_mut() {
@@ -380,6 +382,24 @@ fn familiar_with_end(ctx: &Context, head: usize) -> usize {
         .take_while(|&j| ctx.tokens.get(j).is_some_and(Token::is_word))
         .last()
         .unwrap_or(head)
+}
+
+/// "a spokesperson for the Harwood Sports Group", "an official at the ministry of Finance":
+/// the description runs on through the organisation or state it speaks for, when one is named
+/// right after the preposition.
+fn affiliation_end(ctx: &Context, head: usize) -> usize {
+    if !matches!(ctx.key(head + 1), "for" | "at" | "of" | "with") {
+        return head;
+    }
+    let body = if ctx.key(head + 2) == "the" {
+        head + 3
+    } else {
+        head + 2
+    };
+    match ctx.mention_starting_at(body) {
+        Some((_, m)) if m.kind != ActorKind::Person => m.token + m.len - 1,
+        _ => head,
+    }
 }
 
 /// "one club insider" earlier in the paragraph, for a later "the insider".
