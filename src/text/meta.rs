@@ -377,6 +377,22 @@ fn copyright_holder(text: &str) -> Option<String> {
     if let Some(at) = t.find(" | ") {
         t.truncate(at);
     }
+    // "© 2025 The Allotment Diaries. Powered by WordPress.": nor is the site's software or
+    // designer (the phrases are ASCII, so the lower-cased copy's offsets are the text's)
+    let lower = t.to_ascii_lowercase();
+    let credit = [
+        " powered by ",
+        " designed by ",
+        " theme by ",
+        " built with ",
+        " site by ",
+    ]
+    .iter()
+    .filter_map(|c| lower.find(c))
+    .min();
+    if let Some(at) = credit {
+        t.truncate(at);
+    }
     let words: Vec<&str> = t
         .split_whitespace()
         .filter(|w| {
@@ -621,6 +637,17 @@ mod tests {
                 .as_deref(),
             Some("The Millbrook Muddle")
         );
+        for credit in [
+            "© 2025 The Allotment Diaries. Powered by WordPress.",
+            "© 2025 The Allotment Diaries - Theme by GeneratePress",
+            "Copyright 2025 The Allotment Diaries, site by Fernleaf Studio",
+        ] {
+            assert_eq!(
+                copyright_holder(credit).as_deref(),
+                Some("The Allotment Diaries"),
+                "{credit}"
+            );
+        }
         assert_eq!(copyright_holder("© Crown copyright"), None);
         assert_eq!(copyright_holder("© Crown Copyright 2025"), None);
     }
