@@ -416,6 +416,11 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         if let Some((org, org_len)) = national_institution(tokens, i, len, target) {
             return Some(organization(org, i, org_len));
         }
+        // "the Niger Delta", "the Jordan Valley", "the Congo River": a place named after the
+        // state, not the state
+        if matches!(target, Target::Country(_)) && names_a_feature(tokens.get(i + len)) {
+            return None;
+        }
         let entry: &'static Entry = GAZETTEER.entry(target);
         let name = Cow::Borrowed(entry.name.as_str());
         if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
@@ -830,6 +835,34 @@ fn national_institution(
     let (_, org_len) = institution(tokens, i + len, tail)?;
     let end = i + len + org_len;
     Some((join_bare(&tokens[i..end]), end - i))
+}
+
+/// Whether `token` is a capitalised word for a geographic feature ("Delta", "Valley"), which
+/// makes the state's name before it a place's.
+fn names_a_feature(token: Option<&Token>) -> bool {
+    const FEATURES: [&str; 20] = [
+        "Delta",
+        "River",
+        "Valley",
+        "Basin",
+        "Canal",
+        "Sea",
+        "Lake",
+        "Gulf",
+        "Strait",
+        "Straits",
+        "Desert",
+        "Mountains",
+        "Highlands",
+        "Plateau",
+        "Peninsula",
+        "Bay",
+        "Rift",
+        "Gorge",
+        "Dam",
+        "Falls",
+    ];
+    token.is_some_and(|t| FEATURES.contains(&t.text))
 }
 
 /// Whether `token` is a noun for a kind of organisation ("company", "union", "regulator"), as
@@ -1642,6 +1675,17 @@ mod tests {
             "{:?}",
             idx.actors
         );
+    }
+
+    #[test]
+    fn a_state_s_name_before_a_geographic_feature_names_a_place() {
+        let idx = index(&[
+            "Militants in the Niger Delta attacked a pipeline. The Jordan Valley flooded. \
+             Niger's government rejected the plan.",
+        ]);
+        assert_eq!(names(&idx), ["Niger"]);
+        let mentions: usize = idx.mentions.iter().flatten().map(Vec::len).sum();
+        assert_eq!(mentions, 1, "only the state itself is mentioned");
     }
 
     #[test]
