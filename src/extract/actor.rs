@@ -25,6 +25,7 @@ use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind, Position};
 use crate::text::clean::stop::is_stop_word;
+use crate::text::meta::byline::BIO_ROLES;
 use gazetteer::{title_at, Entry, Target, GAZETTEER};
 use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
 
@@ -39,10 +40,6 @@ static STATE_NOUNS: LazyLock<Lexicon> =
 /// Organisation words that are also surnames ("Power", "Court").
 static SURNAME_ORG_WORDS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/surname_org_words.txt")));
-
-/// Words giving a person's role in a bio or an appositive ("fellow", "chief", "director").
-static PERSON_ROLES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/bio_roles.txt")));
 
 /// Head nouns of an appositive describing an organisation ("…, the utility that serves the area,").
 static ORG_NOUNS: LazyLock<Lexicon> =
@@ -445,10 +442,11 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if len == 1 && !titled && ends_longer_name(tokens, start) {
         return None;
     }
-    // "Rachel Power" once she is known (see `is_person_named`): a person whose surname is also
-    // an organisation's word
-    let known_person = people.resolve(&tokens[start..start + len], false).is_some();
-    if let Some((org, len)) = institution(tokens, start, len).filter(|_| !known_person) {
+    // not "Rachel Power" once she is known (see `is_person_named`): a person whose surname is
+    // also an organisation's word
+    let institution = institution(tokens, start, len)
+        .filter(|_| people.resolve(&tokens[start..start + len], false).is_none());
+    if let Some((org, len)) = institution {
         return Some(organization(org, start, len));
     }
     // "the Bank said" after "the Bank of England": the one institution the word heads
@@ -837,32 +835,17 @@ fn national_institution(
     Some((join_bare(&tokens[i..end]), end - i))
 }
 
-/// Whether `token` is a capitalised word for a geographic feature ("Delta", "Valley"), which
-/// makes the state's name before it a place's.
+/// Words for a geographic feature ("Delta", "Valley"), which make a state's name before them a
+/// place's.
+static GEOGRAPHIC_FEATURES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(include_str!(
+        "../../assets/lexicons/geographic_features.txt"
+    ))
+});
+
+/// Whether `token` is a capitalised word for a geographic feature ("the Niger Delta").
 fn names_a_feature(token: Option<&Token>) -> bool {
-    const FEATURES: [&str; 20] = [
-        "Delta",
-        "River",
-        "Valley",
-        "Basin",
-        "Canal",
-        "Sea",
-        "Lake",
-        "Gulf",
-        "Strait",
-        "Straits",
-        "Desert",
-        "Mountains",
-        "Highlands",
-        "Plateau",
-        "Peninsula",
-        "Bay",
-        "Rift",
-        "Gorge",
-        "Dam",
-        "Falls",
-    ];
-    token.is_some_and(|t| FEATURES.contains(&t.text))
+    token.is_some_and(|t| t.is_capitalised() && GEOGRAPHIC_FEATURES.holds(t))
 }
 
 /// Whether `token` is a noun for a kind of organisation ("company", "union", "regulator"), as
@@ -1021,14 +1004,15 @@ fn is_person_named(tokens: &[Token], start: usize, len: usize, titled: bool) -> 
     }
     tokens.get(role).is_some_and(|t| {
         t.text.starts_with(char::is_lowercase)
-            && (PERSON_ROLES.contains(t.key()) || is_role_noun(t.key()))
+            && (BIO_ROLES.contains(t.key()) || is_role_noun(t.key()))
     })
 }
 
 /// "Minister for Culture Ayo Adebayo": a run after a preposition may hold the end of a title.
 const PREPOSITIONS: [&str; 8] = ["for", "of", "in", "at", "from", "by", "to", "with"];
 
-const AUXILIARIES: [&str; 10] = [
+/// Words that may stand between a subject and its verb: auxiliaries, and "also".
+pub(crate) const AUXILIARIES: [&str; 10] = [
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "also",
 ];
 

@@ -19,7 +19,7 @@ use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
     capitals_name, earlier_referent, is_organization_noun, mention_ending_at, mentions_in,
-    referent, ActorIndex, Mention,
+    referent, ActorIndex, Mention, AUXILIARIES,
 };
 use crate::extract::appositive;
 use crate::extract::lexicon::{KeyMap, Words};
@@ -130,12 +130,6 @@ const HEARSAY: [&str; 6] = [
     "known",
 ];
 const MAX_GAP: usize = 6;
-
-/// Verbs that open a predicate before its main verb ("Serra Minerals has denied wrongdoing and
-/// rejected …").
-const AUXILIARY_VERBS: [&str; 9] = [
-    "has", "have", "had", "is", "was", "will", "would", "could", "did",
-];
 
 /// The most tokens from a subject to the "and" before a stance it holds ("Ann Price praised the
 /// volunteers and rejected …"): a predicate of a few phrases, not a paragraph.
@@ -632,13 +626,14 @@ impl Sentence<'_> {
         };
         let first = title_before(self.tokens, subject.token).unwrap_or(subject.token);
         let opens = (clause..first).all(|k| self.key(k) == "the");
-        // a verb, as far as its form tells: a speech verb, an auxiliary or a past tense in "-ed"
+        // a verb, as far as its form tells: a speech verb, an auxiliary ("Serra Minerals has
+        // denied wrongdoing and rejected …") or a past tense in "-ed"
         // ("Environmental groups said … and called for": "groups" is no verb)
         let after = subject.token + subject.len;
         let acts = is_speech_verb(self.tokens, after)
             || self.tokens.get(after).is_some_and(|t| {
                 t.text.starts_with(|c: char| c.is_ascii_lowercase())
-                    && (t.key().ends_with("ed") || AUXILIARY_VERBS.contains(&t.key()))
+                    && (t.key().ends_with("ed") || AUXILIARIES.contains(&t.key()))
             });
         if opens && acts && and - subject.token <= MAX_COORDINATED {
             vec![subject.actor]

@@ -73,6 +73,11 @@ mod tests {
             "It is also not clear whether the agency has the staff.",
             "The regulator had not yet determined whether other medicines were affected.",
             "Nor are the researchers certain why the drug should help.",
+            // what is wondered, not yet explained, or given no timeline or details
+            "Analysts wonder if the central bank will cut rates again.",
+            "The government has yet to explain how it will meet the target.",
+            "No timeline was given for the withdrawal of troops.",
+            "The ministry gave no details of the new rules.",
         ] {
             assert!(is_open_question(sentence), "{sentence}");
         }
@@ -81,18 +86,6 @@ mod tests {
             "Officials said when the talks would resume."
         ));
         assert!(!is_open_question("It was clear that the talks had failed."));
-    }
-
-    #[test]
-    fn what_is_wondered_not_yet_explained_or_not_timed_is_open() {
-        for sentence in [
-            "Analysts wonder if the central bank will cut rates again.",
-            "The government has yet to explain how it will meet the target.",
-            "No timeline was given for the withdrawal of troops.",
-            "The ministry gave no details of the new rules.",
-        ] {
-            assert!(is_open_question(sentence), "{sentence}");
-        }
         assert!(!is_open_question(
             "The ministry gave details of the new rules."
         ));

@@ -10,7 +10,7 @@ use crate::ingest::Block;
 use crate::text::clean::date::{has_clock_time, has_relative_time, is_month_year_line};
 use crate::text::clean::line::{find_date, parse_date_line, Line};
 
-mod byline;
+pub(crate) mod byline;
 
 pub use byline::byline_name;
 

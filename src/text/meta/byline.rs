@@ -11,7 +11,7 @@ use crate::text::clean::date::{date_start, find_date};
 use crate::text::clean::line::Line;
 
 /// Words naming a role in a byline or a bio ("correspondent", "fellow").
-pub(super) static BIO_ROLES: LazyLock<Lexicon> =
+pub(crate) static BIO_ROLES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/bio_roles.txt")));
 
 /// The most words a posted-by or name-and-role line may have.
