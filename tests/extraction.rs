@@ -326,8 +326,8 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
 
 /// The misses of the third held-out set: eight articles written by a helper who had seen neither
 /// the rules nor the lexicons. It began with 46 misses; the general rules its misses showed were
-/// missing took them to these 13, each with its cause.
-const KNOWN_MISSES_3: [&str; 12] = [
+/// missing took them to 13, and later rules to these 11, each with its cause.
+const KNOWN_MISSES_3: [&str; 11] = [
     // a headline that is a quotation ("‘We will not let hospitals …’") is the title, and titles
     // are not searched for quotations
     "heldout3_cyber_interview.txt: quotation not found: \"We will not let hospitals become cash machines for criminals\"",
@@ -349,8 +349,6 @@ const KNOWN_MISSES_3: [&str; 12] = [
     "heldout3_library_closure.txt: \"I come in three times a week. The leisure centre is two buses away for me, and I don't drive.\" said by Some(\"a resident\"), expected \"one resident\"",
     // "Another, a mother of two …, said": the description between commas is not read as the speaker
     "heldout3_library_closure.txt: \"the best thing in this town for under-fives.\" said by None, expected \"a mother of two from the nearby Greystones estate\"",
-    // a plural possessive inside a name ("Growers' Union") splits the name
-    "heldout3_sarn_river.txt: position of Derrin Vale Growers' Union (supports) not found: \"backed Baptiste's demand in a letter to the premier\"",
     // "what one European envoy called “…”": "called" is not read as a speech verb
     "heldout3_seabed_talks.txt: \"a list of disagreements with a cover page.\" said by None, expected \"one European envoy\"",
 ];
@@ -363,7 +361,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 30] = [
+const KNOWN_MISSES_4: [&str; 28] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
@@ -384,8 +382,6 @@ const KNOWN_MISSES_4: [&str; 30] = [
     "heldout4_nurses_strike.txt: \"I love my job,\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
     "heldout4_nurses_strike.txt: \"I just can't afford to do it any more.\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
     "heldout4_nurses_strike.txt: position of Union of Hospital and Community Nurses (rejects) not found: \"rejected the government's pay offer\"",
-    "heldout4_nurses_strike.txt: position of Hospital Employers' Federation (warns) not found: \"warned that the strike would lead to thousands of cancelled operations\"",
-    "heldout4_nurses_strike.txt: position of Hospital Employers' Federation (cautious) not found: \"The federation was cautious about the prospect of a quick settlement\"",
     "heldout4_nurses_strike.txt: position of Patients First Forum (supports) not found: \"said it supported nurses' right to strike\"",
     "heldout4_phones_in_schools_oped.txt: \"Don’t consult for a year. Just do it, and explain as you go.\" said by None, expected \"Martin Ashdown\"",
     "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (supports) not found: \"I now support a full ban during the school day\"",
@@ -407,7 +403,7 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 29] = [
+const KNOWN_MISSES_5: [&str; 27] = [
     "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
@@ -415,7 +411,6 @@ const KNOWN_MISSES_5: [&str; 29] = [
     "heldout5_diplomacy_summit.txt: \"not sign a text that mortgages the ocean for a few tonnes of nickel\" said by None, expected \"France\"",
     "heldout5_diplomacy_summit.txt: position of China (rejects) not found: \"has rejected a US proposal to allow national observers aboard mining vessels\"",
     "heldout5_diplomacy_summit.txt: position of Japan (ready) not found: \"has signalled that it is ready to accept a compromise\"",
-    "heldout5_football_manager.txt: position of Castlebridge Supporters' Trust (supports) not found: \"the Castlebridge Supporters' Trust (CST) has backed the manager to turn things round\"",
     "heldout5_markets_report.txt: \"persistently weak buyer demand in the South East\" said by None, expected \"Brightmoor Homes\"",
     "heldout5_markets_report.txt: quotation not found: \"all discretionary spending\"",
     "heldout5_markets_report.txt: position of Bank of England (cautious) not found: \"The Bank signalled it would move cautiously\"",
@@ -427,7 +422,6 @@ const KNOWN_MISSES_5: [&str; 29] = [
     "heldout5_planning_row_blog.txt: position of Millbrook Residents' Association (opposes) not found: \"The residents' association is opposed to the scheme as it stands.\"",
     "heldout5_planning_row_blog.txt: position of Kestrel Living (insists) not found: \"Kestrel, for its part, insists the scheme only works financially at its current size.\"",
     "heldout5_planning_row_blog.txt: position of Kestrel Living (ready) not found: \"Kestrel also says it is ready to take the scheme to the Planning Inspectorate\"",
-    "heldout5_planning_row_blog.txt: position of Millbrook Residents' Association (wants) not found: \"the MRA wants as many people as possible to turn up\"",
     "heldout5_planning_row_blog.txt: question not found: \"Nobody at the council has said when the revised flood assessment will be published on the planning portal.\"",
     "heldout5_port_strike_wire.txt: position of Lena Whitfield (ready) not found: \"said the city was ready to host talks at City Hall\"",
     "heldout5_press_conference_transcript.txt: position of Dana Whitlock (refuses) not found: \"I’m not going to describe that person today\"",

@@ -373,12 +373,7 @@ fn scan<'a, 'p>(text: &'a str, people: &'p People, tokens: &mut Vec<Token<'a>>) 
 fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<'p>> {
     let bare = |start: usize, len: usize| {
         let mut out = CompactString::default();
-        for (k, t) in tokens[start..start + len].iter().enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(t.bare());
-        }
+        push_name(&mut out, &tokens[start..start + len]);
         out
     };
     let found = |name: Cow<'p, str>, kind, surface, start: usize, len: usize| Found {
@@ -420,12 +415,22 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         }
         let entry: &'static Entry = GAZETTEER.entry(target);
         let name = Cow::Borrowed(entry.name.as_str());
+        // "Russia's defence ministry said": the state; the whole phrase is its mention, and
+        // the state's name its surface
+        let possessive = tokens[i + len - 1].bare() != tokens[i + len - 1].text;
+        if matches!(target, Target::Country(_)) && possessive {
+            if let Some(noun) = state_noun_after(tokens, i + len) {
+                return Some(found(name, entry.kind, bare(i, len), i, len + noun));
+            }
+        }
         if !matches!(target, Target::Demonym(_)) || is_people_noun(tokens, i, len) {
             return Some(found(name, entry.kind, bare(i, len), i, len));
         }
-        // "the Danish government", "Russian authorities": the state, named by its adjective
-        if is_state_noun_after(tokens, i + len) {
-            return Some(found(name, entry.kind, bare(i, len + 1), i, len + 1));
+        // "the Danish government", "the German defence ministry": the state, named by its
+        // adjective
+        if let Some(noun) = state_noun_after(tokens, i + len) {
+            let len = len + noun;
+            return Some(found(name, entry.kind, bare(i, len), i, len));
         }
         return None;
     }
@@ -707,18 +712,32 @@ fn ends_longer_name(tokens: &[Token], i: usize) -> bool {
         && GAZETTEER.match_at(tokens, before).is_none()
 }
 
-/// Whether token `j` is a noun that, after a country's adjective, stands for the state
-/// ("government", "authorities", "embassy"), and is not the possessive or the start of a longer
-/// name ("the British Government Art Collection" is not the state speaking).
-fn is_state_noun_after(tokens: &[Token], j: usize) -> bool {
-    let Some(token) = tokens.get(j) else {
-        return false;
+/// The length of the noun (one or two words) that, after a country's adjective, stands for the
+/// state at token `j` ("government", "authorities", "foreign ministry"), if one does and it is not
+/// a possessive or the start of a longer name ("the British Government Art Collection" is not the
+/// state speaking; "China's Ministry of Commerce" is an institution).
+fn state_noun_after(tokens: &[Token], j: usize) -> Option<usize> {
+    let ends_here = |end: usize| {
+        let last = &tokens[end - 1];
+        // "the Chinese Ministry of Commerce", "the British Government Art Collection"
+        let longer_name = last.is_capitalised()
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.is_word() && (t.is_capitalised() || t.key() == "of"));
+        last.bare() == last.text && !longer_name
     };
-    let longer_name = token.is_capitalised()
-        && tokens
-            .get(j + 1)
-            .is_some_and(|t| t.is_word() && t.is_capitalised());
-    token.bare() == token.text && !longer_name && STATE_NOUNS.holds(token)
+    let first = tokens.get(j)?;
+    if !first.is_word() {
+        return None;
+    }
+    if let Some(second) = tokens.get(j + 1).filter(|t| t.is_word()) {
+        let phrase = format!("{} {}", first.text, second.bare());
+        // a possessive first word ("the Danish government's ministers") is not a phrase
+        if first.bare() == first.text && STATE_NOUNS.contains(&phrase) && ends_here(j + 2) {
+            return Some(2);
+        }
+    }
+    (STATE_NOUNS.holds(first) && ends_here(j + 1)).then_some(1)
 }
 
 /// A demonym names the people, not the adjective: "the Russians", "Britons", "the British have".
@@ -934,7 +953,23 @@ fn is_org_word(token: &Token) -> bool {
 }
 
 fn join_bare(tokens: &[Token]) -> String {
-    tokens.iter().map(Token::bare).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    push_name(&mut out, tokens);
+    out
+}
+
+/// Appends the words of a name, its last without a possessive ending; a possessive inside the
+/// name is its own ("Women's Institute", "Farmers' Union", the apostrophe a token of its own).
+fn push_name(out: &mut impl std::fmt::Write, tokens: &[Token]) {
+    for (k, t) in tokens.iter().enumerate() {
+        let last = k + 1 == tokens.len();
+        let glued = k > 0 && matches!(t.text, "'" | "’") && tokens[k - 1].end == t.start;
+        // writing to a string cannot fail
+        if k > 0 && !glued {
+            let _ = out.write_char(' ');
+        }
+        let _ = out.write_str(if last { t.bare() } else { t.text });
+    }
 }
 
 /// A capitalised name of two or more words at `i..i+len` that acts: a stance phrase right
@@ -1556,6 +1591,53 @@ mod tests {
                 "Chinese Embassy"
             ]
         );
+    }
+
+    #[test]
+    fn a_ministry_after_a_country_adjective_or_possessive_is_the_state() {
+        let texts = [
+            "The German defence ministry rejected the plan.",
+            "Russia's foreign ministry said it would respond.",
+            "China's Ministry of Commerce opened an inquiry. The French Ministry of Culture agreed.",
+        ];
+        let idx = index(&texts);
+        let spans: Vec<(&str, &str)> = idx.mentions[0]
+            .iter()
+            .zip(texts)
+            .flat_map(|(mentions, text)| {
+                let idx = &idx;
+                mentions.iter().map(move |m| {
+                    let name = idx.actors[m.actor.0 as usize].name.as_str();
+                    (name, &text[m.span.start..m.span.end])
+                })
+            })
+            .collect();
+        // an institution "of" something is its own
+        assert_eq!(
+            spans,
+            [
+                ("Germany", "German defence ministry"),
+                ("Russia", "Russia's foreign ministry"),
+                ("China", "China's"),
+                ("Ministry of Commerce", "Ministry of Commerce"),
+                ("French Ministry of Culture", "French Ministry of Culture"),
+            ]
+        );
+        // the possessive names the state by its name
+        let russia = idx.actors.iter().find(|a| a.name == "Russia").unwrap();
+        assert!(russia.aliases.is_empty(), "{:?}", russia.aliases);
+    }
+
+    #[test]
+    fn a_possessive_inside_an_organisations_name_is_kept() {
+        let idx = index(&["The National Farmers' Union said no. The Women’s Institute agreed."]);
+        assert_eq!(
+            names(&idx),
+            ["National Farmers' Union", "Women’s Institute"]
+        );
+        // no organisation word after the possessive: the name ends with it
+        let idx = index(&["Farmers' leaders met. Mayor Sam Reed's aides said no."]);
+        assert_eq!(names(&idx), ["Sam Reed"]);
     }
 
     #[test]

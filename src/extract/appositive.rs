@@ -32,6 +32,17 @@ pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
 
 /// Whether the apostrophe `mark` ends the plural possessive `word` stands in ("a residents'
 /// group"): glued to a word ending in "s".
+/// Whether token `k` is a comma between words, not one grouping a number's digits ("3,200").
+fn is_comma(tokens: &[Token], k: usize) -> bool {
+    let digit_before = k > 0
+        && tokens[k - 1].end == tokens[k].start
+        && tokens[k - 1].text.ends_with(|c: char| c.is_ascii_digit());
+    let digit_after = tokens.get(k + 1).is_some_and(|t| {
+        t.start == tokens[k].end && t.text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    tokens[k].text == "," && !(digit_before && digit_after)
+}
+
 fn is_plural_possessive(word: &Token, mark: &Token) -> bool {
     matches!(mark.text, "'" | "’")
         && word.text.ends_with('s')
@@ -44,7 +55,7 @@ pub fn closing(tokens: &[Token], open: usize) -> Option<usize> {
         return None;
     }
     let end = tokens.len().min(open + 2 + MAX_WORDS);
-    let close = (open + 1..end).find(|&k| tokens[k].text == ",")?;
+    let close = (open + 1..end).find(|&k| is_comma(tokens, k))?;
     is_appositive(tokens, open, close).then_some(close)
 }
 
@@ -54,7 +65,7 @@ pub fn opening(tokens: &[Token], close: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let low = floor.max(close.saturating_sub(MAX_WORDS + 1));
-    let open = (low..close).rev().find(|&k| tokens[k].text == ",")?;
+    let open = (low..close).rev().find(|&k| is_comma(tokens, k))?;
     is_appositive(tokens, open, close).then_some(open)
 }
 
@@ -83,6 +94,12 @@ mod tests {
         assert_eq!(after_appositive(text).as_deref(), Some("opposed"));
         let text = "Pacific Ridge Power, the utility that serves the area, rejected it";
         assert_eq!(after_appositive(text).as_deref(), Some("rejected"));
+    }
+
+    #[test]
+    fn a_number_grouped_by_commas_stays_inside_an_appositive() {
+        let text = "The Growers Union, which represents about 3,200 farms, backed it";
+        assert_eq!(after_appositive(text).as_deref(), Some("backed"));
     }
 
     #[test]

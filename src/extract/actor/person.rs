@@ -74,10 +74,26 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
             break;
         }
         if t.text.ends_with("’s") || t.text.ends_with("'s") {
-            break;
+            // "the Women's Institute": a possessive inside an organisation's name
+            if !tokens.get(i + len).is_some_and(super::is_org_word) {
+                break;
+            }
+        } else if is_plural_possessive(tokens, i + len)
+            && tokens.get(i + len + 1).is_some_and(super::is_org_word)
+        {
+            // "the Farmers' Union", "the Supporters' Trust": the apostrophe is a token
+            len += 1;
         }
     }
     len
+}
+
+/// Whether token `k` is an apostrophe closing the plural word right before it ("Farmers'").
+fn is_plural_possessive(tokens: &[Token], k: usize) -> bool {
+    k > 0
+        && tokens.get(k).is_some_and(|t| matches!(t.text, "'" | "’"))
+        && tokens[k - 1].end == tokens[k].start
+        && tokens[k - 1].text.ends_with(['s', 'S'])
 }
 
 /// Titles from token `i` on, then a name: (first name token, name length, whether titled).
