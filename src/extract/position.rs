@@ -619,10 +619,11 @@ impl Sentence<'_> {
     /// "and" at token `and`, with no subject of its own, shares the clause's subject when the
     /// clause opens with the one actor it names before the "and" (past "the" and a title), and
     /// a verb follows that name. Another name before the "and" leaves the holder unsaid ("Tom
-    /// Hale met Ann Price and rejected the deal").
+    /// Hale met Ann Price and rejected the deal"), unless the clause reports someone's words
+    /// ([`Sentence::reporter`]).
     fn coordinated_subject(&self, and: usize, clause: usize) -> Vec<ActorId> {
         let [subject] = mentions_in(self.mentions, clause, and) else {
-            return Vec::new();
+            return self.reporter(and, clause);
         };
         let first = title_before(self.tokens, subject.token).unwrap_or(subject.token);
         let opens = (clause..first).all(|k| self.key(k) == "the");
@@ -638,7 +639,28 @@ impl Sentence<'_> {
         if opens && acts && and - subject.token <= MAX_COORDINATED {
             vec![subject.actor]
         } else {
-            Vec::new()
+            self.reporter(and, clause)
+        }
+    }
+
+    /// "A spokesperson for the ministry, Lin Wei, said any deal "must not harm …", and warned
+    /// against …": the one subject of the clause's first speech verb before the "and" at token
+    /// `and`, when the words it reports name no one (who else might then hold the stance).
+    fn reporter(&self, and: usize, clause: usize) -> Vec<ActorId> {
+        let Some(verb) = (clause..and).find(|&v| is_speech_verb(self.tokens, v)) else {
+            return Vec::new();
+        };
+        if and - verb > MAX_COORDINATED || !mentions_in(self.mentions, verb, and).is_empty() {
+            return Vec::new();
+        }
+        let said = Hit {
+            start: verb,
+            end: verb + 1,
+            label: String::new(),
+        };
+        match self.subject_of(&said).as_slice() {
+            &[one] => vec![one],
+            _ => Vec::new(),
         }
     }
 
@@ -1046,6 +1068,14 @@ mod tests {
             positions(&["Ann Price was widely criticised by the Harwood Sports Group."]),
             ["Harwood Sports Group: criticises"]
         );
+        // an accusation is a criticism; the accused holds no stance
+        assert_eq!(
+            positions(&[
+                "Justice Ann Price accused the majority of ignoring the evidence. Tom Hale \
+                 was accused of lying."
+            ]),
+            ["Ann Price: criticises"]
+        );
     }
 
     #[test]
@@ -1097,6 +1127,30 @@ mod tests {
             positions(&["Tom Hale praised the deal and Ann Price rejected it."]),
             ["Ann Price: rejects"]
         );
+    }
+
+    #[test]
+    fn a_stance_after_and_is_the_reporters_past_an_appositive() {
+        assert_eq!(
+            positions(&[
+                "A spokesperson for China's foreign ministry, Lin Wei, said any deal \"must not \
+                 harm third parties\", and warned against exclusive arrangements."
+            ]),
+            ["Lin Wei: opposes"]
+        );
+        assert_eq!(
+            positions(&[
+                "Lin Wei, a spokesperson for the ministry, said the talks were welcome and \
+                 warned of delays."
+            ]),
+            ["Lin Wei: warns"]
+        );
+        // the reported words name someone else, who may be the one warning
+        assert!(positions(&[
+            "Lin Wei, a spokesperson for the ministry, said Tom Hale had met the envoy and \
+             warned of delays."
+        ])
+        .is_empty());
     }
 
     #[test]
