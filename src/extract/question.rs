@@ -78,6 +78,7 @@ mod tests {
             "The government has yet to explain how it will meet the target.",
             "No timeline was given for the withdrawal of troops.",
             "The ministry gave no details of the new rules.",
+            "Neither side has said how long the negotiations are expected to last.",
         ] {
             assert!(is_open_question(sentence), "{sentence}");
         }
