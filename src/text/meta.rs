@@ -17,7 +17,7 @@ pub use byline::byline_name;
 /// Reads metadata from a document's lines, given the body's range. Returns the metadata and the
 /// indices of the lines that are metadata (headline, byline, date line), which are not body.
 pub fn read_meta(blocks: &[Block], lines: &[Line], body: Range<usize>) -> (Meta, Vec<usize>) {
-    let header = 0..header_end(lines, &body).min(blocks.len());
+    let header = 0..header_end(blocks, lines, &body).min(blocks.len());
     let mut used = Vec::new();
     let byline = header
         .clone()
@@ -192,12 +192,23 @@ fn bare_name(blocks: &[Block], lines: &[Line], i: usize) -> Option<String> {
     headed.then(|| text.to_string())
 }
 
+/// The most short lines between a standfirst and the date line under it.
+const MAX_LINES_UNDER_STANDFIRST: usize = 3;
+
 /// Where metadata may stand: before the body, or before its first line of prose when the body
-/// begins with short lines (a headline and a "Posted … by …" line the context pass kept).
-fn header_end(lines: &[Line], body: &Range<usize>) -> usize {
-    body.clone()
-        .find(|&i| lines[i].is_prose())
-        .unwrap_or(body.start)
+/// begins with short lines (a headline and a "Posted … by …" line the context pass kept). A
+/// standfirst may come first: when short lines under the first prose end with a date line
+/// ("Margaret Osei" / "Sat 3 Oct 2026 07.00 BST"), the header ends after it.
+fn header_end(blocks: &[Block], lines: &[Line], body: &Range<usize>) -> usize {
+    let Some(prose) = body.clone().find(|&i| lines[i].is_prose()) else {
+        return body.start;
+    };
+    let under = prose + 1..(prose + 1 + MAX_LINES_UNDER_STANDFIRST).min(body.end);
+    under
+        .take_while(|&i| !lines[i].is_prose())
+        .filter(|&i| dateline(&blocks[i].text, &lines[i]).is_some())
+        .last()
+        .map_or(prose, |date| date + 1)
         .max(body.start)
 }
 
@@ -685,6 +696,34 @@ mod tests {
         ]);
         assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
         assert_eq!(meta.title.as_deref(), Some(headline));
+        // under a standfirst that the body opens with
+        let standfirst =
+            "Councils are cutting the services older people rely on. There is a better way.";
+        let meta = meta_of(
+            &[
+                headline,
+                standfirst,
+                "Anja Kowalski",
+                "Sat 3 Oct 2026 07.00 BST",
+                prose,
+            ],
+            standfirst,
+        );
+        assert_eq!(meta.author.as_deref(), Some("Anja Kowalski"));
+        assert_eq!(meta.title.as_deref(), Some(headline));
+        assert_eq!(meta.date.as_deref(), Some("2026-10-03"));
+        // prose between them: the name is the body's
+        let meta = meta_of(
+            &[
+                headline,
+                standfirst,
+                prose,
+                "Anja Kowalski",
+                "Sat 3 Oct 2026",
+            ],
+            standfirst,
+        );
+        assert_eq!(meta.author, None);
         // a short headline with nothing longer above it is the title, not a name
         let meta = read(&["Storm Ingrid", "Mon 10 Feb 2025", prose]);
         assert_eq!(meta.title.as_deref(), Some("Storm Ingrid"));
