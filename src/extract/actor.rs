@@ -24,6 +24,7 @@ use crate::extract::position::{is_stance_at, positions_in, Discourse, Read};
 use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize_into, Token};
 use crate::extract::{Actor, ActorId, ActorKind, Position};
+use crate::ingest::date::{MONTHS, WEEKDAYS};
 use crate::text::clean::stop::is_stop_word;
 use crate::text::meta::byline::BIO_ROLES;
 use gazetteer::{title_at, Entry, Target, GAZETTEER};
@@ -1051,6 +1052,28 @@ pub(crate) const AUXILIARIES: [&str; 10] = [
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "also",
 ];
 
+/// "the trade body TechUK", "the pension fund Nordvest", "rival carmaker Renault": a name right
+/// after a noun for a kind of organisation names an organisation of that kind, when "the"
+/// stands before the noun (one modifier between) or the noun is a company's descriptor
+/// written as a title ("carmaker", "lender"). Not a possessive's ("the company's Ludgate Vale
+/// depot") nor a date ("the council Monday").
+fn described_as_organization(tokens: &[Token], start: usize) -> bool {
+    let Some(noun) = start.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    if noun.bare() != noun.text || !ORG_NOUNS.holds(noun) {
+        return false;
+    }
+    let descriptor = title_at(tokens, start - 1) == Some(1);
+    let key = |k: usize| tokens[k].key();
+    let determined = noun.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && start >= 2
+        && (key(start - 2) == "the"
+            || (start >= 3 && key(start - 3) == "the" && tokens[start - 2].is_word()));
+    let name = key(start);
+    (descriptor || determined) && !MONTHS.contains(&name) && !WEEKDAYS.contains(&name)
+}
+
 /// "which represents importers", "the local patient watchdog", "the consortium that owns the
 /// club": an appositive whose head noun (before any "that/who/of…") names an organisation.
 fn describes_organization(inner: &[Token]) -> bool {
@@ -1264,7 +1287,8 @@ fn names_in(article: &Article) -> Names {
             let acting = (!titled && !is_institution)
                 .then(|| acting_kind(tokens, start, len))
                 .flatten();
-            if acting == Some(ActorKind::Organization) {
+            let described = !is_institution && described_as_organization(tokens, start);
+            if acting == Some(ActorKind::Organization) || described {
                 let last = tokens[start + len - 1].key().to_string();
                 let name = join_bare(&tokens[start..start + len]);
                 if let Some(short) = bracketed_short_form(tokens, start + len) {
@@ -1641,6 +1665,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_kind_of_organisation_is_that_organisation() {
+        let idx = index(&[
+            "The trade body TechUK welcomed it. TechUK said so.",
+            "Rival carmaker Renault opposed the levy. The housing charity Shelter agreed.",
+        ]);
+        assert_eq!(names(&idx), ["TechUK", "Renault", "Shelter"]);
+        let kinds: Vec<ActorKind> = idx.actors.iter().map(|a| a.kind).collect();
+        assert!(
+            kinds.iter().all(|k| *k == ActorKind::Organization),
+            "{kinds:?}"
+        );
+        // a possessive before the name, a day, or no article: not a description
+        let idx = index(&[
+            "The company's Ludgate Vale depot closed. The union Monday rejected it.",
+            "A union Tom Hale joined said no.",
+        ]);
+        assert!(names(&idx).is_empty(), "{:?}", names(&idx));
+    }
+
+    #[test]
     fn a_known_surname_ending_a_place_name_is_not_the_person() {
         let articles = [
             Article::from_texts(
@@ -1703,7 +1747,11 @@ mod tests {
     fn a_capitalised_name_with_a_company_word_is_an_organisation() {
         let idx = index(&["Northgate Terminals rejected the offer from Harwood Sports Group."]);
         assert_eq!(names(&idx), ["Northgate Terminals", "Harwood Sports Group"]);
-        assert!(idx.actors.iter().all(|a| a.kind == ActorKind::Organization));
+        let kinds: Vec<ActorKind> = idx.actors.iter().map(|a| a.kind).collect();
+        assert!(
+            kinds.iter().all(|k| *k == ActorKind::Organization),
+            "{kinds:?}"
+        );
     }
 
     #[test]

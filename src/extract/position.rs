@@ -491,6 +491,11 @@ impl Sentence<'_> {
     /// short form ("The European Bicycle Manufacturers Association (EBMA) today welcomed").
     fn subject_of(&self, hit: &Hit) -> Vec<ActorId> {
         let clause = self.clause_start(hit.start);
+        // "Dana Whitfield welcomed the review but rejected …": a stance opening the clause after
+        // "but" shares the subject of the clause before it, as after "and"
+        if hit.start == clause && clause > self.from && self.key(clause - 1) == "but" {
+            return self.coordinated_subject(clause - 1, self.clause_start(clause - 1));
+        }
         let mut j = hit.start;
         for _ in 0..=MAX_GAP {
             if j == clause {
@@ -1125,6 +1130,15 @@ mod tests {
         );
         assert_eq!(
             positions(&["Tom Hale praised the deal and Ann Price rejected it."]),
+            ["Ann Price: rejects"]
+        );
+        // after "but" as after "and"
+        assert_eq!(
+            positions(&["Ann Price welcomed the review but rejected the findings."]),
+            ["Ann Price: supports", "Ann Price: rejects"]
+        );
+        assert_eq!(
+            positions(&["Tom Hale praised the deal, but Ann Price rejected it."]),
             ["Ann Price: rejects"]
         );
     }
