@@ -79,6 +79,8 @@ mod tests {
             "No timeline was given for the withdrawal of troops.",
             "The ministry gave no details of the new rules.",
             "Neither side has said how long the negotiations are expected to last.",
+            "Scientists do not yet know whether the thinning will accelerate.",
+            "What that would mean for sea levels is also uncertain.",
         ] {
             assert!(is_open_question(sentence), "{sentence}");
         }
