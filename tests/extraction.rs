@@ -60,8 +60,8 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to fifth held-out set (`heldout_*`, `heldout2_*`,
-/// `heldout3_*`, `heldout4_*`, `heldout5_*`).
+/// Which fixtures: our own, or the first to sixth held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -70,6 +70,7 @@ enum Set {
     HeldOut3,
     HeldOut4,
     HeldOut5,
+    HeldOut6,
 }
 
 impl Set {
@@ -84,6 +85,8 @@ impl Set {
             Set::HeldOut4
         } else if name.starts_with("heldout5_") {
             Set::HeldOut5
+        } else if name.starts_with("heldout6_") {
+            Set::HeldOut6
         } else {
             Set::Own
         }
@@ -349,8 +352,9 @@ const KNOWN_MISSES_3: [&str; 11] = [
     "heldout3_library_closure.txt: \"I come in three times a week. The leisure centre is two buses away for me, and I don't drive.\" said by Some(\"a resident\"), expected \"one resident\"",
     // "Another, a mother of two …, said": the description between commas is not read as the speaker
     "heldout3_library_closure.txt: \"the best thing in this town for under-fives.\" said by None, expected \"a mother of two from the nearby Greystones estate\"",
-    // "what one European envoy called “…”": "called" is not read as a speech verb
-    "heldout3_seabed_talks.txt: \"a list of disagreements with a cover page.\" said by None, expected \"one European envoy\"",
+    // "what one European envoy called “…”": the source is found, written with "a" for "one"
+    // as the extractor writes every unnamed source
+    "heldout3_seabed_talks.txt: \"a list of disagreements with a cover page.\" said by Some(\"a European envoy\"), expected \"one European envoy\"",
 ];
 
 #[test]
@@ -361,17 +365,13 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 28] = [
+const KNOWN_MISSES_4: [&str; 22] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
     "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
     "heldout4_canada_china_trade_analysis.txt: position of China (warns) not found: \"China’s commerce ministry warned that canola could be the next product\"",
     "heldout4_canada_china_trade_analysis.txt: position of European Union (cautious) not found: \"Brussels has been cautious about following Ottawa’s lead\"",
-    "heldout4_coal_terminal_protest.txt: \"I'm not an activist,\" said by Some(\"Graham Ellery\"), expected \"Ana\"",
-    "heldout4_coal_terminal_protest.txt: \"I'm a grandmother who can read a temperature chart.\" said by Some(\"Graham Ellery\"), expected \"Ana\"",
-    "heldout4_coal_terminal_protest.txt: \"This port pays my mortgage,\" said by Some(\"Graham Ellery\"), expected \"a protester\"",
-    "heldout4_coal_terminal_protest.txt: \"but I don't want my kids breathing the dust.\" said by Some(\"Graham Ellery\"), expected \"a protester\"",
     "heldout4_coal_terminal_protest.txt: quotation not found: \"a delaying tactic\"",
     "heldout4_coal_terminal_protest.txt: position of Climate Emergency Network (wants) not found: \"wants the federal government to cancel a planned expansion\"",
     "heldout4_coal_terminal_protest.txt: position of Liam Foster (wants) not found: \"called on the government to pause construction\"",
@@ -379,8 +379,6 @@ const KNOWN_MISSES_4: [&str; 28] = [
     "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
     "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
     "heldout4_nurses_strike.txt: quotation not found: \"a long way apart\"",
-    "heldout4_nurses_strike.txt: \"I love my job,\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
-    "heldout4_nurses_strike.txt: \"I just can't afford to do it any more.\" said by Some(\"Simon Achterberg\"), expected \"a ward sister\"",
     "heldout4_nurses_strike.txt: position of Union of Hospital and Community Nurses (rejects) not found: \"rejected the government's pay offer\"",
     "heldout4_nurses_strike.txt: position of Patients First Forum (supports) not found: \"said it supported nurses' right to strike\"",
     "heldout4_phones_in_schools_oped.txt: \"Don’t consult for a year. Just do it, and explain as you go.\" said by None, expected \"Martin Ashdown\"",
@@ -436,4 +434,70 @@ const KNOWN_MISSES_5: [&str; 27] = [
 #[test]
 fn fifth_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut5, 8, &KNOWN_MISSES_5);
+}
+
+/// The misses of the sixth held-out set, measured as it came: eight articles in house styles
+/// the earlier sets lacked (an obituary, a "what we know so far" explainer, a parliamentary
+/// debate, a translated state-agency wire, an investigation built on anonymous sources, an oil
+/// market wire, a tabloid story in single quotation marks, a US city budget hearing), by a
+/// helper who had seen neither the rules, the lexicons nor the earlier sets.
+const KNOWN_MISSES_6: [&str; 53] = [
+    "heldout6_city_budget_dayton.txt: \"We found $4 million for new police cruisers in an afternoon,\" said by Some(\"Councilmember Darnell Hughes\"), expected \"Darnell Hughes\"",
+    "heldout6_city_budget_dayton.txt: \"and now we’re told there’s nothing left for children’s books.\" said by Some(\"Councilmember Darnell Hughes\"), expected \"Darnell Hughes\"",
+    "heldout6_city_budget_dayton.txt: \"Pools and rec centers are public safety,\" said by Some(\"Councilmember Rosa Delgado\"), expected \"Rosa Delgado\"",
+    "heldout6_city_budget_dayton.txt: \"Ask any cop where the kids go when the gym is locked.\" said by Some(\"Councilmember Rosa Delgado\"), expected \"Rosa Delgado\"",
+    "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
+    "heldout6_city_budget_dayton.txt: position of Darnell Hughes (opposes) not found: \"were opposed by Councilmember Darnell Hughes\"",
+    "heldout6_city_budget_dayton.txt: position of Darnell Hughes (pledges) not found: \"vowed to vote against any budget that shuts a library branch\"",
+    "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
+    "heldout6_commons_short_lets.txt: \"punish the many for the sins of the few\" said by Some(\"Outside Parliament\"), expected \"Gideon Falk\"",
+    "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
+    "heldout6_commons_short_lets.txt: quotation not found: \"It is a wide range,\"",
+    "heldout6_commons_short_lets.txt: \"but even the lowest estimate is a town the size of Penzance.\" said by None, expected \"Naomi Ashdown\"",
+    "heldout6_commons_short_lets.txt: \"We are ready to vote for this,\" said by Some(\"Liberal Democrats\"), expected \"Fenella Rowe\"",
+    "heldout6_commons_short_lets.txt: \"but not at the price of letting every council charge whatever it likes.\" said by Some(\"Liberal Democrats\"), expected \"Fenella Rowe\"",
+    "heldout6_commons_short_lets.txt: position of Gideon Falk (opposes) not found: \"opposed the licensing scheme\"",
+    "heldout6_commons_short_lets.txt: position of Dev Raman (wants) not found: \"urged ministers to go further and cap the number of nights a whole home can be let at 90 a year\"",
+    "heldout6_commons_short_lets.txt: position of Liberal Democrats (ready) not found: \"was ready to back the Bill at third reading\"",
+    "heldout6_explainer_water_hack.txt: quotation not found: \"baseless speculation\"",
+    "heldout6_explainer_water_hack.txt: quotation not found: \"working around the clock\"",
+    "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (refuses) not found: \"would not disclose the amount\"",
+    "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (pledges) not found: \"pledged to refund fixed water charges for the week to every affected household\"",
+    "heldout6_explainer_water_hack.txt: position of Daniel Farrow (hopeful) not found: \"hoped to lift the boil-water notice by the weekend\"",
+    "heldout6_investigation_rail_inspections.txt: \"Nobody wants to be the one who says the numbers are fake,\" said by Some(\"a fourth person\"), expected \"a current employee\"",
+    "heldout6_investigation_rail_inspections.txt: \"Prairie Link takes its safety obligations with the utmost seriousness. Our inspection program is audited annually and has never been the subject of an enforcement action.\" said by None, expected \"Prairie Link Rail\"",
+    "heldout6_investigation_rail_inspections.txt: \"We are aware of allegations made by a small number of former employees, some of whom are in active litigation with the company, and it would be inappropriate to comment further on matters before the courts.\" said by None, expected \"Prairie Link Rail\"",
+    "heldout6_investigation_rail_inspections.txt: position of a senior official (warns) not found: \"warned that the department had limited powers to compel records from private operators\"",
+    "heldout6_investigation_rail_inspections.txt: position of Dana Kowalchuk (wants) not found: \"called for an independent audit of every inspection logged since 2021\"",
+    "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (rejects) not found: \"rejects any suggestion that safety was compromised\"",
+    "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (pledges) not found: \"pledged to commission an external review of its inspection logs\"",
+    "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (refuses) not found: \"declined to say who would carry it out or whether the findings would be made public\"",
+    "heldout6_investigation_rail_inspections.txt: question not found: \"Nor is it known how many kilometres of track were affected.\"",
+    "heldout6_obituary_renner.txt: \"He walked in, put a single sheet of paper on the table and said we would publish nothing we could not explain to a bus driver. Some of the older researchers were horrified.\" said by None, expected \"Ulrike Fasching\"",
+    "heldout6_obituary_renner.txt: \"By the end of the year, every one of them had adopted his style. That was Tobias: he did not persuade you so much as outlast you.\" said by None, expected \"Ulrike Fasching\"",
+    "heldout6_obituary_renner.txt: quotation not found: \"patriot of arithmetic\"",
+    "heldout6_obituary_renner.txt: position of Josef Aigner (supports) not found: \"backed the commission’s report in parliament\"",
+    "heldout6_obituary_renner.txt: position of Federation of Austrian Workers (rejects) not found: \"was rejected by the Federation of Austrian Workers\"",
+    "heldout6_oil_wire_exporters.txt: \"We are not going to carry the burden for others again,\" said by None, expected \"Karim al-Dulaimi\"",
+    "heldout6_oil_wire_exporters.txt: \"Compliance comes first, then we talk about new numbers.\" said by None, expected \"Karim al-Dulaimi\"",
+    "heldout6_oil_wire_exporters.txt: position of Ifeoma Adeyemi-Cole (cautious) not found: \"struck a more cautious tone\"",
+    "heldout6_state_news_ferries.txt: \"The door of China's opening-up will only open wider, but openness must be two-way,\" said by None, expected \"He Jianming\"",
+    "heldout6_state_news_ferries.txt: \"a typical act of trade protectionism,\" said by Some(\"and said its member\"), expected \"China Association of Inland Waterway Shipbuilders\"",
+    "heldout6_state_news_ferries.txt: position of China (pledges) not found: \"vowed to take all necessary measures to safeguard the legitimate rights and interests of Chinese enterprises\"",
+    "heldout6_state_news_ferries.txt: position of Lin Haoran (refuses) not found: \"declined to give a timetable for the dialogue\"",
+    "heldout6_state_news_ferries.txt: position of He Jianming (hopeful) not found: \"expressed the hope that the European side would work with China to properly resolve differences through dialogue and consultation\"",
+    "heldout6_state_news_ferries.txt: position of European Business Council in China (cautious) not found: \"was cautious about the outlook for bilateral trade\"",
+    "heldout6_state_news_ferries.txt: position of European Business Council in China (wants) not found: \"called on both sides to avoid escalation\"",
+    "heldout6_tabloid_fixture_war.txt: quotation not found: \"a cash grab dressed up in tartan\"",
+    "heldout6_tabloid_fixture_war.txt: \"not lifting a finger to ask us\" said by None, expected \"Archie Dunlop\"",
+    "heldout6_tabloid_fixture_war.txt: \"Our members have shown nothing but goodwill. They've played through injury, through a pandemic, through everything this game has thrown at them.\" said by None, expected \"Morven Baird\"",
+    "heldout6_tabloid_fixture_war.txt: \"But they are not property. They are employees, and their contracts say nothing about a tournament dreamt up in a boardroom last month.\" said by None, expected \"Morven Baird\"",
+    "heldout6_tabloid_fixture_war.txt: position of Professional Footballers' Union of Scotland (will not allow) not found: \"will not allow its members to be fined for missing Shield games\"",
+    "heldout6_tabloid_fixture_war.txt: position of Caledonian Premier League (supports) not found: \"backed the union\"",
+    "heldout6_tabloid_fixture_war.txt: position of Caledonian Premier League (wants) not found: \"calling for the Shield to be postponed until at least 2026\"",
+];
+
+#[test]
+fn sixth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut6, 8, &KNOWN_MISSES_6);
 }
