@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod appositive;
+pub mod gender;
 pub mod lexicon;
 pub mod position;
 pub mod question;

@@ -22,6 +22,7 @@ use crate::extract::actor::{
     referent, ActorIndex, Mention, AUXILIARIES,
 };
 use crate::extract::appositive;
+use crate::extract::gender;
 use crate::extract::lexicon::{KeyMap, Words};
 use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize, tokenize_into, Token};
@@ -118,6 +119,11 @@ const LINKING: &[&str] = &[
     "appears",
     "today",
     "yesterday",
+    // "Ms Price later warned", "the union then rejected", "Hale never supported"
+    "later",
+    "earlier",
+    "then",
+    "never",
 ];
 /// Participles that link a subject to its stance through "to be" ("Germany is reported to be
 /// reluctant", "the board is said to be opposed").
@@ -437,14 +443,18 @@ impl Sentence<'_> {
     }
 
     /// The person a pronoun at token `j` stands for: one named earlier in this sentence, else
-    /// the last sentence subject.
+    /// the last sentence subject; not one whose first name is the other sex's
+    /// ([`gender::fits`]).
     fn antecedent(&self, j: usize) -> Option<ActorId> {
+        let pronoun = gender::of_pronoun(self.key(j));
+        let fits = |a: &ActorId| gender::fits(pronoun, &self.actors[a.0 as usize].name);
         let before = mentions_in(self.mentions, self.from, j);
         before
             .iter()
-            .find(|m| m.kind == ActorKind::Person)
+            .filter(|m| m.kind == ActorKind::Person)
             .map(|m| m.actor)
-            .or(self.discourse.last_subject)
+            .find(fits)
+            .or(self.discourse.last_subject.filter(fits))
     }
 
     fn label(&self, hit: &Hit) -> String {

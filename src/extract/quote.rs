@@ -17,6 +17,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::briefing::{Article, Loc, Span};
 use crate::extract::actor::{capitals_name, earlier_referent, ActorIndex, Mention};
+use crate::extract::gender::{self, Gender};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{ActorId, ActorKind, Quote};
 use attribution::{Context, Speaker};
@@ -397,7 +398,8 @@ fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Opt
         ),
         Speaker::Pronoun(token) => {
             let at = para.tokens()[token].start;
-            antecedent(doc, para.index, at, actors)
+            let pronoun = gender::of_pronoun(para.tokens()[token].key());
+            antecedent(doc, para.index, at, pronoun, actors)
         }
         Speaker::Unlisted { token, len } => Some(unlisted(doc, para, token, len, actors)),
     }
@@ -456,17 +458,24 @@ fn unlisted(doc: &Doc, para: &Para, token: usize, len: usize, actors: &ActorInde
     }
 }
 
-/// The person a pronoun at byte `at` of paragraph `p` refers to: a person named earlier in the
-/// same sentence, else the subject (first person outside quotation marks) of the nearest
-/// sentence before that names one.
-fn antecedent(doc: &Doc, p: usize, at: usize, actors: &ActorIndex) -> Option<Said> {
+/// The person a pronoun at byte `at` of paragraph `p` (of sex `pronoun`) refers to: a person
+/// named earlier in the same sentence, else the subject (first person outside quotation marks)
+/// of the nearest sentence before that names one; in both, past people whose first name is the
+/// other sex's ([`gender::fits`]).
+fn antecedent(
+    doc: &Doc,
+    p: usize,
+    at: usize,
+    pronoun: Option<Gender>,
+    actors: &ActorIndex,
+) -> Option<Said> {
     let para = &doc.paras[p];
     let sentence = para
         .sentences
         .get(para.sentences.partition_point(|s| s.end <= at))
         .copied()
         .unwrap_or_default();
-    if let Some(found) = person_in(doc, para, sentence.start, at, actors) {
+    if let Some(found) = person_in(doc, para, sentence.start, at, pronoun, actors) {
         return Some(found);
     }
     // earlier sentences, nearest first, a bounded look-back
@@ -478,18 +487,68 @@ fn antecedent(doc: &Doc, p: usize, at: usize, actors: &ActorIndex) -> Option<Sai
         };
         q.sentences[..before].iter().rev().map(move |s| (q, *s))
     });
-    earlier
-        .take(LOOK_BACK)
-        .find_map(|(q, s)| person_in(doc, q, s.start, s.end, actors))
+    earlier.take(LOOK_BACK).find_map(|(q, s)| {
+        person_in(doc, q, s.start, s.end, pronoun, actors)
+            .or_else(|| unnamed_in(doc, q, s, pronoun, actors))
+    })
 }
 
-/// The first person named between bytes `from` and `to` of `para` outside quotation marks: a
-/// known person, else a full name the actor index missed, else a lone surname opening the
-/// sentence ("Natarajan laughed.") that the article gives in full elsewhere.
-fn person_in(doc: &Doc, para: &Para, from: usize, to: usize, actors: &ActorIndex) -> Option<Said> {
-    if let Some(m) = first_person_outside_quotes(para, from, to) {
+/// The unnamed source, or person the actor index missed, that a sentence `s` of `para` reports
+/// ("At a rally, a ward sister who asked not to be named said she had worked there for 19
+/// years."), as a speaker a pronoun of sex `pronoun` may refer to.
+fn unnamed_in(
+    doc: &Doc,
+    para: &Para,
+    s: Span,
+    pronoun: Option<Gender>,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    let tokens = para.tokens();
+    let ctx = Context {
+        tokens,
+        mentions: para.mentions,
+    };
+    let from = tokens.partition_point(|t| t.start < s.start);
+    let to = tokens.partition_point(|t| t.start < s.end);
+    match attribution::unnamed_subject(&ctx, from, to)? {
+        Speaker::Unnamed { description, .. } => Some(Said {
+            name: Some(description),
+            actor: None,
+            vague: false,
+        }),
+        Speaker::Unlisted { token, len } => {
+            Some(unlisted(doc, para, token, len, actors)).filter(|said| {
+                said.name
+                    .as_deref()
+                    .is_none_or(|name| gender::fits(pronoun, name))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The first person named between bytes `from` and `to` of `para` outside quotation marks whom
+/// a pronoun of sex `pronoun` may refer to: a known person, else a full name the actor index
+/// missed, else a lone surname opening the sentence ("Natarajan laughed.") that the article
+/// gives in full elsewhere.
+fn person_in(
+    doc: &Doc,
+    para: &Para,
+    from: usize,
+    to: usize,
+    pronoun: Option<Gender>,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    let fits = |said: &Said| {
+        said.name
+            .as_deref()
+            .is_none_or(|name| gender::fits(pronoun, name))
+    };
+    let name_of = |m: &Mention| actors.actors[m.actor.0 as usize].name.as_str();
+    let known = first_person_outside_quotes(para, from, to, |m| gender::fits(pronoun, name_of(m)));
+    if let Some(m) = known {
         return Some(Said {
-            name: Some(actors.actors[m.actor.0 as usize].name.clone()),
+            name: Some(name_of(&m).to_string()),
             actor: Some(m.actor),
             vague: false,
         });
@@ -500,14 +559,14 @@ fn person_in(doc: &Doc, para: &Para, from: usize, to: usize, actors: &ActorIndex
     if let Some((token, len)) =
         names::first_full_name(para.tokens(), para.mentions, first, last, quoted)
     {
-        return Some(unlisted(doc, para, token, len, actors));
+        return Some(unlisted(doc, para, token, len, actors)).filter(fits);
     }
     let opener = (first..last.min(first + 2))
         .find(|&j| !matches!(para.tokens()[j].key(), "but" | "and" | "yet" | "so"))?;
     let (token, len) = names::name_at(para.tokens(), para.mentions, opener)?;
     let said = unlisted(doc, para, token, len, actors);
     let full = said.name.as_deref().is_some_and(|n| n.contains(' '));
-    full.then_some(said)
+    (full && fits(&said)).then_some(said)
 }
 
 /// Whether byte `at` of `para` lies inside quotation marks.
@@ -521,8 +580,14 @@ fn is_quoted(para: &Para, at: usize) -> bool {
 /// How many sentences back a pronoun may find its antecedent.
 const LOOK_BACK: usize = 12;
 
-/// The first person mentioned between bytes `from` and `to` of `para`, outside quotation marks.
-fn first_person_outside_quotes(para: &Para, from: usize, to: usize) -> Option<Mention> {
+/// The first person mentioned between bytes `from` and `to` of `para`, outside quotation marks,
+/// that `accept`s.
+fn first_person_outside_quotes(
+    para: &Para,
+    from: usize,
+    to: usize,
+    accept: impl Fn(&Mention) -> bool,
+) -> Option<Mention> {
     let first = para.mentions.partition_point(|m| m.span.start < from);
     para.mentions[first..]
         .iter()
@@ -533,7 +598,7 @@ fn first_person_outside_quotes(para: &Para, from: usize, to: usize) -> Option<Me
                 .marked
                 .get(k)
                 .is_some_and(|q| q.inner.start <= m.span.start && m.span.end <= q.inner.end);
-            m.kind == ActorKind::Person && !quoted
+            m.kind == ActorKind::Person && !quoted && accept(m)
         })
         .copied()
 }
