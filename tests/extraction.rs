@@ -440,15 +440,11 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// the earlier sets lacked (an obituary, a "what we know so far" explainer, a parliamentary
 /// debate, a translated state-agency wire, an investigation built on anonymous sources, an oil
 /// market wire, a tabloid story in single quotation marks, a US city budget hearing), by a
-/// helper who had seen neither the rules, the lexicons nor the earlier sets.
-const KNOWN_MISSES_6: [&str; 53] = [
-    "heldout6_city_budget_dayton.txt: \"We found $4 million for new police cruisers in an afternoon,\" said by Some(\"Councilmember Darnell Hughes\"), expected \"Darnell Hughes\"",
-    "heldout6_city_budget_dayton.txt: \"and now we’re told there’s nothing left for children’s books.\" said by Some(\"Councilmember Darnell Hughes\"), expected \"Darnell Hughes\"",
-    "heldout6_city_budget_dayton.txt: \"Pools and rec centers are public safety,\" said by Some(\"Councilmember Rosa Delgado\"), expected \"Rosa Delgado\"",
-    "heldout6_city_budget_dayton.txt: \"Ask any cop where the kids go when the gym is locked.\" said by Some(\"Councilmember Rosa Delgado\"), expected \"Rosa Delgado\"",
+/// helper who had seen neither the rules, the lexicons nor the earlier sets. It came with 53
+/// misses; two general rules they showed were missing (titles of US council members, and no
+/// "and said …" read as a description of a speaker) took them to these 47.
+const KNOWN_MISSES_6: [&str; 47] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
-    "heldout6_city_budget_dayton.txt: position of Darnell Hughes (opposes) not found: \"were opposed by Councilmember Darnell Hughes\"",
-    "heldout6_city_budget_dayton.txt: position of Darnell Hughes (pledges) not found: \"vowed to vote against any budget that shuts a library branch\"",
     "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
     "heldout6_commons_short_lets.txt: \"punish the many for the sins of the few\" said by Some(\"Outside Parliament\"), expected \"Gideon Falk\"",
     "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
@@ -482,7 +478,7 @@ const KNOWN_MISSES_6: [&str; 53] = [
     "heldout6_oil_wire_exporters.txt: \"Compliance comes first, then we talk about new numbers.\" said by None, expected \"Karim al-Dulaimi\"",
     "heldout6_oil_wire_exporters.txt: position of Ifeoma Adeyemi-Cole (cautious) not found: \"struck a more cautious tone\"",
     "heldout6_state_news_ferries.txt: \"The door of China's opening-up will only open wider, but openness must be two-way,\" said by None, expected \"He Jianming\"",
-    "heldout6_state_news_ferries.txt: \"a typical act of trade protectionism,\" said by Some(\"and said its member\"), expected \"China Association of Inland Waterway Shipbuilders\"",
+    "heldout6_state_news_ferries.txt: quotation not found: \"a typical act of trade protectionism,\"",
     "heldout6_state_news_ferries.txt: position of China (pledges) not found: \"vowed to take all necessary measures to safeguard the legitimate rights and interests of Chinese enterprises\"",
     "heldout6_state_news_ferries.txt: position of Lin Haoran (refuses) not found: \"declined to give a timetable for the dialogue\"",
     "heldout6_state_news_ferries.txt: position of He Jianming (hopeful) not found: \"expressed the hope that the European side would work with China to properly resolve differences through dialogue and consultation\"",

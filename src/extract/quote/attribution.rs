@@ -354,7 +354,10 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
                 .get(j + 1)
                 .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
     };
-    if (first..head).any(|j| !ctx.tokens[j].is_word() && !number_sign(j))
+    // "…," and said its member companies": a verb or a conjunction is no part of a description
+    let joins =
+        |j: usize| matches!(ctx.key(j), "and" | "or" | "but") || is_speech_verb(ctx.tokens, j);
+    if (first..head).any(|j| !ctx.tokens[j].is_word() && !number_sign(j) || joins(j))
         || (!has_det && ctx.tokens[first..head].iter().any(starts_late))
     {
         return None;
@@ -642,6 +645,25 @@ fn first_subject(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_or_conjunction_is_no_part_of_a_description() {
+        let tokens = crate::extract::token::tokenize("and said its member companies agreed");
+        let ctx = Context {
+            tokens: &tokens,
+            mentions: &[],
+        };
+        assert_eq!(description_at(&ctx, 0), None);
+        let tokens = crate::extract::token::tokenize("one senior European diplomat said");
+        let ctx = Context {
+            tokens: &tokens,
+            mentions: &[],
+        };
+        assert!(matches!(
+            description_at(&ctx, 0),
+            Some(Speaker::Unnamed { description, .. }) if description == "a senior European diplomat"
+        ));
+    }
 
     #[test]
     fn the_indefinite_article_follows_the_first_sound() {
