@@ -441,9 +441,11 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// debate, a translated state-agency wire, an investigation built on anonymous sources, an oil
 /// market wire, a tabloid story in single quotation marks, a US city budget hearing), by a
 /// helper who had seen neither the rules, the lexicons nor the earlier sets. It came with 53
-/// misses; two general rules they showed were missing (titles of US council members, and no
-/// "and said …" read as a description of a speaker) took them to these 47.
-const KNOWN_MISSES_6: [&str; 47] = [
+/// misses; the general rules they showed were missing (titles of US council members, no "and
+/// said …" read as a description, a quotation paragraph introduced by the paragraph before,
+/// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known") took them
+/// to these 41.
+const KNOWN_MISSES_6: [&str; 41] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
     "heldout6_commons_short_lets.txt: \"punish the many for the sins of the few\" said by Some(\"Outside Parliament\"), expected \"Gideon Falk\"",
@@ -459,7 +461,6 @@ const KNOWN_MISSES_6: [&str; 47] = [
     "heldout6_explainer_water_hack.txt: quotation not found: \"working around the clock\"",
     "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (refuses) not found: \"would not disclose the amount\"",
     "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (pledges) not found: \"pledged to refund fixed water charges for the week to every affected household\"",
-    "heldout6_explainer_water_hack.txt: position of Daniel Farrow (hopeful) not found: \"hoped to lift the boil-water notice by the weekend\"",
     "heldout6_investigation_rail_inspections.txt: \"Nobody wants to be the one who says the numbers are fake,\" said by Some(\"a fourth person\"), expected \"a current employee\"",
     "heldout6_investigation_rail_inspections.txt: \"Prairie Link takes its safety obligations with the utmost seriousness. Our inspection program is audited annually and has never been the subject of an enforcement action.\" said by None, expected \"Prairie Link Rail\"",
     "heldout6_investigation_rail_inspections.txt: \"We are aware of allegations made by a small number of former employees, some of whom are in active litigation with the company, and it would be inappropriate to comment further on matters before the courts.\" said by None, expected \"Prairie Link Rail\"",
@@ -468,14 +469,9 @@ const KNOWN_MISSES_6: [&str; 47] = [
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (rejects) not found: \"rejects any suggestion that safety was compromised\"",
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (pledges) not found: \"pledged to commission an external review of its inspection logs\"",
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (refuses) not found: \"declined to say who would carry it out or whether the findings would be made public\"",
-    "heldout6_investigation_rail_inspections.txt: question not found: \"Nor is it known how many kilometres of track were affected.\"",
-    "heldout6_obituary_renner.txt: \"He walked in, put a single sheet of paper on the table and said we would publish nothing we could not explain to a bus driver. Some of the older researchers were horrified.\" said by None, expected \"Ulrike Fasching\"",
-    "heldout6_obituary_renner.txt: \"By the end of the year, every one of them had adopted his style. That was Tobias: he did not persuade you so much as outlast you.\" said by None, expected \"Ulrike Fasching\"",
     "heldout6_obituary_renner.txt: quotation not found: \"patriot of arithmetic\"",
     "heldout6_obituary_renner.txt: position of Josef Aigner (supports) not found: \"backed the commission’s report in parliament\"",
     "heldout6_obituary_renner.txt: position of Federation of Austrian Workers (rejects) not found: \"was rejected by the Federation of Austrian Workers\"",
-    "heldout6_oil_wire_exporters.txt: \"We are not going to carry the burden for others again,\" said by None, expected \"Karim al-Dulaimi\"",
-    "heldout6_oil_wire_exporters.txt: \"Compliance comes first, then we talk about new numbers.\" said by None, expected \"Karim al-Dulaimi\"",
     "heldout6_oil_wire_exporters.txt: position of Ifeoma Adeyemi-Cole (cautious) not found: \"struck a more cautious tone\"",
     "heldout6_state_news_ferries.txt: \"The door of China's opening-up will only open wider, but openness must be two-way,\" said by None, expected \"He Jianming\"",
     "heldout6_state_news_ferries.txt: quotation not found: \"a typical act of trade protectionism,\"",

@@ -1685,6 +1685,24 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_after_a_lower_case_arabic_article_is_a_name() {
+        let idx = index(&[
+            "Iraq's oil minister, Karim al-Dulaimi, said no.",
+            "al-Dulaimi told reporters in Baghdad he was ready.",
+        ]);
+        let karim = idx
+            .actors
+            .iter()
+            .find(|a| a.kind == ActorKind::Person)
+            .expect("a person");
+        assert_eq!(karim.name, "Karim al-Dulaimi");
+        assert_eq!(karim.aliases, ["al-Dulaimi"]);
+        // a lower-case word with a hyphen is not a name
+        let idx = index(&["The all-party group met. An al-fresco lunch followed."]);
+        assert!(idx.actors.iter().all(|a| a.kind != ActorKind::Person));
+    }
+
+    #[test]
     fn a_known_surname_ending_a_place_name_is_not_the_person() {
         let articles = [
             Article::from_texts(

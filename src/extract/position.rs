@@ -347,7 +347,7 @@ const MEMBERS: [&str; 6] = [
 ];
 
 /// Letters written after a name (honours, degrees, offices, counsel's rank), as token keys.
-const POST_NOMINALS: [&str; 14] = [
+pub(crate) const POST_NOMINALS: [&str; 14] = [
     "kc", "qc", "sc", "mp", "msp", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr",
 ];
 
@@ -1062,6 +1062,17 @@ mod tests {
                 "Westhaven Terminals: rejects",
                 "Northgate Ports: rejects"
             ]
+        );
+    }
+
+    #[test]
+    fn hopes_and_what_is_not_disclosed_are_stances() {
+        assert_eq!(
+            positions(&[
+                "Colin Farrow said he hoped to lift the notice by Friday. Tasman Water \
+                 Authority would not disclose the amount."
+            ]),
+            ["Colin Farrow: hopeful", "Tasman Water Authority: refuses"]
         );
     }
 

@@ -80,6 +80,7 @@ mod tests {
             "The ministry gave no details of the new rules.",
             "Neither side has said how long the negotiations are expected to last.",
             "Scientists do not yet know whether the thinning will accelerate.",
+            "Nor is it known how many kilometres of track were affected.",
             "What that would mean for sea levels is also uncertain.",
         ] {
             assert!(is_open_question(sentence), "{sentence}");

@@ -159,7 +159,9 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
             }
             let words = loc.span.of(para.text).split_whitespace().count();
             let (said, after) = attribute(doc, para, k, actors);
-            let said = said.or_else(|| inherit(para, k, &previous, marked));
+            let said = said
+                .or_else(|| inherit(para, k, &previous, marked))
+                .or_else(|| introduced(doc, para, k, marked, actors));
             // `"A," she said, "B."`: the second part continues the first unless it has an
             // attribution of its own after it
             let merge = split_continuation(para, k, &previous) && !(said.is_some() && after);
@@ -617,6 +619,47 @@ fn inherit(
     (whole && *p + 1 == para.index && said.name.is_some()).then(|| said.clone())
 }
 
+/// A paragraph that is only a quotation, under a paragraph quoting nothing whose last sentence
+/// introduces it: `its lawyer Morven Baird KC said:` / `'Our members …'`, or reports a named
+/// speaker (`Ulrike Fasching, who succeeded him, recalled his first staff meeting.` / `“He
+/// walked in …`). That speaker's.
+fn introduced(
+    doc: &Doc,
+    para: &Para,
+    k: usize,
+    marked: &Marked,
+    actors: &ActorIndex,
+) -> Option<Said> {
+    let whole = k == 0
+        && marked.open == leading_space(para.text)
+        && (!marked.closed || para.text[marked.close..].trim().len() <= 2);
+    let before = doc.paras.get(para.index.checked_sub(1)?)?;
+    if !whole || !before.marked.is_empty() {
+        return None;
+    }
+    let last = before.sentences.last()?;
+    let tokens = before.tokens();
+    let ctx = Context {
+        tokens,
+        mentions: before.mentions,
+    };
+    let from = tokens.partition_point(|t| t.start < last.start);
+    let end = tokens.partition_point(|t| t.start < last.end);
+    let colon = end
+        .checked_sub(1)
+        .filter(|&c| c >= from && tokens[c].text == ":");
+    // as if the quotation opened where the sentence ends
+    let speaker = attribution::before(&ctx, from, end)?;
+    let named = match speaker {
+        Speaker::Named(m) => before.mentions[m].kind == ActorKind::Person,
+        Speaker::Unlisted { len, .. } => len >= 2,
+        Speaker::Pronoun(_) | Speaker::Unnamed { .. } => colon.is_some(),
+    };
+    named
+        .then(|| resolve(doc, before, speaker, actors))
+        .flatten()
+}
+
 /// `"A," she said. "B."`: a quotation with no attribution right after a quotation attributed
 /// after it, in the same paragraph, continues it.
 fn split_continuation(para: &Para, k: usize, previous: &Option<(usize, bool, Said)>) -> bool {
@@ -936,6 +979,30 @@ mod tests {
                 "Lena Ek: Next year we will try again, and we will be better prepared for it."
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_quote_is_the_speakers_the_paragraph_before_introduces() {
+        let text = "The court ruled against the union.\n\n\
+                    Outside the court, her lawyer Morven Baird KC said:\n\n“We will appeal.”";
+        assert_eq!(quotes(text), ["Morven Baird: We will appeal."]);
+        let text = "He died on Monday.\n\n\
+                    Ulrike Fasching, who succeeded him, recalled his first meeting.\n\n\
+                    “He walked in and said we would publish nothing we could not explain.”";
+        assert_eq!(
+            quotes(text),
+            ["Ulrike Fasching: He walked in and said we would publish nothing we could not explain."]
+        );
+        // the paragraph before names no speaker, or the quotation has an attribution of its own
+        let text = "The court ruled against the union.\n\nThe hearing was adjourned.\n\n\
+                    “We will keep fighting this decision for as long as it takes.”";
+        assert_eq!(
+            quotes(text),
+            ["?: We will keep fighting this decision for as long as it takes."]
+        );
+        let text = "He died on Monday.\n\nUlrike Fasching recalled the meeting.\n\n\
+                    “It was chaos,” said Tom Reed.";
+        assert_eq!(quotes(text), ["Tom Reed: It was chaos,"]);
     }
 
     #[test]

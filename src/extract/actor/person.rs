@@ -38,7 +38,18 @@ fn is_particle(token: &Token) -> bool {
 /// Whether `token` may be part of a person's name.
 pub fn is_name_word(token: &Token) -> bool {
     // a capital starts a word, so a capitalised token is a word
-    token.is_capitalised() && token.has_lower_case() && !NOT_NAMES.holds(token)
+    starts_like_a_name(token) && !NOT_NAMES.holds(token)
+}
+
+/// A capitalised word with a lower-case letter ("Kyiv", not "NATO"), or a surname after the
+/// Arabic article written in lower case ("al-Dulaimi", "el-Sisi").
+#[inline(always)]
+fn starts_like_a_name(token: &Token) -> bool {
+    let prefixed = || {
+        let b = token.text.as_bytes();
+        b.len() > 3 && b[2] == b'-' && matches!(&b[..2], b"al" | b"el") && b[3].is_ascii_uppercase()
+    };
+    token.has_lower_case() && (token.is_capitalised() || prefixed())
 }
 
 /// The name starting at token `i`: how many tokens (one to four words, particles allowed inside).
@@ -46,7 +57,7 @@ pub fn is_name_word(token: &Token) -> bool {
 #[inline(always)]
 pub fn name_len(tokens: &[Token], i: usize) -> usize {
     match tokens.get(i) {
-        Some(t) if t.is_capitalised() && t.has_lower_case() => capitalised_name_len(tokens, i),
+        Some(t) if starts_like_a_name(t) => capitalised_name_len(tokens, i),
         _ => 0,
     }
 }
@@ -102,7 +113,7 @@ fn is_plural_possessive(tokens: &[Token], k: usize) -> bool {
 #[inline(always)]
 pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
     let t = tokens.get(i)?;
-    if !(t.is_capitalised() && t.has_lower_case()) && title_at(tokens, i).is_none() {
+    if !starts_like_a_name(t) && title_at(tokens, i).is_none() {
         return None;
     }
     titles_then_name(tokens, i)

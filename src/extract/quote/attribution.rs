@@ -11,6 +11,7 @@ use crate::extract::actor::{
     is_organization_noun, mention_ending_at, mentions_in, referent, Mention,
 };
 use crate::extract::lexicon::Lexicon;
+use crate::extract::position::POST_NOMINALS;
 use crate::extract::token::Token;
 use crate::extract::ActorKind;
 
@@ -495,7 +496,8 @@ pub fn unnamed_subject(ctx: &Context, from: usize, to: usize) -> Option<Speaker>
 /// auxiliary and one comma-delimited appositive ("X, who commanded …, says").
 fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     let mut j = v.checked_sub(1)?;
-    while j > start && BETWEEN.contains(&ctx.key(j)) {
+    // past auxiliaries and adverbs, and letters after a name ("Morven Baird KC said")
+    while j > start && (BETWEEN.contains(&ctx.key(j)) || POST_NOMINALS.contains(&ctx.key(j))) {
         j -= 1;
     }
     // "according to the Space Force, which said …": the relative pronoun stands for the name
