@@ -443,9 +443,9 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// helper who had seen neither the rules, the lexicons nor the earlier sets. It came with 53
 /// misses; the general rules they showed were missing (titles of US council members, no "and
 /// said …" read as a description, a quotation paragraph introduced by the paragraph before,
-/// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known") took them
-/// to these 41.
-const KNOWN_MISSES_6: [&str; 41] = [
+/// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known", a single
+/// quotation mark closing after "us") took them to these 39.
+const KNOWN_MISSES_6: [&str; 39] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
     "heldout6_commons_short_lets.txt: \"punish the many for the sins of the few\" said by Some(\"Outside Parliament\"), expected \"Gideon Falk\"",
@@ -481,9 +481,7 @@ const KNOWN_MISSES_6: [&str; 41] = [
     "heldout6_state_news_ferries.txt: position of European Business Council in China (cautious) not found: \"was cautious about the outlook for bilateral trade\"",
     "heldout6_state_news_ferries.txt: position of European Business Council in China (wants) not found: \"called on both sides to avoid escalation\"",
     "heldout6_tabloid_fixture_war.txt: quotation not found: \"a cash grab dressed up in tartan\"",
-    "heldout6_tabloid_fixture_war.txt: \"not lifting a finger to ask us\" said by None, expected \"Archie Dunlop\"",
-    "heldout6_tabloid_fixture_war.txt: \"Our members have shown nothing but goodwill. They've played through injury, through a pandemic, through everything this game has thrown at them.\" said by None, expected \"Morven Baird\"",
-    "heldout6_tabloid_fixture_war.txt: \"But they are not property. They are employees, and their contracts say nothing about a tournament dreamt up in a boardroom last month.\" said by None, expected \"Morven Baird\"",
+    "heldout6_tabloid_fixture_war.txt: quotation not found: \"not lifting a finger to ask us\"",
     "heldout6_tabloid_fixture_war.txt: position of Professional Footballers' Union of Scotland (will not allow) not found: \"will not allow its members to be fined for missing Shield games\"",
     "heldout6_tabloid_fixture_war.txt: position of Caledonian Premier League (supports) not found: \"backed the union\"",
     "heldout6_tabloid_fixture_war.txt: position of Caledonian Premier League (wants) not found: \"calling for the Shield to be postponed until at least 2026\"",

@@ -45,7 +45,7 @@ fn stretches(text: &str, chars: impl IntoIterator<Item = (usize, char)>) -> Vec<
         match open {
             None => open = opening(c, prev, next).map(|style| (at, after, style)),
             Some((mark, inner, style)) => {
-                if closes(c, style, prev, next) {
+                if closes(c, style, prev, next) || ends_quote_after_s(text, at, c, style, next) {
                     out.push(Marked {
                         open: mark,
                         inner: Span::new(inner, at),
@@ -124,6 +124,27 @@ fn is_plural_possessive(prev: Option<char>, next: Option<char>) -> bool {
     prev == Some('s') && next == Some(' ')
 }
 
+/// Words ending in "s" that are no plural noun, so an apostrophe after one closes a quotation
+/// ("for 'not lifting a finger to ask us' and warned").
+const NOT_PLURALS: [&str; 16] = [
+    "us", "his", "its", "is", "was", "has", "does", "this", "yes", "as", "thus", "always",
+    "perhaps", "ours", "yours", "theirs",
+];
+
+/// A single closing mark that [`closes`] took for a plural possessive, after a word that is no
+/// plural noun.
+fn ends_quote_after_s(text: &str, at: usize, c: char, style: Style, next: Option<char>) -> bool {
+    if style != Style::Single || !matches!(c, '’' | '\'') || next != Some(' ') {
+        return false;
+    }
+    let before = &text[..at];
+    let start = before.rfind(|ch: char| !ch.is_alphabetic()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[start..];
+    word.ends_with('s') && NOT_PLURALS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +189,19 @@ mod tests {
         assert_eq!(
             inner("He said: 'We will win the league.' Then he left."),
             ["We will win the league."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_may_close_after_a_word_in_s_that_is_no_plural() {
+        assert_eq!(
+            inner("He slammed them for 'not lifting a finger to ask us' and warned of strikes."),
+            ["not lifting a finger to ask us"]
+        );
+        // a plural's possessive does not close it
+        assert_eq!(
+            inner("'The players' union is right,' he said."),
+            ["The players' union is right,"]
         );
     }
 
