@@ -444,17 +444,16 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// misses; the general rules they showed were missing (titles of US council members, no "and
 /// said …" read as a description, a quotation paragraph introduced by the paragraph before,
 /// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known", a single
-/// quotation mark closing after "us") took them to these 39.
-const KNOWN_MISSES_6: [&str; 39] = [
+/// quotation mark closing after "us", the subject before two appositives, "Outside" and
+/// "Parliament" no names) took them to these 37.
+const KNOWN_MISSES_6: [&str; 37] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
-    "heldout6_commons_short_lets.txt: \"punish the many for the sins of the few\" said by Some(\"Outside Parliament\"), expected \"Gideon Falk\"",
     "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
     "heldout6_commons_short_lets.txt: quotation not found: \"It is a wide range,\"",
     "heldout6_commons_short_lets.txt: \"but even the lowest estimate is a town the size of Penzance.\" said by None, expected \"Naomi Ashdown\"",
     "heldout6_commons_short_lets.txt: \"We are ready to vote for this,\" said by Some(\"Liberal Democrats\"), expected \"Fenella Rowe\"",
     "heldout6_commons_short_lets.txt: \"but not at the price of letting every council charge whatever it likes.\" said by Some(\"Liberal Democrats\"), expected \"Fenella Rowe\"",
-    "heldout6_commons_short_lets.txt: position of Gideon Falk (opposes) not found: \"opposed the licensing scheme\"",
     "heldout6_commons_short_lets.txt: position of Dev Raman (wants) not found: \"urged ministers to go further and cap the number of nights a whole home can be let at 90 a year\"",
     "heldout6_commons_short_lets.txt: position of Liberal Democrats (ready) not found: \"was ready to back the Bill at third reading\"",
     "heldout6_explainer_water_hack.txt: quotation not found: \"baseless speculation\"",

@@ -714,10 +714,19 @@ impl Sentence<'_> {
                 return vec![m.actor];
             }
         }
-        match appositive::opening(self.tokens, close, clause) {
-            Some(open) => self.before_comma(open, clause),
-            None => Vec::new(),
+        let Some(open) = appositive::opening(self.tokens, close, clause) else {
+            return Vec::new();
+        };
+        // two appositives in a row: "Gideon Falk, the Conservative MP for North Cornwall, who
+        // ran a guest house, opposed …" is Falk's, the subject before both, not the
+        // constituency's
+        if let Some(first) = appositive::opening(self.tokens, open, clause) {
+            let subject = self.before_comma(first, clause);
+            if !subject.is_empty() {
+                return subject;
+            }
         }
+        self.before_comma(open, clause)
     }
 
     /// The actor (with its enumeration) ending right before the comma at `comma`, past a
@@ -1062,6 +1071,17 @@ mod tests {
                 "Westhaven Terminals: rejects",
                 "Northgate Ports: rejects"
             ]
+        );
+    }
+
+    #[test]
+    fn a_person_before_two_appositives_holds_the_stance() {
+        assert_eq!(
+            positions(&[
+                "Gideon Falk, the Conservative MP for North Cornwall, who ran a guest house \
+                 for years, opposed the licensing scheme."
+            ]),
+            ["Gideon Falk: opposes"]
         );
     }
 

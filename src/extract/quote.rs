@@ -1006,6 +1006,13 @@ mod tests {
     }
 
     #[test]
+    fn a_chamber_is_no_speaker() {
+        let text = "The debate ran late.\n\nTom Reed, who farmed for years before entering \
+                    Parliament, opposed it, arguing that it would “punish the many”.";
+        assert_eq!(quotes(text), ["Tom Reed: punish the many"]);
+    }
+
+    #[test]
     fn a_quotation_running_over_paragraphs_is_one_quote() {
         let text = "Sara Holm said: “The first year was hard.\n\n“The second was worse.”";
         assert_eq!(

@@ -13,7 +13,7 @@ use compact_str::CompactString;
 use crate::extract::token::{tokenize_into, Token};
 
 /// Last words that make a capitalised run an institution or a place, not a person.
-const NOT_PERSON_HEADS: [&str; 36] = [
+const NOT_PERSON_HEADS: [&str; 40] = [
     "authority",
     "agency",
     "council",
@@ -50,6 +50,10 @@ const NOT_PERSON_HEADS: [&str; 36] = [
     "school",
     "hospital",
     "house",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
 ];
 
 /// Most words a name may have.
