@@ -505,13 +505,7 @@ fn unnamed_in(
     pronoun: Option<Gender>,
     actors: &ActorIndex,
 ) -> Option<Said> {
-    let tokens = para.tokens();
-    let ctx = Context {
-        tokens,
-        mentions: para.mentions,
-    };
-    let from = tokens.partition_point(|t| t.start < s.start);
-    let to = tokens.partition_point(|t| t.start < s.end);
+    let (ctx, from, to) = sentence_tokens(para, s);
     match attribution::unnamed_subject(&ctx, from, to)? {
         Speaker::Unnamed { description, .. } => Some(Said {
             name: Some(description),
@@ -613,10 +607,26 @@ fn inherit(
     marked: &Marked,
 ) -> Option<Said> {
     let (p, _, said) = previous.as_ref()?;
-    let whole = k == 0
-        && marked.open == leading_space(para.text)
-        && para.text[marked.close..].trim().len() <= 2;
+    let whole = is_whole_paragraph(para, k, marked);
     (whole && *p + 1 == para.index && said.name.is_some()).then(|| said.clone())
+}
+
+/// Whether quotation `k` (`marked`) of `para` is the whole paragraph (an unclosed one runs on
+/// to its end).
+fn is_whole_paragraph(para: &Para, k: usize, marked: &Marked) -> bool {
+    k == 0 && marked.open == leading_space(para.text) && para.text[marked.close..].trim().len() <= 2
+}
+
+/// The rules' context for `para`, and the tokens of its sentence `s` (first, end).
+fn sentence_tokens<'p>(para: &'p Para, s: Span) -> (Context<'p>, usize, usize) {
+    let tokens = para.tokens();
+    let from = tokens.partition_point(|t| t.start < s.start);
+    let to = tokens.partition_point(|t| t.start < s.end);
+    let ctx = Context {
+        tokens,
+        mentions: para.mentions,
+    };
+    (ctx, from, to)
 }
 
 /// A paragraph that is only a quotation, under a paragraph quoting nothing whose last sentence
@@ -630,24 +640,14 @@ fn introduced(
     marked: &Marked,
     actors: &ActorIndex,
 ) -> Option<Said> {
-    let whole = k == 0
-        && marked.open == leading_space(para.text)
-        && (!marked.closed || para.text[marked.close..].trim().len() <= 2);
     let before = doc.paras.get(para.index.checked_sub(1)?)?;
-    if !whole || !before.marked.is_empty() {
+    if !is_whole_paragraph(para, k, marked) || !before.marked.is_empty() {
         return None;
     }
-    let last = before.sentences.last()?;
-    let tokens = before.tokens();
-    let ctx = Context {
-        tokens,
-        mentions: before.mentions,
-    };
-    let from = tokens.partition_point(|t| t.start < last.start);
-    let end = tokens.partition_point(|t| t.start < last.end);
+    let (ctx, from, end) = sentence_tokens(before, *before.sentences.last()?);
     let colon = end
         .checked_sub(1)
-        .filter(|&c| c >= from && tokens[c].text == ":");
+        .filter(|&c| c >= from && ctx.tokens[c].text == ":");
     // as if the quotation opened where the sentence ends
     let speaker = attribution::before(&ctx, from, end)?;
     let named = match speaker {
