@@ -43,9 +43,11 @@ fn is_comma(tokens: &[Token], k: usize) -> bool {
     tokens[k].text == "," && !(digit_before && digit_after)
 }
 
-fn is_plural_possessive(word: &Token, mark: &Token) -> bool {
+/// Whether `mark` is an apostrophe closing the plural `word` right before it ("the players'",
+/// "the Farmers' Union").
+pub(crate) fn is_plural_possessive(word: &Token, mark: &Token) -> bool {
     matches!(mark.text, "'" | "’")
-        && word.text.ends_with('s')
+        && word.text.ends_with(['s', 'S'])
         && word.start + word.text.len() == mark.start
 }
 

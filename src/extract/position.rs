@@ -151,6 +151,17 @@ struct Hit {
     label: String,
 }
 
+impl Hit {
+    /// The one word at token `k` (a speech verb) read as a stance's place, to find its subject.
+    fn word(k: usize) -> Hit {
+        Hit {
+            start: k,
+            end: k + 1,
+            label: String::new(),
+        }
+    }
+}
+
 /// What a paragraph may refer back to in the paragraphs of its article before it.
 #[derive(Debug, Clone, Default)]
 pub struct Discourse {
@@ -553,12 +564,7 @@ impl Sentence<'_> {
                 // "the White House said it remained committed to …": the pronoun right after a
                 // speech verb stands for the verb's subject, an organisation or state as well
                 "it" | "they" if j > clause && is_speech_verb(self.tokens, j - 1) => {
-                    let verb = Hit {
-                        start: j - 1,
-                        end: j,
-                        label: String::new(),
-                    };
-                    return self.subject_of(&verb);
+                    return self.subject_of(&Hit::word(j - 1));
                 }
                 // "The association said its members were ready to …": a group that a possessive
                 // after a speech verb ties to the verb's subject
@@ -567,12 +573,7 @@ impl Sentence<'_> {
                     && MEMBERS.contains(&self.key(j))
                     && is_speech_verb(self.tokens, j - 2) =>
                 {
-                    let verb = Hit {
-                        start: j - 2,
-                        end: j - 1,
-                        label: String::new(),
-                    };
-                    return self.subject_of(&verb);
+                    return self.subject_of(&Hit::word(j - 2));
                 }
                 // "Raj Patel, who opposed the plan": the name before the relative pronoun
                 "who" if j > clause && self.key(j - 1) == "," => {
@@ -668,12 +669,7 @@ impl Sentence<'_> {
         if and - verb > MAX_COORDINATED || !mentions_in(self.mentions, verb, and).is_empty() {
             return Vec::new();
         }
-        let said = Hit {
-            start: verb,
-            end: verb + 1,
-            label: String::new(),
-        };
-        match self.subject_of(&said).as_slice() {
+        match self.subject_of(&Hit::word(verb)).as_slice() {
             &[one] => vec![one],
             _ => Vec::new(),
         }

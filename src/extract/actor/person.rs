@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use compact_str::CompactString;
 
 use crate::extract::actor::gazetteer::{title_at, GAZETTEER};
+use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::Token;
 use crate::ingest::date::{MONTHS, WEEKDAYS};
@@ -89,7 +90,9 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
             if !tokens.get(i + len).is_some_and(super::is_org_word) {
                 break;
             }
-        } else if is_plural_possessive(tokens, i + len)
+        } else if tokens
+            .get(i + len)
+            .is_some_and(|mark| appositive::is_plural_possessive(t, mark))
             && tokens.get(i + len + 1).is_some_and(super::is_org_word)
         {
             // "the Farmers' Union", "the Supporters' Trust": the apostrophe is a token
@@ -97,14 +100,6 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
         }
     }
     len
-}
-
-/// Whether token `k` is an apostrophe closing the plural word right before it ("Farmers'").
-fn is_plural_possessive(tokens: &[Token], k: usize) -> bool {
-    k > 0
-        && tokens.get(k).is_some_and(|t| matches!(t.text, "'" | "’"))
-        && tokens[k - 1].end == tokens[k].start
-        && tokens[k - 1].text.ends_with(['s', 'S'])
 }
 
 /// Titles from token `i` on, then a name: (first name token, name length, whether titled).

@@ -358,7 +358,7 @@ fn description_at(ctx: &Context, k: usize) -> Option<Speaker> {
     // "…," and said its member companies": a verb or a conjunction is no part of a description
     let joins =
         |j: usize| matches!(ctx.key(j), "and" | "or" | "but") || is_speech_verb(ctx.tokens, j);
-    if (first..head).any(|j| !ctx.tokens[j].is_word() && !number_sign(j) || joins(j))
+    if (first..head).any(|j| (!ctx.tokens[j].is_word() && !number_sign(j)) || joins(j))
         || (!has_det && ctx.tokens[first..head].iter().any(starts_late))
     {
         return None;
@@ -479,14 +479,15 @@ pub fn unnamed_subject(ctx: &Context, from: usize, to: usize) -> Option<Speaker>
         (from..who).find_map(|s| description_ending_at(ctx, s, who - 1))
     };
     match subject_before(ctx, from, v).or_else(relative)? {
-        found @ Speaker::Unnamed { plural: false, .. } => match &found {
-            Speaker::Unnamed { description, .. }
-                if description.starts_with("a ") || description.starts_with("an ") =>
-            {
-                Some(found)
-            }
-            _ => None,
-        },
+        Speaker::Unnamed {
+            description,
+            plural: false,
+        } if description.starts_with("a ") || description.starts_with("an ") => {
+            Some(Speaker::Unnamed {
+                description,
+                plural: false,
+            })
+        }
         found @ Speaker::Unlisted { .. } => Some(found),
         _ => None,
     }
