@@ -60,8 +60,8 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to sixth held-out set (`heldout_*`, `heldout2_*`,
-/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`).
+/// Which fixtures: our own, or the first to seventh held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -71,6 +71,7 @@ enum Set {
     HeldOut4,
     HeldOut5,
     HeldOut6,
+    HeldOut7,
 }
 
 impl Set {
@@ -87,6 +88,8 @@ impl Set {
             Set::HeldOut5
         } else if name.starts_with("heldout6_") {
             Set::HeldOut6
+        } else if name.starts_with("heldout7_") {
+            Set::HeldOut7
         } else {
             Set::Own
         }
@@ -489,4 +492,73 @@ const KNOWN_MISSES_6: [&str; 37] = [
 #[test]
 fn sixth_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut6, 8, &KNOWN_MISSES_6);
+}
+
+/// The misses of the seventh held-out set: eight articles in styles and on subjects the earlier
+/// sets lacked (a ceasefire wire told through capitals, a Welsh health-board story, an AI
+/// copyright ruling, a long-form farming feature with a quotation over three paragraphs, a
+/// transfer live blog quoting posts, a US city council meeting, a central-bank analysis, an
+/// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
+/// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
+/// questions 19/25, with 54 misses.
+const KNOWN_MISSES_7: [&str; 54] = [
+    "heldout7_ai_copyright_case.txt: \"watching our own sentences come out of somebody else's machine.\" said by Some(\"Its president\"), expected \"Thomas Everly\"",
+    "heldout7_ai_copyright_case.txt: \"freeze an entire industry in place while the courts catch up.\" said by None, expected \"Brandon Kessler\"",
+    "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
+    "heldout7_ai_copyright_case.txt: position of Novelists Guild of America (wants) not found: \"wants the court to order Parallax to destroy any models trained on the disputed books\"",
+    "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
+    "heldout7_ai_copyright_case.txt: position of Eliza Marchetti (cautious) not found: \"was more cautious about the ruling's significance\"",
+    "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by None, expected \"a senior diplomat\"",
+    "heldout7_ceasefire_wire.txt: \"a foreign occupation by paperwork.\" said by Some(\"Arkady Voronin\"), expected \"Russia\"",
+    "heldout7_ceasefire_wire.txt: position of Turkey (warns) not found: \"warned that a collapse of the talks could threaten commercial traffic through the Bosphorus\"",
+    "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
+    "heldout7_ceasefire_wire.txt: position of Dagny Solberg (cautious) not found: \"struck a cautious note at an evening news conference\"",
+    "heldout7_ceasefire_wire.txt: question not found: \"No decision has been made on whether the technical teams will be allowed to visit the coastline, a step Kyiv has pressed for since January.\"",
+    "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
+    "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
+    "heldout7_central_bank_analysis.txt: \"The governor has a majority today. I'm not sure he'll have one in June,\" said by None, expected \"a former rate-setter\"",
+    "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (cautious) not found: \"the governor struck a cautious note\"",
+    "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rules out) not found: \"He also ruled out any return to quantitative easing\"",
+    "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rejects) not found: \"rejected suggestions that the Bank had once again fallen behind the curve\"",
+    "heldout7_central_bank_analysis.txt: position of Thomas Lindqvist (hopeful) not found: \"is more hopeful of a soft landing\"",
+    "heldout7_farm_subsidy_feature.txt: \"My grandfather walked these fells with a crook and a dog,\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: \"He never took a penny he hadn’t earned off the land, and he’d have laughed at the idea of being paid to grow rushes.\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: \"But the basic payment kept this place going through foot-and-mouth, through the bad years for lamb. Without it we’d have sold up in 2001.\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: \"Now they tell me the money is going, and in its place I can fill in a sixty-page form about curlews. I like curlews. I’m just not sure curlews pay the vet.\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: \"People say we’re stubborn,\" said by Some(\"Skelbeck Fell\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: \"Maybe we are. But if we go, who’s going to keep these fells the way they look on the postcards?\" said by Some(\"Skelbeck Fell\"), expected \"Gwen Ashworth\"",
+    "heldout7_farm_subsidy_feature.txt: position of Gwen Ashworth (sceptical) not found: \"Gwen is sceptical of the new scheme\"",
+    "heldout7_farm_subsidy_feature.txt: position of Gwen Ashworth (hopeful) not found: \"She remains hopeful that Ella will one day take on the farm\"",
+    "heldout7_farm_subsidy_feature.txt: position of Martin Hollis (refuses) not found: \"has refused to sign up to the new scheme at all\"",
+    "heldout7_farm_subsidy_feature.txt: position of Huw Garside (criticises) not found: \"has criticised ministers for underestimating what the so-called “payment cliff” will mean\"",
+    "heldout7_farm_subsidy_feature.txt: question not found: \"Whether the new payments will ever match the old ones is a question nobody in the valley can answer.\"",
+    "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"St Teilo\"), expected \"a nurse\"",
+    "heldout7_hospital_waiting_lists.txt: quotation not found: \"a sticking plaster on a broken leg\"",
+    "heldout7_hospital_waiting_lists.txt: quotation not found: \"recognises the frustration\"",
+    "heldout7_hospital_waiting_lists.txt: question not found: \"Questions also remain over how the board will meet the Welsh Government's target of eliminating two-year waits by the end of March, with more than 2,100 patients still in that category.\"",
+    "heldout7_mining_protest_ngo.txt: \"They offer us money for the road, but nobody can buy a new river,\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
+    "heldout7_mining_protest_ngo.txt: \"Our grandparents drank from the Qollpa springs. We want our grandchildren to drink from them too.\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
+    "heldout7_mining_protest_ngo.txt: \"has not changed and will not change.\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
+    "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
+    "heldout7_mining_protest_ngo.txt: quotation not found: \"of strategic importance for the national economy\"",
+    "heldout7_mining_protest_ngo.txt: \"the rule of law must be respected by all.\" said by None, expected \"Peru\"",
+    "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (wants) not found: \"Tierra Viva Alliance today calls on the Peruvian government to suspend all construction at the Qollpa copper project\"",
+    "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (condemns) not found: \"Tierra Viva condemns the use of tear gas and rubber bullets\"",
+    "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
+    "heldout7_mining_protest_ngo.txt: position of Andesite Copper Corporation (rejects) not found: \"Andesite has rejected allegations that its exploratory drilling contaminated the springs.\"",
+    "heldout7_mining_protest_ngo.txt: position of Peru (refuses) not found: \"The energy ministry has refused to publish the minutes of the consultation meetings\"",
+    "heldout7_mining_protest_ngo.txt: question not found: \"No decision has been made on whether the ministry will send a high-level commission to Apurímac, as the communities have demanded.\"",
+    "heldout7_school_meals_council.txt: \"the best money we will spend this decade.\" said by None, expected \"Tanya Brooks\"",
+    "heldout7_school_meals_council.txt: question not found: \"No decision has been made on whether the district would continue the program beyond the two-year pilot if it is approved.\"",
+    "heldout7_transfer_liveblog.txt: \"Daniel is a key part of our plans and is not for sale at any price. We consider the matter closed.\" said by None, expected \"Harbourside City\"",
+    "heldout7_transfer_liveblog.txt: \"Kingsmead not done with Okonjo. Told a fourth offer is being prepared, but Harbourside's position hasn't moved an inch.\" said by None, expected \"Gareth Lyle\"",
+    "heldout7_transfer_liveblog.txt: quotation not found: \"noise\"",
+    "heldout7_transfer_liveblog.txt: \"relaxed\" said by Some(\"Daniel Okonjo\"), expected \"a source close to Okonjo\"",
+    "heldout7_transfer_liveblog.txt: \"Understand Kingsmead's valuation tops out at around £55m. Beyond that, they'll look at alternatives in Spain.\" said by Some(\"Kingsmead Rovers\"), expected \"Phil Hargreaves\"",
+    "heldout7_transfer_liveblog.txt: question not found: \"No decision has been made on whether Kingsmead will also bid for Ashford Vale's Colombian forward Julián Mora, who was linked with the club last week.\"",
+];
+
+#[test]
+fn seventh_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut7, 8, &KNOWN_MISSES_7);
 }
