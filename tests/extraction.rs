@@ -501,7 +501,7 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 54] = [
+const KNOWN_MISSES_7: [&str; 48] = [
     "heldout7_ai_copyright_case.txt: \"watching our own sentences come out of somebody else's machine.\" said by Some(\"Its president\"), expected \"Thomas Everly\"",
     "heldout7_ai_copyright_case.txt: \"freeze an entire industry in place while the courts catch up.\" said by None, expected \"Brandon Kessler\"",
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
@@ -513,7 +513,6 @@ const KNOWN_MISSES_7: [&str; 54] = [
     "heldout7_ceasefire_wire.txt: position of Turkey (warns) not found: \"warned that a collapse of the talks could threaten commercial traffic through the Bosphorus\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
     "heldout7_ceasefire_wire.txt: position of Dagny Solberg (cautious) not found: \"struck a cautious note at an evening news conference\"",
-    "heldout7_ceasefire_wire.txt: question not found: \"No decision has been made on whether the technical teams will be allowed to visit the coastline, a step Kyiv has pressed for since January.\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
     "heldout7_central_bank_analysis.txt: \"The governor has a majority today. I'm not sure he'll have one in June,\" said by None, expected \"a former rate-setter\"",
@@ -531,11 +530,9 @@ const KNOWN_MISSES_7: [&str; 54] = [
     "heldout7_farm_subsidy_feature.txt: position of Gwen Ashworth (hopeful) not found: \"She remains hopeful that Ella will one day take on the farm\"",
     "heldout7_farm_subsidy_feature.txt: position of Martin Hollis (refuses) not found: \"has refused to sign up to the new scheme at all\"",
     "heldout7_farm_subsidy_feature.txt: position of Huw Garside (criticises) not found: \"has criticised ministers for underestimating what the so-called “payment cliff” will mean\"",
-    "heldout7_farm_subsidy_feature.txt: question not found: \"Whether the new payments will ever match the old ones is a question nobody in the valley can answer.\"",
     "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"St Teilo\"), expected \"a nurse\"",
     "heldout7_hospital_waiting_lists.txt: quotation not found: \"a sticking plaster on a broken leg\"",
     "heldout7_hospital_waiting_lists.txt: quotation not found: \"recognises the frustration\"",
-    "heldout7_hospital_waiting_lists.txt: question not found: \"Questions also remain over how the board will meet the Welsh Government's target of eliminating two-year waits by the end of March, with more than 2,100 patients still in that category.\"",
     "heldout7_mining_protest_ngo.txt: \"They offer us money for the road, but nobody can buy a new river,\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
     "heldout7_mining_protest_ngo.txt: \"Our grandparents drank from the Qollpa springs. We want our grandchildren to drink from them too.\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
     "heldout7_mining_protest_ngo.txt: \"has not changed and will not change.\" said by Some(\"Rosa Quispe\"), expected \"Rosa Quispe Mamani\"",
@@ -547,15 +544,12 @@ const KNOWN_MISSES_7: [&str; 54] = [
     "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
     "heldout7_mining_protest_ngo.txt: position of Andesite Copper Corporation (rejects) not found: \"Andesite has rejected allegations that its exploratory drilling contaminated the springs.\"",
     "heldout7_mining_protest_ngo.txt: position of Peru (refuses) not found: \"The energy ministry has refused to publish the minutes of the consultation meetings\"",
-    "heldout7_mining_protest_ngo.txt: question not found: \"No decision has been made on whether the ministry will send a high-level commission to Apurímac, as the communities have demanded.\"",
     "heldout7_school_meals_council.txt: \"the best money we will spend this decade.\" said by None, expected \"Tanya Brooks\"",
-    "heldout7_school_meals_council.txt: question not found: \"No decision has been made on whether the district would continue the program beyond the two-year pilot if it is approved.\"",
     "heldout7_transfer_liveblog.txt: \"Daniel is a key part of our plans and is not for sale at any price. We consider the matter closed.\" said by None, expected \"Harbourside City\"",
     "heldout7_transfer_liveblog.txt: \"Kingsmead not done with Okonjo. Told a fourth offer is being prepared, but Harbourside's position hasn't moved an inch.\" said by None, expected \"Gareth Lyle\"",
     "heldout7_transfer_liveblog.txt: quotation not found: \"noise\"",
     "heldout7_transfer_liveblog.txt: \"relaxed\" said by Some(\"Daniel Okonjo\"), expected \"a source close to Okonjo\"",
     "heldout7_transfer_liveblog.txt: \"Understand Kingsmead's valuation tops out at around £55m. Beyond that, they'll look at alternatives in Spain.\" said by Some(\"Kingsmead Rovers\"), expected \"Phil Hargreaves\"",
-    "heldout7_transfer_liveblog.txt: question not found: \"No decision has been made on whether Kingsmead will also bid for Ashford Vale's Colombian forward Julián Mora, who was linked with the club last week.\"",
 ];
 
 #[test]

@@ -22,6 +22,7 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// Whether `sentence` raises an open question or states an unknown.
 pub fn is_open_question(sentence: &str) -> bool {
     asks(sentence)
+        || opens_with_whether(sentence)
         || CUES.any(sentence, |_, start, end| {
             is_whole_words(sentence, start, end)
         })
@@ -34,6 +35,25 @@ fn asks(sentence: &str) -> bool {
         rest.trim().is_empty()
             || rest.starts_with(' ') && sentence[i + 1..].starts_with(['"', '”', '’', '\''])
     })
+}
+
+/// A sentence whose subject is a "whether" clause ("Whether the payments will ever match the old
+/// ones is a question nobody can answer"); not a concessive one, alternatives and a comma before
+/// the main clause ("Whether it was A, B or C, the West hesitated"; "Whether we like it or not,
+/// …").
+fn opens_with_whether(sentence: &str) -> bool {
+    let Some(rest) = sentence
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c))
+        .strip_prefix("Whether ")
+    else {
+        return false;
+    };
+    let concessive = rest.rfind(", ").is_some_and(|comma| {
+        rest[..comma]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "or")
+    });
+    !concessive
 }
 
 fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
@@ -115,6 +135,27 @@ mod tests {
         assert!(is_open_question(
             "The US plays a crucial but as yet undefined role."
         ));
+    }
+
+    #[test]
+    fn a_decision_not_made_and_a_whether_clause_are_open() {
+        for s in [
+            "No decision has been made on whether the teams will visit the coast.",
+            "Questions also remain over how the board will meet the target.",
+            "Whether the new payments will ever match the old ones is a question nobody can answer.",
+        ] {
+            assert!(is_open_question(s), "{s}");
+        }
+        assert!(!is_open_question(
+            "He asked whether the payments would match."
+        ));
+        assert!(!is_open_question(
+            "Whether it was the refusal, the delays, or the rhetoric, the West hesitated."
+        ));
+        assert!(!is_open_question(
+            "Whether we like it or not, the rules apply."
+        ));
+        assert!(!is_open_question("The decision was made on Monday."));
     }
 
     #[test]
