@@ -368,7 +368,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 22] = [
+const KNOWN_MISSES_4: [&str; 21] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
@@ -377,7 +377,6 @@ const KNOWN_MISSES_4: [&str; 22] = [
     "heldout4_canada_china_trade_analysis.txt: position of European Union (cautious) not found: \"Brussels has been cautious about following Ottawa’s lead\"",
     "heldout4_coal_terminal_protest.txt: quotation not found: \"a delaying tactic\"",
     "heldout4_coal_terminal_protest.txt: position of Climate Emergency Network (wants) not found: \"wants the federal government to cancel a planned expansion\"",
-    "heldout4_coal_terminal_protest.txt: position of Liam Foster (wants) not found: \"called on the government to pause construction\"",
     "heldout4_northvale_election_live.txt: \"lost the trust of too many people in the towns\" said by None, expected \"Helena Varga\"",
     "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
     "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
@@ -449,7 +448,7 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known", a single
 /// quotation mark closing after "us", the subject before two appositives, "Outside" and
 /// "Parliament" no names) took them to these 37.
-const KNOWN_MISSES_6: [&str; 37] = [
+const KNOWN_MISSES_6: [&str; 36] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_city_budget_dayton.txt: position of Rosa Delgado (wants) not found: \"called for restoring weekend hours at all five recreation centers\"",
     "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
@@ -474,7 +473,6 @@ const KNOWN_MISSES_6: [&str; 37] = [
     "heldout6_obituary_renner.txt: quotation not found: \"patriot of arithmetic\"",
     "heldout6_obituary_renner.txt: position of Josef Aigner (supports) not found: \"backed the commission’s report in parliament\"",
     "heldout6_obituary_renner.txt: position of Federation of Austrian Workers (rejects) not found: \"was rejected by the Federation of Austrian Workers\"",
-    "heldout6_oil_wire_exporters.txt: position of Ifeoma Adeyemi-Cole (cautious) not found: \"struck a more cautious tone\"",
     "heldout6_state_news_ferries.txt: \"The door of China's opening-up will only open wider, but openness must be two-way,\" said by None, expected \"He Jianming\"",
     "heldout6_state_news_ferries.txt: quotation not found: \"a typical act of trade protectionism,\"",
     "heldout6_state_news_ferries.txt: position of China (pledges) not found: \"vowed to take all necessary measures to safeguard the legitimate rights and interests of Chinese enterprises\"",
@@ -501,25 +499,22 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 48] = [
+const KNOWN_MISSES_7: [&str; 44] = [
     "heldout7_ai_copyright_case.txt: \"watching our own sentences come out of somebody else's machine.\" said by Some(\"Its president\"), expected \"Thomas Everly\"",
     "heldout7_ai_copyright_case.txt: \"freeze an entire industry in place while the courts catch up.\" said by None, expected \"Brandon Kessler\"",
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
     "heldout7_ai_copyright_case.txt: position of Novelists Guild of America (wants) not found: \"wants the court to order Parallax to destroy any models trained on the disputed books\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
-    "heldout7_ai_copyright_case.txt: position of Eliza Marchetti (cautious) not found: \"was more cautious about the ruling's significance\"",
     "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by None, expected \"a senior diplomat\"",
     "heldout7_ceasefire_wire.txt: \"a foreign occupation by paperwork.\" said by Some(\"Arkady Voronin\"), expected \"Russia\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (warns) not found: \"warned that a collapse of the talks could threaten commercial traffic through the Bosphorus\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
-    "heldout7_ceasefire_wire.txt: position of Dagny Solberg (cautious) not found: \"struck a cautious note at an evening news conference\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
     "heldout7_central_bank_analysis.txt: \"The governor has a majority today. I'm not sure he'll have one in June,\" said by None, expected \"a former rate-setter\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (cautious) not found: \"the governor struck a cautious note\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rules out) not found: \"He also ruled out any return to quantitative easing\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rejects) not found: \"rejected suggestions that the Bank had once again fallen behind the curve\"",
-    "heldout7_central_bank_analysis.txt: position of Thomas Lindqvist (hopeful) not found: \"is more hopeful of a soft landing\"",
     "heldout7_farm_subsidy_feature.txt: \"My grandfather walked these fells with a crook and a dog,\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
     "heldout7_farm_subsidy_feature.txt: \"He never took a penny he hadn’t earned off the land, and he’d have laughed at the idea of being paid to grow rushes.\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
     "heldout7_farm_subsidy_feature.txt: \"But the basic payment kept this place going through foot-and-mouth, through the bad years for lamb. Without it we’d have sold up in 2001.\" said by Some(\"Lake District\"), expected \"Gwen Ashworth\"",
@@ -539,7 +534,6 @@ const KNOWN_MISSES_7: [&str; 48] = [
     "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
     "heldout7_mining_protest_ngo.txt: quotation not found: \"of strategic importance for the national economy\"",
     "heldout7_mining_protest_ngo.txt: \"the rule of law must be respected by all.\" said by None, expected \"Peru\"",
-    "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (wants) not found: \"Tierra Viva Alliance today calls on the Peruvian government to suspend all construction at the Qollpa copper project\"",
     "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (condemns) not found: \"Tierra Viva condemns the use of tear gas and rubber bullets\"",
     "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
     "heldout7_mining_protest_ngo.txt: position of Andesite Copper Corporation (rejects) not found: \"Andesite has rejected allegations that its exploratory drilling contaminated the springs.\"",

@@ -14,12 +14,16 @@ pub const MAX_WORDS: usize = 16;
 
 /// Whether `inner` (the tokens between two commas) reads as an appositive: it opens with a
 /// relative pronoun, a determiner, a lower-case role word or a title, and holds no quotation mark
-/// or sentence break. "Poland, Italy, …" (a list) and ", and …" (a coordination) are not.
+/// or sentence break; or it is an American legislator's party and state ("Rep. Ana Ruiz,
+/// D-N.Y., urged"). "Poland, Italy, …" (a list) and ", and …" (a coordination) are not.
 pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
     let inner = tokens.get(open + 1..close).unwrap_or(&[]);
     let Some(first) = inner.first() else {
         return false;
     };
+    if is_party_and_state(inner) {
+        return true;
+    }
     let opens = !first.is_capitalised() || title_at(tokens, open + 1).is_some();
     let clean = inner.iter().enumerate().all(|(k, t)| {
         !matches!(
@@ -30,8 +34,24 @@ pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
     opens && clean && !matches!(first.key(), "and" | "or" | "but" | "nor" | "then" | "so")
 }
 
-/// Whether the apostrophe `mark` ends the plural possessive `word` stands in ("a residents'
-/// group"): glued to a word ending in "s".
+/// "D-N.Y.", "R-Texas", "I-Vt.": a party's initial, a hyphen and a state's name or its
+/// abbreviation, with the abbreviation's full stop.
+pub fn is_party_and_state(inner: &[Token]) -> bool {
+    let tag = match inner {
+        [tag] => tag,
+        [tag, stop] if stop.text == "." && stop.start == tag.end => tag,
+        _ => return false,
+    };
+    let state = tag
+        .text
+        .strip_prefix(['D', 'R', 'I'])
+        .and_then(|t| t.strip_prefix('-'));
+    state.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    })
+}
+
 /// Whether token `k` is a comma between words, not one grouping a number's digits ("3,200").
 fn is_comma(tokens: &[Token], k: usize) -> bool {
     let digit_before = k > 0
@@ -102,6 +122,15 @@ mod tests {
     fn a_number_grouped_by_commas_stays_inside_an_appositive() {
         let text = "The Growers Union, which represents about 3,200 farms, backed it";
         assert_eq!(after_appositive(text).as_deref(), Some("backed"));
+    }
+
+    #[test]
+    fn a_legislator_s_party_and_state_is_an_appositive() {
+        let text = "Rep. Ana Ruiz, D-N.Y., urged leaders to act";
+        assert_eq!(after_appositive(text).as_deref(), Some("urged"));
+        let text = "Sen. Tom Hale, R-Texas, rejected it";
+        assert_eq!(after_appositive(text).as_deref(), Some("rejected"));
+        assert_eq!(after_appositive("It fell, Dallas-Texas, rejected it"), None);
     }
 
     #[test]

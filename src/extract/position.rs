@@ -124,6 +124,8 @@ const LINKING: &[&str] = &[
     "earlier",
     "then",
     "never",
+    // "was more cautious about", "is more hopeful of"
+    "more",
 ];
 /// Participles that link a subject to its stance through "to be" ("Germany is reported to be
 /// reluctant", "the board is said to be opposed").
@@ -165,7 +167,7 @@ impl Hit {
 /// What a paragraph may refer back to in the paragraphs of its article before it.
 #[derive(Debug, Clone, Default)]
 pub struct Discourse {
-    /// The last sentence subject (a pronoun or "the captain" may stand for it).
+    /// The last person a sentence named (a pronoun may stand for them).
     last_subject: Option<ActorId>,
     /// The organisations last named, the latest last ("the agency" may stand for one).
     orgs: Vec<ActorId>,
@@ -437,14 +439,26 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", Token::key)
     }
 
-    /// The sentence's subject: its first person mentioned, else its first actor.
+    /// The person a later "he" or "she" may stand for: the sentence's first person mentioned
+    /// (not a state or body: "Britain left the EU. She objects …" is not Britain's).
     fn subject(&self) -> Option<ActorId> {
-        let mentions = mentions_in(self.mentions, self.from, self.to);
-        mentions
+        mentions_in(self.mentions, self.from, self.to)
             .iter()
-            .find(|m| m.kind == ActorKind::Person)
-            .or(mentions.first())
+            .find(|m| m.kind == ActorKind::Person && !self.is_quoted(m.token))
             .map(|m| m.actor)
+    }
+
+    /// Whether token `j` stands inside double quotation marks opened in this sentence
+    /// (`"Daniel stays," Kovač said`: Daniel is named in Kovač's words).
+    fn is_quoted(&self, j: usize) -> bool {
+        self.tokens[self.from..j]
+            .iter()
+            .fold(false, |inside, t| match t.text {
+                "\"" => !inside,
+                "“" => true,
+                "”" => false,
+                _ => inside,
+            })
     }
 
     fn mention_ending_at(&self, j: usize) -> Option<&Mention> {
@@ -524,7 +538,10 @@ impl Sentence<'_> {
             }
             j -= 1;
             if let Some(m) = self.mention_ending_at(j) {
-                return self.enumeration(m, clause);
+                return self.holder_or_list(m, clause);
+            }
+            if let Some(person) = self.person_of_place(j, clause) {
+                return vec![person];
             }
             match self.key(j) {
                 "he" | "she" => return self.antecedent(j).into_iter().collect(),
@@ -589,10 +606,55 @@ impl Sentence<'_> {
                     None => return Vec::new(),
                 },
                 word if self.is_linking(word, j) => {}
+                // "Acme Corp. declined": an abbreviation's full stop inside the sentence
+                "." if j > clause && self.tokens[j - 1].end == self.tokens[j].start => {}
                 _ => return Vec::new(),
             }
         }
         Vec::new()
+    }
+
+    /// "Greg Abbott of Texas rejected …": the person named before "of" and the capitalised
+    /// place (up to three words, not a known name) that ends at token `j`.
+    fn person_of_place(&self, j: usize, clause: usize) -> Option<ActorId> {
+        let run = (0..3)
+            .take_while(|&k| j >= clause + k && self.tokens[j - k].is_capitalised())
+            .count();
+        (run > 0)
+            .then(|| self.holder_before(j + 1 - run, clause))
+            .flatten()
+    }
+
+    /// Who holds a stance whose subject ends with the mention `m`: the person or body `m` only
+    /// places ([`Sentence::holder_before`]), else `m` with the list it ends.
+    fn holder_or_list(&self, m: &Mention, clause: usize) -> Vec<ActorId> {
+        let first = title_before(self.tokens, m.token).unwrap_or(m.token);
+        match self.holder_before(first, clause) {
+            Some(holder) => vec![holder],
+            None => self.enumeration(m, clause),
+        }
+    }
+
+    /// The person right before "of" (and "the") ahead of token `first`, or the person or body
+    /// before "in": "Greg Abbott of Texas", "Ana Ruiz of the Institute of Directors", "the
+    /// European Business Council in China", who hold the stance after them.
+    fn holder_before(&self, first: usize, clause: usize) -> Option<ActorId> {
+        let at = if first > clause && self.key(first - 1) == "the" {
+            first - 1
+        } else {
+            first
+        };
+        if at < clause + 2 {
+            return None;
+        }
+        let kinds: &[ActorKind] = match self.key(at - 1) {
+            "of" => &[ActorKind::Person],
+            "in" => &[ActorKind::Person, ActorKind::Organization],
+            _ => return None,
+        };
+        self.mention_ending_at(at - 2)
+            .filter(|m| kinds.contains(&m.kind))
+            .map(|m| m.actor)
     }
 
     /// A stance in the passive ("Tom Hale was rejected by voters", "the plan has been backed by
@@ -735,7 +797,7 @@ impl Sentence<'_> {
         end.checked_sub(1)
             .filter(|&k| k >= clause)
             .and_then(|k| self.mention_ending_at(k))
-            .map(|m| self.enumeration(m, clause))
+            .map(|m| self.holder_or_list(m, clause))
             .unwrap_or_default()
     }
 
@@ -1230,6 +1292,62 @@ mod tests {
         assert!(
             found.contains(&"Halvard Energy: rules out".to_string()),
             "{found:?}"
+        );
+    }
+    #[test]
+    fn a_person_of_a_place_or_body_and_an_abbreviated_company_hold_their_stance() {
+        assert_eq!(
+            positions(&[
+                "Gov. Greg Abbott of Texas rejected the bill.",
+                "Acme Corp. declined to comment further.",
+                "Rep. Alexandria Ocampo-Reyes, D-N.Y., urged House leaders to act.",
+                "Dr Ana Ruiz of the Institute of Directors opposed the levy.",
+                "The Business Council in China, which has 900 members, called on both sides to talk.",
+            ]),
+            [
+                "Greg Abbott: rejects",
+                "Acme Corp: refuses",
+                "Alexandria Ocampo-Reyes: wants",
+                "Ana Ruiz: opposes",
+                "Business Council: wants"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cautious_note_a_call_on_and_a_comparison_are_stances() {
+        assert_eq!(
+            positions(&[
+                "The UN envoy, Dagny Solberg, struck a cautious note on Monday.",
+                "The Tierra Viva Alliance today calls on the government to suspend the project.",
+                "Eliza Marchetti, a law professor, was more cautious about the ruling.",
+            ]),
+            [
+                "Dagny Solberg: cautious",
+                "Tierra Viva Alliance: wants",
+                "Eliza Marchetti: cautious"
+            ]
+        );
+    }
+    #[test]
+    fn he_stands_for_the_speaker_not_a_person_named_in_the_quotation() {
+        assert_eq!(
+            positions(&[
+                "Stefan Kovac, the manager, spoke on Friday.",
+                "\"Dr Daniel Okonjo stays,\" Kovac said. He insisted that he would stay.",
+            ]),
+            ["Stefan Kovac: insists"]
+        );
+    }
+
+    #[test]
+    fn she_stands_for_the_last_person_named_not_a_state() {
+        assert_eq!(
+            positions(&[
+                "Ana Ruiz, a farmer, fears the worst.",
+                "Britain left the EU in 2020. She is sceptical of the new scheme.",
+            ]),
+            ["Ana Ruiz: warns", "Ana Ruiz: sceptical"]
         );
     }
 }
