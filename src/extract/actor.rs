@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
+use crate::extract::gender;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::{is_stance_at, positions_in, Discourse, Read};
 use crate::extract::quote::attribution::is_role_noun;
@@ -228,6 +229,23 @@ impl ActorIndex {
             .get(name)
             .or_else(|| self.by_folded.get(&fold_name(name)))
             .copied()
+    }
+
+    /// The one person whose name holds `word` between its first and last words: the first of two
+    /// surnames ("Quispe" for "Rosa Quispe Mamani", who is "Quispe" for short). `None` when
+    /// no one or more than one person's name does.
+    pub fn person_by_inner_name(&self, word: &str) -> Option<ActorId> {
+        let word = fold_name(word);
+        let mut found = self.actors.iter().filter(|a| {
+            let words: Vec<&str> = a.name.split(' ').collect();
+            a.kind == ActorKind::Person
+                && words.len() >= 3
+                && words[1..words.len() - 1]
+                    .iter()
+                    .any(|w| fold_name(w) == word)
+        });
+        let one = found.next()?;
+        found.next().is_none().then_some(one.id)
     }
 
     /// The actor with canonical `name` and `kind`, created if new; `surface` is recorded as an alias.
@@ -481,8 +499,22 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if acting_org {
         return Some(organization(surface.to_string(), start, len));
     }
-    let evidence = len == 1 && (titled || is_surname_speaking(tokens, start));
-    let Some(name) = people.resolve(&tokens[start..start + len], evidence) else {
+    let word = tokens[start].bare();
+    let speaks = len == 1 && (titled || is_surname_speaking(tokens, start));
+    // "Gwen, 58, farms 900 acres" after "Gwen Ashworth": a known given name stands for the one
+    // person it opens the name of, spelt the same ("Ana" is not "Anna Lindqvist")
+    let given = len == 1 && gender::of_name(word).is_some() && !is_stop_word(tokens[start].text);
+    let resolved = people
+        .resolve(&tokens[start..start + len], speaks || given)
+        .filter(|name| {
+            speaks
+                || len > 1
+                || people.resolve(&tokens[start..=start], false).is_some()
+                || name
+                    .strip_prefix(word)
+                    .is_some_and(|rest| rest.starts_with(' '))
+        });
+    let Some(name) = resolved else {
         // "Halberd rejected …" after "Halberd Pharmaceuticals"
         let short = (len == 1 && !titled)
             .then(|| people.shorts.get(&fold_name(tokens[start].bare())))
@@ -802,30 +834,93 @@ fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)
     }
     let mut end = i + len;
     if !run.iter().any(is_org_word) {
-        // "Competition and Markets Authority": a second run after "and" holds the word
-        let joiner = tokens
-            .get(end)
-            .is_some_and(|t| matches!(t.text, "and" | "&"));
-        let tail = if joiner { name_len(tokens, end + 1) } else { 0 };
-        if tail == 0 || !tokens[end + 1..end + 1 + tail].iter().any(is_org_word) {
+        // "Competition and Markets Authority": a second run after "and" holds the word;
+        // "Procter & Gamble": an ampersand between names joins a company's
+        let joiner = tokens.get(end).map(|t| t.text);
+        let tail = match joiner {
+            Some("and" | "&") => name_len(tokens, end + 1),
+            _ => 0,
+        };
+        if tail == 0
+            || (joiner != Some("&") && !tokens[end + 1..end + 1 + tail].iter().any(is_org_word))
+        {
             return None;
         }
         end += 1 + tail;
-    } else if is_org_word(&run[len - 1])
-        && tokens
-            .get(end)
-            .is_some_and(|t| matches!(t.text, "for" | "of" | "on"))
-    {
+    } else if is_org_word(&run[len - 1]) && complement {
         // "Center for European Policy Analysis": the word may take a complement, which may be
         // a place ("Bank of Japan", "Heart Health Alliance of Australia")
-        end += 1 + complement_len(tokens, end + 1);
-        if end == i + len + 1 {
+        let from = end + 1;
+        end = from + complement_len(tokens, from);
+        if end == from {
+            end = definite_complement_end(tokens, from);
+        }
+        if end == from {
             end -= 1;
+        } else if !tokens[i.saturating_sub(2)..i]
+            .iter()
+            .any(|t| t.key() == "between")
+        {
+            end = portfolio_end(tokens, &run[len - 1], from, end);
         }
     }
     (end - i >= 2)
         .then(|| join_bare(&tokens[i..end]))
         .map(|name| (name, end - i))
+}
+
+/// "for the Protection of Birds", "of the Interior": a complement after "the", a name run, and
+/// one more "of" and name ("Organisation for the Prohibition of Chemical Weapons"). Returns
+/// where it ends, `from` when there is none.
+fn definite_complement_end(tokens: &[Token], from: usize) -> usize {
+    if tokens.get(from).is_none_or(|t| t.text != "the") {
+        return from;
+    }
+    let named = complement_len(tokens, from + 1);
+    if named == 0 {
+        return from;
+    }
+    let end = from + 1 + named;
+    match tokens.get(end) {
+        Some(t) if t.text == "of" => end + 1 + complement_len(tokens, end + 1),
+        _ => end,
+    }
+}
+
+/// Heads whose names list their portfolios with commas ("Department for Environment, Food and
+/// Rural Affairs", "Ministry of Housing, Communities and Local Government").
+const PORTFOLIO_HEADS: [&str; 2] = ["department", "ministry"];
+
+/// Where an institution's complement `from..end` ends once the fields it lists are joined:
+/// "Society of Motor Manufacturers and Traders", "Centers for Disease Control and Prevention",
+/// and after a ministry's head, a list with commas ("Department for Digital, Culture, Media
+/// and Sport"). A field is one or two capitalised words (not a short form in capitals: "the
+/// Bank of Wessex and HSBC") that start no state and no known first name ("the Institute of
+/// Directors and John Smith" are two names). A complement that is a state takes no fields, nor
+/// one after "between" ("a deal between the Institute of Directors and Barclays").
+fn portfolio_end(tokens: &[Token], head: &Token, from: usize, end: usize) -> usize {
+    if GAZETTEER.match_at(tokens, from).is_some() {
+        return end;
+    }
+    let field = |at: usize| {
+        let words = name_len(tokens, at);
+        let plain = (1..=2).contains(&words)
+            && GAZETTEER.match_at(tokens, at).is_none()
+            && gender::of_name(tokens[at].bare()).is_none();
+        plain.then_some(words)
+    };
+    let lists = PORTFOLIO_HEADS.contains(&head.key());
+    let mut at = end;
+    while lists && tokens.get(at).is_some_and(|t| t.text == ",") {
+        match field(at + 1) {
+            Some(words) => at += 1 + words,
+            None => return end,
+        }
+    }
+    match tokens.get(at) {
+        Some(t) if matches!(t.text, "and" | "&") => field(at + 1).map_or(end, |w| at + 1 + w),
+        _ => end,
+    }
 }
 
 /// The name at token `i` completing an institution's name after "of", "for" or "on": a name,
@@ -964,7 +1059,8 @@ fn join_bare(tokens: &[Token]) -> String {
 fn push_name(out: &mut impl std::fmt::Write, tokens: &[Token]) {
     for (k, t) in tokens.iter().enumerate() {
         let last = k + 1 == tokens.len();
-        let glued = k > 0 && matches!(t.text, "'" | "’") && tokens[k - 1].end == t.start;
+        let glued =
+            k > 0 && (t.text == "," || matches!(t.text, "'" | "’") && tokens[k - 1].end == t.start);
         // writing to a string cannot fail
         if k > 0 && !glued {
             let _ = out.write_char(' ');
@@ -1845,6 +1941,61 @@ mod tests {
                 "Competition and Markets Authority"
             ]
         );
+    }
+
+    #[test]
+    fn an_institution_s_complement_may_list_its_fields() {
+        let idx = index(&[
+            "The Society of Motor Manufacturers and Traders said output fell.",
+            "The Department for Environment, Food and Rural Affairs rejected calls for a subsidy.",
+            "The Royal Society for the Protection of Birds opposed the road.",
+            "Procter & Gamble welcomed the plan.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            [
+                "Society of Motor Manufacturers and Traders",
+                "Department for Environment, Food and Rural Affairs",
+                "Royal Society for the Protection of Birds",
+                "Procter & Gamble"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_body_after_and_is_not_a_field_of_the_first() {
+        let idx = index(&[
+            "The Bank of Wessex and HSBC agreed.",
+            "A deal between the Institute of Directors and Barclays was signed.",
+            "The Institute of Directors and Maria Lopez, a banker, agreed.",
+            "The Institute of Directors, Barclays and Lloyds agreed.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            ["Bank of Wessex", "Institute of Directors", "Maria Lopez"]
+        );
+    }
+
+    #[test]
+    fn a_known_given_name_stands_for_the_one_person_it_opens() {
+        let paragraphs = [
+            "Gwen Ashworth, a farmer, said it was hard.",
+            "Gwen, 58, farms 900 acres.",
+            "Tom Hale, a farmer, and Tom Price, a vet, said so.",
+            "Tom, 40, farms here.",
+            "Anna Lindqvist, a teacher, said so.",
+            "Ana, 71, spoke too.",
+        ];
+        let idx = index(&paragraphs);
+        let named = |p: usize| -> Vec<String> {
+            idx.in_paragraph(0, p)
+                .iter()
+                .map(|m| idx.actors[m.actor.0 as usize].name.clone())
+                .collect()
+        };
+        assert_eq!(named(1), ["Gwen Ashworth"]);
+        assert!(named(3).is_empty(), "two people open with Tom");
+        assert!(named(5).is_empty(), "Ana is not Anna");
     }
 
     #[test]

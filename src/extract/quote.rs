@@ -449,7 +449,12 @@ fn holds_word(text: &str, word: &str) -> bool {
 /// A name the actor index missed, in its fullest form; the actor if that form is known.
 fn unlisted(doc: &Doc, para: &Para, token: usize, len: usize, actors: &ActorIndex) -> Said {
     let name = doc.names().fullest(para.tokens(), token, len);
-    let actor = actors.find(&name);
+    // "Quispe said" after "Rosa Quispe Mamani": the first of two surnames
+    let actor = actors.find(&name).or_else(|| {
+        (len == 1)
+            .then(|| actors.person_by_inner_name(para.tokens()[token].bare()))
+            .flatten()
+    });
     let name = actor.map_or(name, |id| actors.actors[id.0 as usize].name.clone());
     // a lone word known nowhere else may be a place or a firm: too weak to own a short quote
     let vague = actor.is_none() && !name.contains(' ');
@@ -1059,6 +1064,16 @@ mod tests {
         assert_eq!(
             quotes(text),
             ["Priya Natarajan: Tom is the diplomatic one,"]
+        );
+    }
+
+    #[test]
+    fn the_first_of_two_surnames_stands_for_the_person() {
+        let text = "Rosa Quispe Mamani, president of the community, rejected the offer.\n\n\
+                    “Nobody can buy a new river,” Quispe said.";
+        assert_eq!(
+            quotes(text),
+            ["Rosa Quispe Mamani: Nobody can buy a new river,"]
         );
     }
 

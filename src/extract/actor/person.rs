@@ -143,17 +143,84 @@ pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
 /// two-word lookup.
 const TWO_WORD_STARTS: [&str; 3] = ["according", "put", "puts"];
 
+/// Last words that make a capitalised run an institution or a place, not a person.
+pub(crate) const NOT_PERSON_HEADS: [&str; 58] = [
+    "authority",
+    "agency",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "university",
+    "post",
+    "times",
+    "news",
+    "party",
+    "bank",
+    "court",
+    "company",
+    "group",
+    "club",
+    "city",
+    "united",
+    "street",
+    "road",
+    "park",
+    "hall",
+    "office",
+    "board",
+    "service",
+    "institute",
+    "foundation",
+    "association",
+    "union",
+    "commission",
+    "centre",
+    "center",
+    "museum",
+    "school",
+    "hospital",
+    "house",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    // places: "the Lake District", "Skelbeck Fell", "Elm Avenue"
+    "district",
+    "county",
+    "region",
+    "province",
+    "village",
+    "avenue",
+    "lane",
+    "square",
+    "fell",
+    "moor",
+    "valley",
+    "river",
+    "island",
+    "islands",
+    "mountains",
+    "coast",
+    "farm",
+    "estate",
+];
+
 /// Evidence that the name at `i..i+len` is a person: a title before it, an appositive or a
-/// speech verb after it, or "said"/"according to" before it.
+/// speech verb after it, or "said"/"according to" before it. A place is none ("Back on
+/// Skelbeck Fell, the land agents …": a place word ends it, or a preposition of place stands
+/// before the comma's appositive).
 pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool) -> bool {
     if titled {
         return true;
     }
-    if len < 2 {
+    if len < 2 || NOT_PERSON_HEADS.contains(&tokens[i + len - 1].key()) {
         return false;
     }
     let after = i + len;
-    let appositive = tokens.get(after).is_some_and(|t| t.text == ",")
+    let placed = i > 0 && PLACE_PREPOSITIONS.contains(&tokens[i - 1].key());
+    let appositive = !placed
+        && tokens.get(after).is_some_and(|t| t.text == ",")
         && tokens.get(after + 1).is_some_and(|t| {
             matches!(
                 t.key(),
@@ -187,6 +254,12 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
             || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
     appositive || speech_after || speech_before
 }
+
+/// Prepositions that place what follows them ("on Skelbeck Fell, …"), so the comma after
+/// the name opens no description of a person.
+const PLACE_PREPOSITIONS: [&str; 9] = [
+    "on", "in", "at", "near", "across", "into", "onto", "over", "through",
+];
 
 /// Evidence that a lone capitalised word is someone's surname: a speech verb right after it,
 /// possibly past an age ("Fitch said", "Marsh, 23, admitted"). Such a word only ever names the

@@ -147,10 +147,20 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
 }
 
 /// Whether the attribution ending before token `k` belongs to the quotation before it: not when
-/// a colon follows it (`She adds: "…"` introduces the next quotation).
+/// a colon follows it, past a few words (`She adds: "…"`, `Arkady Voronin told reporters outside
+/// the venue: "…"` introduce the next quotation).
 fn introduces_next(ctx: &Context, k: usize) -> bool {
-    (k..k + 3).all(|j| ctx.tokens.get(j).is_none_or(|t| t.text != ":"))
+    !ctx.tokens
+        .iter()
+        .skip(k)
+        .take(MAX_TO_COLON)
+        .take_while(|t| t.is_word() || t.text == ":")
+        .any(|t| t.text == ":")
 }
+
+/// The most words between an attribution's verb and a colon that makes it introduce the next
+/// quotation ("told reporters outside the venue:").
+const MAX_TO_COLON: usize = 8;
 
 /// `"…," the gallery's director, Sir Alan Rhodes, told The Review`: a description, then the
 /// name between commas, then the verb.
@@ -160,7 +170,8 @@ fn appositive_name(ctx: &Context, j: usize) -> Option<Speaker> {
         return None;
     }
     let (speaker, end) = name_after_comma(ctx, comma)?;
-    (ctx.key(end) == "," && is_speech_verb(ctx.tokens, skip_between(ctx, end + 1)))
+    let verb = skip_between(ctx, end + 1);
+    (ctx.key(end) == "," && is_speech_verb(ctx.tokens, verb) && introduces_next(ctx, verb + 1))
         .then_some(speaker)
 }
 
@@ -520,7 +531,7 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     // "Martin Keller of ETH Zurich said" the place or body only says where the speaker works
     if let Some((m, mention)) = mention_ending_at(ctx.mentions, j) {
         if mention.kind != ActorKind::Person {
-            if let Some(head) = affiliated_head(ctx, start, mention.token) {
+            if let Some(head) = affiliated_head(ctx, start, mention.token, mention.len) {
                 return Some(head);
             }
         }
@@ -531,7 +542,7 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     }
     if let Some((token, len)) = names::name_ending_at(ctx.tokens, ctx.mentions, start, j) {
         // a body the index does not know ("ETH Zurich") can be an affiliation too
-        return affiliated_head(ctx, start, token).or(Some(Speaker::Unlisted { token, len }));
+        return affiliated_head(ctx, start, token, len).or(Some(Speaker::Unlisted { token, len }));
     }
     // "one senior European diplomat said": a description ending at j
     (start..=j).find_map(|s| description_ending_at(ctx, s, j))
@@ -548,12 +559,12 @@ const NAME_LINKS: [&str; 5] = ["the", "of", "for", "and", "&"];
 /// ("from the Institute for Fiscal Studies": four).
 const MAX_AFFILIATION: usize = 8;
 
-/// The speaker a place or body starting at token `place` is the affiliation of: the person or
+/// The speaker a place or body at tokens `place..place + len` is the affiliation of: the person or
 /// description ending just before "of", "at" or "from", which is followed by the place or body,
 /// or by a name ending in it ("Martin Keller of ETH Zurich", "Anna Berg of the University of
 /// Bern", "the mayor of London"); or the body a place names ("the Retail Council of Ireland").
 /// None when nothing of the kind stands before it.
-fn affiliated_head(ctx: &Context, start: usize, place: usize) -> Option<Speaker> {
+fn affiliated_head(ctx: &Context, start: usize, place: usize, len: usize) -> Option<Speaker> {
     let lowest = place.saturating_sub(MAX_AFFILIATION + 1).max(start + 1);
     let mut p = place.checked_sub(1)?;
     while p >= lowest {
@@ -570,7 +581,6 @@ fn affiliated_head(ctx: &Context, start: usize, place: usize) -> Option<Speaker>
             {
                 return Some(Speaker::Unlisted { token, len });
             } else if is_role_noun(ctx.key(q)) {
-                let len = ctx.mention_starting_at(place).map_or(1, |(_, m)| m.len);
                 let j = place + len - 1;
                 return (start..=q).find_map(|s| description_ending_at(ctx, s, j));
             }
@@ -599,7 +609,9 @@ fn description_ending_at(ctx: &Context, s: usize, j: usize) -> Option<Speaker> {
     }
     let head = (s..j.min(s + 6)).find(|&h| is_role_noun(ctx.key(h)))?;
     let complement = &ctx.tokens[head + 1..=j];
-    let is_phrase = COMPLEMENTS.contains(&ctx.key(head + 1))
+    // "a source close to the player"
+    let close_to = ctx.key(head + 1) == "close" && ctx.key(head + 2) == "to";
+    let is_phrase = (COMPLEMENTS.contains(&ctx.key(head + 1)) || close_to)
         && complement.iter().all(Token::is_word)
         && complement.len() <= 8;
     match description_at(ctx, s)? {
@@ -620,13 +632,23 @@ fn description_ending_at(ctx: &Context, s: usize, j: usize) -> Option<Speaker> {
 /// `Dawson's lawyer, Simon Price, said`: the appositive between commas is the speaker's name.
 fn name_between(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
     if let Some((m, mention)) = mention_ending_at(ctx.mentions, to - 1) {
-        let person = mention.kind == ActorKind::Person;
+        if mention.kind != ActorKind::Person {
+            // ", Brandon Kessler of Mercer Lowell LLP,": the person the body employs
+            return affiliated_head(ctx, from, mention.token, mention.len)
+                .filter(|s| matches!(s, Speaker::Named(p) if ctx.mentions[*p].token == from));
+        }
         let titled = title_before(ctx.tokens, mention.token) == Some(from)
             || (mention.token > from + 1
                 && ctx.key(mention.token - 1) == "."
                 && title_before(ctx.tokens, mention.token - 1) == Some(from));
-        let whole = mention.token == from || titled;
-        return (person && whole).then_some(Speaker::Named(m));
+        // ", the novelist Thomas Everly,": a role in lower case before the name
+        let described = matches!(ctx.key(from), "the" | "a" | "an")
+            && mention.token - from <= 4
+            && ctx.tokens[from + 1..mention.token]
+                .iter()
+                .all(|t| t.is_word() && !t.is_capitalised());
+        let whole = mention.token == from || titled || described;
+        return whole.then_some(Speaker::Named(m));
     }
     names::name_at(ctx.tokens, ctx.mentions, from)
         .filter(|(token, len)| *token + *len == to)

@@ -4,57 +4,13 @@
 //! article ("Natarajan" → "Priya Natarajan") and titles are dropped from it.
 
 use crate::extract::actor::gazetteer::{past_titles, title_at};
-use crate::extract::actor::person::is_name_word;
+use crate::extract::actor::person::{is_name_word, NOT_PERSON_HEADS};
 use crate::extract::actor::Mention;
 use std::collections::HashMap;
 
 use compact_str::CompactString;
 
 use crate::extract::token::{tokenize_into, Token};
-
-/// Last words that make a capitalised run an institution or a place, not a person.
-const NOT_PERSON_HEADS: [&str; 40] = [
-    "authority",
-    "agency",
-    "council",
-    "committee",
-    "department",
-    "ministry",
-    "university",
-    "post",
-    "times",
-    "news",
-    "party",
-    "bank",
-    "court",
-    "company",
-    "group",
-    "club",
-    "city",
-    "united",
-    "street",
-    "road",
-    "park",
-    "hall",
-    "office",
-    "board",
-    "service",
-    "institute",
-    "foundation",
-    "association",
-    "union",
-    "commission",
-    "centre",
-    "center",
-    "museum",
-    "school",
-    "hospital",
-    "house",
-    "parliament",
-    "senate",
-    "congress",
-    "assembly",
-];
 
 /// Most words a name may have.
 const MAX_NAME_WORDS: usize = 4;
