@@ -1068,6 +1068,21 @@ mod tests {
     }
 
     #[test]
+    fn the_name_between_commas_speaks_past_a_role_or_an_employer() {
+        let text =
+            "The case went on.\n\nThe firm's counsel, Brandon Kessler of Mercer Lowell LLP, \
+                    warned that it would \"freeze an entire industry.\"\n\nIts president, the \
+                    novelist Thomas Everly, said members were \"watching our own sentences.\"";
+        assert_eq!(
+            quotes(text),
+            [
+                "Brandon Kessler: freeze an entire industry.",
+                "Thomas Everly: watching our own sentences."
+            ]
+        );
+    }
+
+    #[test]
     fn the_first_of_two_surnames_stands_for_the_person() {
         let text = "Rosa Quispe Mamani, president of the community, rejected the offer.\n\n\
                     “Nobody can buy a new river,” Quispe said.";

@@ -634,8 +634,11 @@ fn name_between(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
     if let Some((m, mention)) = mention_ending_at(ctx.mentions, to - 1) {
         if mention.kind != ActorKind::Person {
             // ", Brandon Kessler of Mercer Lowell LLP,": the person the body employs
-            return affiliated_head(ctx, from, mention.token, mention.len)
-                .filter(|s| matches!(s, Speaker::Named(p) if ctx.mentions[*p].token == from));
+            return affiliated_head(ctx, from, mention.token, mention.len).filter(|s| match s {
+                Speaker::Named(p) => ctx.mentions[*p].token == from,
+                Speaker::Unlisted { token, .. } => *token == from,
+                _ => false,
+            });
         }
         let titled = title_before(ctx.tokens, mention.token) == Some(from)
             || (mention.token > from + 1
@@ -650,8 +653,17 @@ fn name_between(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
         let whole = mention.token == from || titled || described;
         return whole.then_some(Speaker::Named(m));
     }
+    // a name the index missed, alone or with where it works ("of Mercer Lowell LLP")
     names::name_at(ctx.tokens, ctx.mentions, from)
-        .filter(|(token, len)| *token + *len == to)
+        .filter(|&(token, len)| {
+            let end = token + len;
+            end == to
+                || (end + 1 < to
+                    && AFFILIATIONS.contains(&ctx.key(end))
+                    && ctx.tokens[end + 1..to]
+                        .iter()
+                        .all(|t| t.is_capitalised() || NAME_LINKS.contains(&t.key())))
+        })
         .map(|(token, len)| Speaker::Unlisted { token, len })
 }
 
