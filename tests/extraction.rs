@@ -499,12 +499,11 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 34] = [
+const KNOWN_MISSES_7: [&str; 28] = [
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
     "heldout7_ai_copyright_case.txt: position of Novelists Guild of America (wants) not found: \"wants the court to order Parallax to destroy any models trained on the disputed books\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
     "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by Some(\"a senior diplomat close to the talks\"), expected \"a senior diplomat\"",
-    "heldout7_ceasefire_wire.txt: position of Turkey (warns) not found: \"warned that a collapse of the talks could threaten commercial traffic through the Bosphorus\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
@@ -519,7 +518,6 @@ const KNOWN_MISSES_7: [&str; 34] = [
     "heldout7_farm_subsidy_feature.txt: position of Martin Hollis (refuses) not found: \"has refused to sign up to the new scheme at all\"",
     "heldout7_farm_subsidy_feature.txt: position of Huw Garside (criticises) not found: \"has criticised ministers for underestimating what the so-called “payment cliff” will mean\"",
     "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"a nurse at St Teilo's\"), expected \"a nurse\"",
-    "heldout7_hospital_waiting_lists.txt: quotation not found: \"a sticking plaster on a broken leg\"",
     "heldout7_hospital_waiting_lists.txt: quotation not found: \"recognises the frustration\"",
     "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
     "heldout7_mining_protest_ngo.txt: quotation not found: \"of strategic importance for the national economy\"",
@@ -530,10 +528,6 @@ const KNOWN_MISSES_7: [&str; 34] = [
     "heldout7_mining_protest_ngo.txt: position of Peru (refuses) not found: \"The energy ministry has refused to publish the minutes of the consultation meetings\"",
     "heldout7_school_meals_council.txt: \"the best money we will spend this decade.\" said by None, expected \"Tanya Brooks\"",
     "heldout7_transfer_liveblog.txt: \"Daniel is a key part of our plans and is not for sale at any price. We consider the matter closed.\" said by None, expected \"Harbourside City\"",
-    "heldout7_transfer_liveblog.txt: \"Kingsmead not done with Okonjo. Told a fourth offer is being prepared, but Harbourside's position hasn't moved an inch.\" said by None, expected \"Gareth Lyle\"",
-    "heldout7_transfer_liveblog.txt: quotation not found: \"noise\"",
-    "heldout7_transfer_liveblog.txt: \"relaxed\" said by Some(\"Daniel Okonjo\"), expected \"a source close to Okonjo\"",
-    "heldout7_transfer_liveblog.txt: \"Understand Kingsmead's valuation tops out at around £55m. Beyond that, they'll look at alternatives in Spain.\" said by Some(\"Kingsmead Rovers\"), expected \"Phil Hargreaves\"",
 ];
 
 #[test]

@@ -1963,6 +1963,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_adjective_opens_no_name_and_a_club_is_an_organisation() {
+        let idx = index(&[
+            "The mine is owned by the Toronto-listed Andesite Copper Corporation.",
+            "Kingsmead Rovers rejected the bid.",
+        ]);
+        assert_eq!(
+            names(&idx),
+            ["Andesite Copper Corporation", "Kingsmead Rovers"]
+        );
+        assert_eq!(idx.actors[1].kind, ActorKind::Organization);
+    }
+
+    #[test]
     fn a_second_body_after_and_is_not_a_field_of_the_first() {
         let idx = index(&[
             "The Bank of Wessex and HSBC agreed.",

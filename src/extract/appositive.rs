@@ -25,13 +25,29 @@ pub fn is_appositive(tokens: &[Token], open: usize, close: usize) -> bool {
         return true;
     }
     let opens = !first.is_capitalised() || title_at(tokens, open + 1).is_some();
+    let named_term = named_term(inner);
     let clean = inner.iter().enumerate().all(|(k, t)| {
         !matches!(
             t.text,
             "\"" | "“" | "”" | "‘" | "’" | "'" | ";" | "." | ":" | "?" | "!"
         ) || k > 0 && is_plural_possessive(&inner[k - 1], t)
+            || named_term.is_some_and(|(a, b)| k == a || k == b)
     });
     opens && clean && !matches!(first.key(), "and" | "or" | "but" | "nor" | "then" | "so")
+}
+
+/// A term in double quotation marks inside an appositive ("Turkey, which helped negotiate the
+/// so-called “Istanbul formula”, warned …"): the two marks' places, when there are exactly two,
+/// they pair, and at most five words stand between them.
+fn named_term(inner: &[Token]) -> Option<(usize, usize)> {
+    let mut marks = inner
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.text, "\"" | "“" | "”" | "‘" | "’" | "'"));
+    let (a, open) = marks.next()?;
+    let (b, close) = marks.next()?;
+    let paired = matches!((open.text, close.text), ("“", "”") | ("\"", "\""));
+    (marks.next().is_none() && paired && b - a <= 6).then_some((a, b))
 }
 
 /// "D-N.Y.", "R-Texas", "I-Vt.": a party's initial, a hyphen and a state's name or its
@@ -141,7 +157,18 @@ mod tests {
 
     #[test]
     fn a_quotation_is_never_inside_an_appositive() {
-        assert_eq!(after_appositive("Ana Ruiz, who said \"no\", left"), None);
+        assert_eq!(
+            after_appositive("Ana Ruiz, who said \"no, and then left\", left"),
+            None
+        );
+        assert_eq!(after_appositive("Ana Ruiz, who said \"no, left"), None);
+    }
+
+    #[test]
+    fn a_term_in_quotation_marks_may_stand_inside_an_appositive() {
+        let text =
+            "Turkey, which helped negotiate the so-called “Istanbul formula” for grain, warned";
+        assert_eq!(after_appositive(text).as_deref(), Some("warned"));
     }
 
     #[test]

@@ -1083,6 +1083,22 @@ mod tests {
     }
 
     #[test]
+    fn a_source_close_to_a_person_describing_and_posting_speak() {
+        let text = "Dr Daniel Okonjo trained on Monday.\n\nA source close to Okonjo said the \
+                    midfielder was \"relaxed\" about it.\n\nThe paper's writer, Gareth Lyle, has \
+                    just posted on X: \"Not done yet.\"\n\nManager Lars Whitmore, 52, refused to \
+                    talk, describing the rumours as “noise”.";
+        assert_eq!(
+            quotes(text),
+            [
+                "a source close to Okonjo: relaxed",
+                "Gareth Lyle: Not done yet.",
+                "Lars Whitmore: noise"
+            ]
+        );
+    }
+
+    #[test]
     fn the_first_of_two_surnames_stands_for_the_person() {
         let text = "Rosa Quispe Mamani, president of the community, rejected the offer.\n\n\
                     “Nobody can buy a new river,” Quispe said.";

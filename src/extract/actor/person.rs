@@ -39,7 +39,15 @@ fn is_particle(token: &Token) -> bool {
 /// Whether `token` may be part of a person's name.
 pub fn is_name_word(token: &Token) -> bool {
     // a capital starts a word, so a capitalised token is a word
-    starts_like_a_name(token) && !NOT_NAMES.holds(token)
+    starts_like_a_name(token) && !NOT_NAMES.holds(token) && !is_compound_adjective(token.text)
+}
+
+/// "Toronto-listed", "London-based", "Kremlin-backed", "Long-term": a capitalised word joined by
+/// a hyphen to a word in lower case is an adjective, not part of a name ("Ocampo-Reyes",
+/// "al-Dulaimi" and "Coca-Cola" are names).
+fn is_compound_adjective(text: &str) -> bool {
+    text.rfind('-')
+        .is_some_and(|h| h > 0 && text[h + 1..].starts_with(|c: char| c.is_lowercase()))
 }
 
 /// A capitalised word with a lower-case letter ("Kyiv", not "NATO"), or a surname after the
@@ -144,7 +152,7 @@ pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
 const TWO_WORD_STARTS: [&str; 3] = ["according", "put", "puts"];
 
 /// Last words that make a capitalised run an institution or a place, not a person.
-pub(crate) const NOT_PERSON_HEADS: [&str; 58] = [
+pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
     "authority",
     "agency",
     "council",
@@ -185,6 +193,12 @@ pub(crate) const NOT_PERSON_HEADS: [&str; 58] = [
     "senate",
     "congress",
     "assembly",
+    // football clubs: "Kingsmead Rovers", "Dunmore Athletic"
+    "rovers",
+    "rangers",
+    "wanderers",
+    "athletic",
+    "albion",
     // places: "the Lake District", "Skelbeck Fell", "Elm Avenue"
     "district",
     "county",

@@ -21,7 +21,7 @@ static ROLE_NOUNS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/role_nouns.txt")));
 
 /// Words that may stand between a subject and its verb without changing who speaks.
-const BETWEEN: [&str; 18] = [
+const BETWEEN: [&str; 19] = [
     "has",
     "have",
     "had",
@@ -40,6 +40,8 @@ const BETWEEN: [&str; 18] = [
     "privately",
     "still",
     "further",
+    // "has just posted on X: …"
+    "just",
 ];
 
 /// The speaker found by an attribution rule.
@@ -530,6 +532,17 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     // organisations and states speak too: "The Retail Council warned that …"; but in
     // "Martin Keller of ETH Zurich said" the place or body only says where the speaker works
     if let Some((m, mention)) = mention_ending_at(ctx.mentions, j) {
+        // "A source close to Okonjo said", "a lawyer for Ms Hale said": the person after a
+        // preposition is who the description speaks for, not the speaker
+        let first = title_before(ctx.tokens, mention.token).unwrap_or(mention.token);
+        let object = mention.kind == ActorKind::Person
+            && first > start
+            && (COMPLEMENTS.contains(&ctx.key(first - 1)) || ctx.key(first - 1) == "to");
+        if object {
+            if let Some(described) = (start..first).find_map(|s| description_ending_at(ctx, s, j)) {
+                return Some(described);
+            }
+        }
         if mention.kind != ActorKind::Person {
             if let Some(head) = affiliated_head(ctx, start, mention.token, mention.len) {
                 return Some(head);
