@@ -403,7 +403,7 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 27] = [
+const KNOWN_MISSES_5: [&str; 26] = [
     "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
@@ -411,7 +411,6 @@ const KNOWN_MISSES_5: [&str; 27] = [
     "heldout5_diplomacy_summit.txt: \"not sign a text that mortgages the ocean for a few tonnes of nickel\" said by None, expected \"France\"",
     "heldout5_diplomacy_summit.txt: position of China (rejects) not found: \"has rejected a US proposal to allow national observers aboard mining vessels\"",
     "heldout5_diplomacy_summit.txt: position of Japan (ready) not found: \"has signalled that it is ready to accept a compromise\"",
-    "heldout5_markets_report.txt: \"persistently weak buyer demand in the South East\" said by None, expected \"Brightmoor Homes\"",
     "heldout5_markets_report.txt: quotation not found: \"all discretionary spending\"",
     "heldout5_markets_report.txt: position of Bank of England (cautious) not found: \"The Bank signalled it would move cautiously\"",
     "heldout5_markets_report.txt: position of Brightmoor Homes (commits) not found: \"It said it would cut its land-buying budget by a third\"",
@@ -459,7 +458,7 @@ const KNOWN_MISSES_6: [&str; 36] = [
     "heldout6_commons_short_lets.txt: position of Dev Raman (wants) not found: \"urged ministers to go further and cap the number of nights a whole home can be let at 90 a year\"",
     "heldout6_commons_short_lets.txt: position of Liberal Democrats (ready) not found: \"was ready to back the Bill at third reading\"",
     "heldout6_explainer_water_hack.txt: quotation not found: \"baseless speculation\"",
-    "heldout6_explainer_water_hack.txt: quotation not found: \"working around the clock\"",
+    "heldout6_explainer_water_hack.txt: \"working around the clock\" said by Some(\"the company\"), expected \"Tasman Regional Water\"",
     "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (refuses) not found: \"would not disclose the amount\"",
     "heldout6_explainer_water_hack.txt: position of Tasman Regional Water (pledges) not found: \"pledged to refund fixed water charges for the week to every affected household\"",
     "heldout6_investigation_rail_inspections.txt: \"Nobody wants to be the one who says the numbers are fake,\" said by Some(\"a fourth person\"), expected \"a current employee\"",
@@ -499,7 +498,7 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 28] = [
+const KNOWN_MISSES_7: [&str; 24] = [
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
     "heldout7_ai_copyright_case.txt: position of Novelists Guild of America (wants) not found: \"wants the court to order Parallax to destroy any models trained on the disputed books\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
@@ -507,7 +506,6 @@ const KNOWN_MISSES_7: [&str; 28] = [
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
-    "heldout7_central_bank_analysis.txt: \"The governor has a majority today. I'm not sure he'll have one in June,\" said by None, expected \"a former rate-setter\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (cautious) not found: \"the governor struck a cautious note\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rules out) not found: \"He also ruled out any return to quantitative easing\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rejects) not found: \"rejected suggestions that the Bank had once again fallen behind the curve\"",
@@ -518,10 +516,7 @@ const KNOWN_MISSES_7: [&str; 28] = [
     "heldout7_farm_subsidy_feature.txt: position of Martin Hollis (refuses) not found: \"has refused to sign up to the new scheme at all\"",
     "heldout7_farm_subsidy_feature.txt: position of Huw Garside (criticises) not found: \"has criticised ministers for underestimating what the so-called “payment cliff” will mean\"",
     "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"a nurse at St Teilo's\"), expected \"a nurse\"",
-    "heldout7_hospital_waiting_lists.txt: quotation not found: \"recognises the frustration\"",
     "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
-    "heldout7_mining_protest_ngo.txt: quotation not found: \"of strategic importance for the national economy\"",
-    "heldout7_mining_protest_ngo.txt: \"the rule of law must be respected by all.\" said by None, expected \"Peru\"",
     "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (condemns) not found: \"Tierra Viva condemns the use of tear gas and rubber bullets\"",
     "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
     "heldout7_mining_protest_ngo.txt: position of Andesite Copper Corporation (rejects) not found: \"Andesite has rejected allegations that its exploratory drilling contaminated the springs.\"",

@@ -74,6 +74,9 @@ pub struct ActorIndex {
     by_name: FxHashMap<String, ActorId>,
     /// Folded name → the first person so called.
     by_folded: FxHashMap<CompactString, ActorId>,
+    /// A word between a person's first and last names, folded → that person; `None` where two
+    /// people's names hold it (for [`ActorIndex::person_by_inner_name`]).
+    by_inner: FxHashMap<CompactString, Option<ActorId>>,
 }
 
 /// A person as collected in the first pass: the fullest spelling of their name.
@@ -219,6 +222,13 @@ impl ActorIndex {
         if actor.kind == ActorKind::Person {
             let first = self.by_folded.entry(fold_name(&actor.name)).or_insert(id);
             *first = (*first).min(id);
+            let words: Vec<&str> = actor.name.split(' ').collect();
+            for inner in words.iter().take(words.len().saturating_sub(1)).skip(1) {
+                let one = self.by_inner.entry(fold_name(inner)).or_insert(Some(id));
+                if *one != Some(id) {
+                    *one = None;
+                }
+            }
         }
     }
 
@@ -233,19 +243,9 @@ impl ActorIndex {
 
     /// The one person whose name holds `word` between its first and last words: the first of two
     /// surnames ("Quispe" for "Rosa Quispe Mamani", who is "Quispe" for short). `None` when
-    /// no one or more than one person's name does.
+    /// no one or more than one person's name does. One hash lookup.
     pub fn person_by_inner_name(&self, word: &str) -> Option<ActorId> {
-        let word = fold_name(word);
-        let mut found = self.actors.iter().filter(|a| {
-            let words: Vec<&str> = a.name.split(' ').collect();
-            a.kind == ActorKind::Person
-                && words.len() >= 3
-                && words[1..words.len() - 1]
-                    .iter()
-                    .any(|w| fold_name(w) == word)
-        });
-        let one = found.next()?;
-        found.next().is_none().then_some(one.id)
+        self.by_inner.get(&fold_name(word)).copied().flatten()
     }
 
     /// The actor with canonical `name` and `kind`, created if new; `surface` is recorded as an alias.
@@ -771,6 +771,12 @@ fn state_noun_after(tokens: &[Token], j: usize) -> Option<usize> {
         }
     }
     (STATE_NOUNS.holds(first) && ends_here(j + 1)).then_some(1)
+}
+
+/// Whether `phrase` (lower case, one or two words) names a state's body: "government",
+/// "energy ministry", "coast guard" (`assets/lexicons/state_nouns.txt`).
+pub fn is_state_noun(phrase: &str) -> bool {
+    STATE_NOUNS.contains(phrase)
 }
 
 /// A demonym names the people, not the adjective: "the Russians", "Britons", "the British have".

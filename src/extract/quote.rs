@@ -16,10 +16,12 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::briefing::{Article, Loc, Span};
-use crate::extract::actor::{capitals_name, earlier_referent, ActorIndex, Mention};
+use crate::extract::actor::person::is_speech_verb;
+use crate::extract::actor::{capitals_name, earlier_referent, is_state_noun, ActorIndex, Mention};
 use crate::extract::gender::{self, Gender};
 use crate::extract::token::{tokenize, Token};
 use crate::extract::{ActorId, ActorKind, Quote};
+use crate::text::clean::stop::is_stop_word;
 use attribution::{Context, Speaker};
 use marks::{find_marked, Marked};
 
@@ -280,8 +282,60 @@ fn trimmed(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
+/// `under "life and limb" arrangements`, `a "zero tolerance" policy`: a short phrase in
+/// quotation marks between a determiner or preposition and a noun it modifies is a term, not
+/// anyone's words (the word after it is no function word: `was "relaxed" about`), unless a
+/// speech verb earlier in its clause reports it (`what he called a "rushed" process`).
+fn modifies_a_noun(para: &Para, marked: &Marked) -> bool {
+    if !marked.closed {
+        return false;
+    }
+    let inner = marked.inner.of(para.text);
+    let before = para.text[..marked.open].split_whitespace().next_back();
+    let after = para.text[marked.close..].split_whitespace().next();
+    let opens = before.is_some_and(|w| MODIFIER_OPENERS.contains(&w.to_lowercase().as_str()));
+    let noun = after.is_some_and(|w| {
+        // glued to the mark ("”.") is no word after it
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty()
+            && !para.text[marked.close..].starts_with(|c: char| !c.is_whitespace())
+            && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !is_stop_word(w)
+    });
+    if !(opens && noun && inner.split_whitespace().count() <= 4) {
+        return false;
+    }
+    // `what he called a "rushed" process`, `told the FT that Europe has a "pretty precise"
+    // plan`: a speech verb earlier in the clause reports the words (not one before a comma:
+    // `said the strike was on, although wards run under "life and limb" rules`); a few dozen
+    // words back at most, so a paragraph of many quotations stays linear
+    let si = para.sentences.partition_point(|s| s.end <= marked.open);
+    let from = para
+        .sentences
+        .get(si)
+        .map_or(0, |s| s.start.min(marked.open));
+    let open_token = para.tokens().partition_point(|t| t.start < marked.open);
+    let first = para
+        .tokens()
+        .partition_point(|t| t.start < from)
+        .max(open_token.saturating_sub(MAX_LOOKBACK));
+    let reported = (first..open_token)
+        .rev()
+        .take_while(|&k| !matches!(para.tokens()[k].text, "," | ";"))
+        .any(|k| is_speech_verb(para.tokens(), k));
+    !reported
+}
+
+/// Words before a phrase that modifies a noun: determiners and prepositions.
+const MODIFIER_OPENERS: [&str; 14] = [
+    "a", "an", "the", "under", "of", "for", "on", "in", "with", "by", "its", "their", "his", "her",
+];
+
 /// "so-called “coalition of the willing”", "what we mean by “security guarantees.”"
 fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
+    if modifies_a_noun(para, marked) {
+        return true;
+    }
     // the last few words only: lower-casing the whole paragraph before every quotation mark
     // would be quadratic in a paragraph of many quotations
     let mut from = marked.open.saturating_sub(SCARE_WINDOW);
@@ -391,7 +445,17 @@ fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Opt
         } => Some(
             description
                 .strip_prefix("the ")
-                .and_then(|noun| earlier_body(doc, para.index, noun, actors))
+                .and_then(|noun| {
+                    // "the health board" after "Tywi Valley University Health Board": its head
+                    let head = noun.rsplit(' ').next().unwrap_or(noun);
+                    earlier_body(doc, para.index, noun, actors)
+                        .or_else(|| {
+                            (head != noun)
+                                .then(|| earlier_body(doc, para.index, head, actors))
+                                .flatten()
+                        })
+                        .or_else(|| state_of(doc, para, noun, actors))
+                })
                 .unwrap_or(Said {
                     name: Some(description),
                     actor: None,
@@ -407,13 +471,18 @@ fn resolve(doc: &Doc, para: &Para, speaker: Speaker, actors: &ActorIndex) -> Opt
     }
 }
 
-/// Paragraphs back that "the statement" or "the agency" may refer to.
+/// Paragraphs back that "the statement" (or a state's body, "the energy ministry") may refer to.
 const BODY_LOOK_BACK: usize = 8;
+
+/// Paragraphs back that "the company" or "the health board" may refer to: a long article's,
+/// bounded so that a file of thousands of such paragraphs stays linear.
+const ORG_LOOK_BACK: usize = 40;
 
 /// `"…," the statement said` or `the agency said` in paragraph `p`, when the paragraph names
 /// no issuer: for a document, the first organisation or person named in the nearest paragraph
 /// before that mentions one ("In a statement, Halberd said …"); for an organisation's kind,
-/// the organisation last named before that it may refer back to ([`earlier_referent`]).
+/// the organisation last named before that it may refer back to ([`earlier_referent`]), up to
+/// [`ORG_LOOK_BACK`] paragraphs before.
 fn earlier_body(doc: &Doc, p: usize, noun: &str, actors: &ActorIndex) -> Option<Said> {
     let earlier = || doc.paras[p.saturating_sub(BODY_LOOK_BACK)..p].iter().rev();
     let found = if attribution::is_document(noun) {
@@ -424,8 +493,9 @@ fn earlier_body(doc: &Doc, p: usize, noun: &str, actors: &ActorIndex) -> Option<
             .find(|m| matches!(m.kind, ActorKind::Organization | ActorKind::Person))?
             .actor
     } else {
-        // in text order: the referent is the last that fits
-        let orgs: Vec<ActorId> = doc.paras[p.saturating_sub(BODY_LOOK_BACK)..p]
+        // in text order: the referent is the last that fits, further back than a document's
+        // ("the health board" a dozen paragraphs after the board's name)
+        let orgs: Vec<ActorId> = doc.paras[p.saturating_sub(ORG_LOOK_BACK)..p]
             .iter()
             .flat_map(|q| q.mentions)
             .filter(|m| m.kind == ActorKind::Organization)
@@ -436,6 +506,27 @@ fn earlier_body(doc: &Doc, p: usize, noun: &str, actors: &ActorIndex) -> Option<
     Some(Said {
         name: Some(actors.actors[found.0 as usize].name.clone()),
         actor: Some(found),
+        vague: false,
+    })
+}
+
+/// "the energy ministry said" with no state named with it: the state the paragraph names first
+/// ("Lima has insisted … the energy ministry said"), else the one named last in the paragraphs
+/// before.
+fn state_of(doc: &Doc, para: &Para, noun: &str, actors: &ActorIndex) -> Option<Said> {
+    if !is_state_noun(noun) {
+        return None;
+    }
+    let country = |m: &&Mention| m.kind == ActorKind::Country;
+    let found = para.mentions.iter().find(country).or_else(|| {
+        doc.paras[para.index.saturating_sub(BODY_LOOK_BACK)..para.index]
+            .iter()
+            .rev()
+            .find_map(|q| q.mentions.iter().rev().find(country))
+    })?;
+    Some(Said {
+        name: Some(actors.actors[found.actor.0 as usize].name.clone()),
+        actor: Some(found.actor),
         vague: false,
     })
 }
@@ -1094,6 +1185,47 @@ mod tests {
                 "a source close to Okonjo: relaxed",
                 "Gareth Lyle: Not done yet.",
                 "Lars Whitmore: noise"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_before_the_quotation_is_the_one_named_before() {
+        let text = "The Tywi Valley Health Board met on Monday.\n\nWaits grew.\n\nIn a statement, \
+                    the health board said it \"recognises the frustration\" of staff.\n\nLima \
+                    has insisted the mine is legal. The energy ministry said it was \"of strategic \
+                    importance\" to the country.";
+        assert_eq!(
+            quotes(text),
+            [
+                "Tywi Valley Health Board: recognises the frustration",
+                "Peru: of strategic importance"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_modifying_a_noun_is_a_term_unless_someone_called_it_so() {
+        assert!(quotes(
+            "Dr Ana Ruiz said the strike was on, although care would run under “life and \
+                 limb” arrangements."
+        )
+        .is_empty());
+        assert_eq!(
+            quotes("Councillor Greg Hammond criticised what he called a “rushed” process."),
+            ["Greg Hammond: rushed"]
+        );
+    }
+
+    #[test]
+    fn a_rate_setter_and_a_person_familiar_with_the_talks_are_described() {
+        let text = "Rates held.\n\n“The governor has a majority today,” one former rate-setter \
+                    told me.\n\n“We will not settle,” a person familiar with the talks said.";
+        assert_eq!(
+            quotes(text),
+            [
+                "a former rate-setter: The governor has a majority today,",
+                "a person familiar with the talks: We will not settle,"
             ]
         );
     }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::actor::gazetteer::{past_titles, title_at};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    is_organization_noun, mention_ending_at, mentions_in, referent, Mention,
+    is_organization_noun, is_state_noun, mention_ending_at, mentions_in, referent, Mention,
 };
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::POST_NOMINALS;
@@ -409,8 +409,11 @@ fn familiar_with_end(ctx: &Context, head: usize) -> usize {
     if (ctx.key(head + 1), ctx.key(head + 2)) != ("familiar", "with") {
         return head;
     }
+    // up to the verb: "a person familiar with the talks said"
     (head + 3..head + 10)
-        .take_while(|&j| ctx.tokens.get(j).is_some_and(Token::is_word))
+        .take_while(|&j| {
+            ctx.tokens.get(j).is_some_and(Token::is_word) && !is_speech_verb(ctx.tokens, j)
+        })
         .last()
         .unwrap_or(head)
 }
@@ -557,8 +560,42 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
         // a body the index does not know ("ETH Zurich") can be an affiliation too
         return affiliated_head(ctx, start, token, len).or(Some(Speaker::Unlisted { token, len }));
     }
+    if let Some(body) = body_ending_at(ctx, start, j) {
+        return Some(body);
+    }
     // "one senior European diplomat said": a description ending at j
     (start..=j).find_map(|s| description_ending_at(ctx, s, j))
+}
+
+/// "the health board said it …", "the energy ministry said …": a body named by its kind (one
+/// word, or a state's body in two) ending at token `j` after "the"; the organisation the
+/// paragraph names that it refers to, else kept as that description for [`super::resolve`].
+fn body_ending_at(ctx: &Context, start: usize, j: usize) -> Option<Speaker> {
+    let noun = &ctx.tokens[j];
+    if !noun.is_word() || noun.is_capitalised() {
+        return None;
+    }
+    let one = j > start && ctx.key(j - 1) == "the" && is_organization_noun(noun);
+    let two = j > start + 1
+        && ctx.key(j - 2) == "the"
+        && ctx.tokens[j - 1].is_word()
+        && !ctx.tokens[j - 1].is_capitalised()
+        && (is_organization_noun(noun)
+            || is_state_noun(&format!("{} {}", ctx.key(j - 1), noun.key())));
+    if !one && !two {
+        return None;
+    }
+    if let Some(m) = issuer(ctx, noun, j) {
+        return Some(Speaker::Named(m));
+    }
+    let words: Vec<&str> = ctx.tokens[j - usize::from(two)..=j]
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    Some(Speaker::Unnamed {
+        description: format!("the {}", words.join(" ")),
+        plural: false,
+    })
 }
 
 /// Prepositions joining a speaker to the place or body they belong to ("Anna Berg of the
