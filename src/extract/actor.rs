@@ -222,7 +222,10 @@ impl ActorIndex {
         if actor.kind == ActorKind::Person {
             let first = self.by_folded.entry(fold_name(&actor.name)).or_insert(id);
             *first = (*first).min(id);
-            let words: Vec<&str> = actor.name.split(' ').collect();
+            let words: Vec<&str> = match actor.name.matches(' ').count() {
+                0 | 1 => Vec::new(),
+                _ => actor.name.split(' ').collect(),
+            };
             for inner in words.iter().take(words.len().saturating_sub(1)).skip(1) {
                 let one = self.by_inner.entry(fold_name(inner)).or_insert(Some(id));
                 if *one != Some(id) {
@@ -499,21 +502,21 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
     if acting_org {
         return Some(organization(surface.to_string(), start, len));
     }
-    let word = tokens[start].bare();
+    let words = &tokens[start..start + len];
     let speaks = len == 1 && (titled || is_surname_speaking(tokens, start));
     // "Gwen, 58, farms 900 acres" after "Gwen Ashworth": a known given name stands for the one
-    // person it opens the name of, spelt the same ("Ana" is not "Anna Lindqvist")
-    let given = len == 1 && gender::of_name(word).is_some() && !is_stop_word(tokens[start].text);
-    let resolved = people
-        .resolve(&tokens[start..start + len], speaks || given)
-        .filter(|name| {
-            speaks
-                || len > 1
-                || people.resolve(&tokens[start..=start], false).is_some()
-                || name
-                    .strip_prefix(word)
-                    .is_some_and(|rest| rest.starts_with(' '))
-        });
+    // person it opens the name of, spelt the same ("Ana" is not "Anna Lindqvist"); looked up
+    // only for a lone word no one's name otherwise takes
+    let resolved = people.resolve(words, speaks).or_else(|| {
+        let word = tokens[start].bare();
+        let name = (len == 1 && !speaks)
+            .then(|| people.resolve(words, true))
+            .flatten()?;
+        let given = name.strip_prefix(word).is_some_and(|r| r.starts_with(' '))
+            && !is_stop_word(tokens[start].text)
+            && gender::of_name(word).is_some();
+        given.then_some(name)
+    });
     let Some(name) = resolved else {
         // "Halberd rejected …" after "Halberd Pharmaceuticals"
         let short = (len == 1 && !titled)

@@ -228,7 +228,7 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     if titled {
         return true;
     }
-    if len < 2 || NOT_PERSON_HEADS.contains(&tokens[i + len - 1].key()) {
+    if len < 2 {
         return false;
     }
     let after = i + len;
@@ -266,7 +266,8 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     let speech_before = i > 0
         && (is_speech_verb(tokens, i - 1)
             || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
-    appositive || speech_after || speech_before
+    (appositive || speech_after || speech_before)
+        && !NOT_PERSON_HEADS.contains(&tokens[i + len - 1].key())
 }
 
 /// Prepositions that place what follows them ("on Skelbeck Fell, …"), so the comma after
