@@ -1249,6 +1249,7 @@ fn collect_people(articles: &[Article]) -> People {
     // evidence later ("Marsh, 23, admitted") promotes the full name it ends ("Leo Marsh")
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<CompactString> = Vec::new();
+    let mut firsts: Vec<CompactString> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
     let mut acronyms: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
@@ -1260,6 +1261,7 @@ fn collect_people(articles: &[Article]) -> People {
             seen.extend(found.seen);
             weak.extend(found.weak);
             singles.extend(found.singles);
+            firsts.extend(found.firsts);
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
@@ -1279,7 +1281,8 @@ fn collect_people(articles: &[Article]) -> People {
             }
         }
     }
-    promote_full_names(&mut seen, &singles, &weak);
+    promote_full_names(&mut seen, &singles, &weak, |name| name.last());
+    promote_full_names(&mut seen, &firsts, &weak, |name| name.first());
     let mut people = merge_people(seen);
     people.orgs = orgs;
     people.shorts = shorts;
@@ -1291,6 +1294,15 @@ fn collect_people(articles: &[Article]) -> People {
     people
 }
 
+/// "Gwen, 58, farms": a known given name set off with an age.
+fn is_first_name_with_age(tokens: &[Token], i: usize) -> bool {
+    let age = |t: &Token| t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit());
+    tokens.get(i + 1).is_some_and(|t| t.text == ",")
+        && tokens.get(i + 2).is_some_and(age)
+        && tokens.get(i + 3).is_some_and(|t| t.text == ",")
+        && gender::of_name(tokens[i].bare()).is_some()
+}
+
 /// The names one article gives [`collect_people`].
 #[derive(Default)]
 struct Names {
@@ -1299,6 +1311,8 @@ struct Names {
     orgs: Vec<(String, String)>,
     weak: Vec<Vec<String>>,
     singles: Vec<CompactString>,
+    /// Known given names with an age after them ("Gwen, 58, farms"), folded.
+    firsts: Vec<CompactString>,
     /// (first word folded, name) of names a first word may stand for ([`short_form`]).
     shorts: Vec<(CompactString, String)>,
     /// (first organisation word, lower case, institution) ([`People::heads`]).
@@ -1412,6 +1426,8 @@ fn names_in(article: &Article) -> Names {
                 names.seen.push(words(tokens, start, len));
             } else if len == 1 && !titled && is_surname_speaking(tokens, start) {
                 names.singles.push(fold_name(tokens[start].bare()));
+            } else if len == 1 && !titled && is_first_name_with_age(tokens, start) {
+                names.firsts.push(fold_name(tokens[start].bare()));
             } else if (2..=3).contains(&len) && !is_institution {
                 names.weak.push(words(tokens, start, len));
             }
@@ -1450,15 +1466,20 @@ fn short_form(
 }
 
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
-/// names exactly one such person ("Owen Fitch").
+/// names exactly one such person ("Owen Fitch"); a first name with an age ("Gwen, 58,") the
+/// full name it opens: `word` picks which word of a name `singles` hold.
 fn promote_full_names(
     seen: &mut Vec<Vec<String>>,
     singles: &[CompactString],
     weak: &[Vec<String>],
+    word: impl Fn(&Vec<String>) -> Option<&String>,
 ) {
+    if singles.is_empty() {
+        return;
+    }
     let mut by_surname: FxHashMap<CompactString, Vec<&Vec<String>>> = FxHashMap::default();
     for name in weak {
-        if let Some(last) = name.last() {
+        if let Some(last) = word(name) {
             let list = by_surname.entry(fold_name(last)).or_default();
             if !list.contains(&name) {
                 list.push(name);
@@ -2018,6 +2039,16 @@ mod tests {
         assert_eq!(named(1), ["Gwen Ashworth"]);
         assert!(named(3).is_empty(), "two people open with Tom");
         assert!(named(5).is_empty(), "Ana is not Anna");
+    }
+
+    #[test]
+    fn a_first_name_with_an_age_promotes_the_full_name_it_opens() {
+        let idx = index(&[
+            "Gwen Ashworth is already on the quad bike.",
+            "Gwen, 58, farms 900 acres with her husband.",
+        ]);
+        assert_eq!(names(&idx), ["Gwen Ashworth"]);
+        assert_eq!(idx.in_paragraph(0, 1).len(), 1);
     }
 
     #[test]

@@ -18,8 +18,8 @@ use compact_str::CompactString;
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    capitals_name, earlier_referent, is_organization_noun, mention_ending_at, mentions_in,
-    referent, ActorIndex, Mention, AUXILIARIES,
+    capitals_name, earlier_referent, is_organization_noun, is_state_noun, mention_ending_at,
+    mentions_in, referent, ActorIndex, Mention, AUXILIARIES,
 };
 use crate::extract::appositive;
 use crate::extract::gender;
@@ -608,6 +608,9 @@ impl Sentence<'_> {
                 word if self.is_linking(word, j) => {}
                 // "Acme Corp. declined": an abbreviation's full stop inside the sentence
                 "." if j > clause && self.tokens[j - 1].end == self.tokens[j].start => {}
+                _ if self.names_a_state_body(j, clause) => {
+                    return self.only_state_named().into_iter().collect()
+                }
                 _ => return Vec::new(),
             }
         }
@@ -623,6 +626,29 @@ impl Sentence<'_> {
         (run > 0)
             .then(|| self.holder_before(j + 1 - run, clause))
             .flatten()
+    }
+
+    /// "The energy ministry has refused": a state's body in two words after "the", ending at
+    /// token `j`, with no state named beside it.
+    fn names_a_state_body(&self, j: usize, clause: usize) -> bool {
+        j >= clause + 2
+            && self.key(j - 2) == "the"
+            && [j - 1, j]
+                .iter()
+                .all(|&k| self.tokens[k].is_word() && !self.tokens[k].is_capitalised())
+            && is_state_noun(&format!("{} {}", self.key(j - 1), self.key(j)))
+    }
+
+    /// The one state the paragraph names, if it names exactly one ("… under Peru's transparency
+    /// law"): whose the unnamed state's body is.
+    fn only_state_named(&self) -> Option<ActorId> {
+        let mut states = self
+            .mentions
+            .iter()
+            .filter(|m| m.kind == ActorKind::Country)
+            .map(|m| m.actor);
+        let one = states.next()?;
+        states.all(|a| a == one).then_some(one)
     }
 
     /// Who holds a stance whose subject ends with the mention `m`: the person or body `m` only
@@ -1348,6 +1374,16 @@ mod tests {
                 "Britain left the EU in 2020. She is sceptical of the new scheme.",
             ]),
             ["Ana Ruiz: warns", "Ana Ruiz: sceptical"]
+        );
+    }
+    #[test]
+    fn a_state_s_body_holds_the_stance_of_the_one_state_the_paragraph_names() {
+        assert_eq!(
+            positions(&[
+                "The energy ministry has refused to publish the minutes under Peru's law.",
+                "The foreign ministry rejected the plan, which Chile and Peru drafted.",
+            ]),
+            ["Peru: refuses"]
         );
     }
 }
