@@ -498,9 +498,8 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 18] = [
+const KNOWN_MISSES_7: [&str; 17] = [
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
-    "heldout7_ai_copyright_case.txt: position of Novelists Guild of America (wants) not found: \"wants the court to order Parallax to destroy any models trained on the disputed books\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
     "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by Some(\"a senior diplomat close to the talks\"), expected \"a senior diplomat\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",

@@ -726,7 +726,18 @@ impl Sentence<'_> {
     /// Hale met Ann Price and rejected the deal"), unless the clause reports someone's words
     /// ([`Sentence::reporter`]).
     fn coordinated_subject(&self, and: usize, clause: usize) -> Vec<ActorId> {
-        let [subject] = mentions_in(self.mentions, clause, and) else {
+        let mentioned = mentions_in(self.mentions, clause, and);
+        // "The guild is seeking damages and wants …": a body named by its kind opening the
+        // clause, before an auxiliary, is its subject
+        let by_kind = mentioned.is_empty()
+            && clause + 2 < and
+            && self.key(clause) == "the"
+            && is_organization_noun(&self.tokens[clause + 1])
+            && AUXILIARIES.contains(&self.key(clause + 2));
+        if by_kind {
+            return self.subject_of(&Hit::word(clause + 2));
+        }
+        let [subject] = mentioned else {
             return self.reporter(and, clause);
         };
         let first = title_before(self.tokens, subject.token).unwrap_or(subject.token);
@@ -1384,6 +1395,16 @@ mod tests {
                 "The foreign ministry rejected the plan, which Chile and Peru drafted.",
             ]),
             ["Peru: refuses"]
+        );
+    }
+    #[test]
+    fn a_body_named_by_its_kind_holds_a_stance_after_and() {
+        assert_eq!(
+            positions(&[
+                "The Novelists Guild of America sued on Monday.",
+                "The guild has sued the firm and wants the court to act.",
+            ]),
+            ["Novelists Guild of America: wants"]
         );
     }
 }
