@@ -29,7 +29,9 @@ use crate::ingest::date::{MONTHS, WEEKDAYS};
 use crate::text::clean::stop::is_stop_word;
 use crate::text::meta::byline::BIO_ROLES;
 use gazetteer::{title_at, Entry, Target, GAZETTEER};
-use person::{fold_name, has_person_evidence, is_surname_speaking, name_len, titled_name_at};
+use person::{
+    fold_name, has_person_evidence, is_age_at, is_surname_speaking, name_len, titled_name_at,
+};
 
 /// Words that make a capitalised name an organisation's ("Lowy Institute", "Harwood Sports Group").
 static ORG_WORDS: LazyLock<Lexicon> =
@@ -222,11 +224,13 @@ impl ActorIndex {
         if actor.kind == ActorKind::Person {
             let first = self.by_folded.entry(fold_name(&actor.name)).or_insert(id);
             *first = (*first).min(id);
-            let words: Vec<&str> = match actor.name.matches(' ').count() {
-                0 | 1 => Vec::new(),
-                _ => actor.name.split(' ').collect(),
-            };
-            for inner in words.iter().take(words.len().saturating_sub(1)).skip(1) {
+            // the words between the first and the last
+            let middle = actor
+                .name
+                .split_once(' ')
+                .and_then(|(_, rest)| rest.rsplit_once(' '))
+                .map(|(middle, _)| middle);
+            for inner in middle.into_iter().flat_map(|m| m.split(' ')) {
                 let one = self.by_inner.entry(fold_name(inner)).or_insert(Some(id));
                 if *one != Some(id) {
                     *one = None;
@@ -752,7 +756,7 @@ fn ends_longer_name(tokens: &[Token], i: usize) -> bool {
 /// state at token `j` ("government", "authorities", "foreign ministry"), if one does and it is not
 /// a possessive or the start of a longer name ("the British Government Art Collection" is not the
 /// state speaking; "China's Ministry of Commerce" is an institution).
-fn state_noun_after(tokens: &[Token], j: usize) -> Option<usize> {
+pub(crate) fn state_noun_after(tokens: &[Token], j: usize) -> Option<usize> {
     let ends_here = |end: usize| {
         let last = &tokens[end - 1];
         // "the Chinese Ministry of Commerce", "the British Government Art Collection"
@@ -1296,11 +1300,7 @@ fn collect_people(articles: &[Article]) -> People {
 
 /// "Gwen, 58, farms": a known given name set off with an age.
 fn is_first_name_with_age(tokens: &[Token], i: usize) -> bool {
-    let age = |t: &Token| t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit());
-    tokens.get(i + 1).is_some_and(|t| t.text == ",")
-        && tokens.get(i + 2).is_some_and(age)
-        && tokens.get(i + 3).is_some_and(|t| t.text == ",")
-        && gender::of_name(tokens[i].bare()).is_some()
+    is_age_at(tokens, i + 1) && gender::of_name(tokens[i].bare()).is_some()
 }
 
 /// The names one article gives [`collect_people`].

@@ -18,8 +18,8 @@ use compact_str::CompactString;
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    capitals_name, earlier_referent, is_organization_noun, is_state_noun, mention_ending_at,
-    mentions_in, referent, ActorIndex, Mention, AUXILIARIES,
+    capitals_name, earlier_referent, is_organization_noun, mention_ending_at, mentions_in,
+    referent, state_noun_after, ActorIndex, Mention, AUXILIARIES,
 };
 use crate::extract::appositive;
 use crate::extract::gender;
@@ -633,10 +633,7 @@ impl Sentence<'_> {
     fn names_a_state_body(&self, j: usize, clause: usize) -> bool {
         j >= clause + 2
             && self.key(j - 2) == "the"
-            && [j - 1, j]
-                .iter()
-                .all(|&k| self.tokens[k].is_word() && !self.tokens[k].is_capitalised())
-            && is_state_noun(&format!("{} {}", self.key(j - 1), self.key(j)))
+            && state_noun_after(self.tokens, j - 1) == Some(2)
     }
 
     /// The one state the paragraph names, if it names exactly one ("… under Peru's transparency

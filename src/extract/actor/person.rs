@@ -252,11 +252,7 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     // "Owen Fitch, said", "Marsh, 23, admitted": an age or a comma may stand before the verb
     let mut after = after;
     if tokens.get(after).is_some_and(|t| t.text == ",") {
-        let age = tokens
-            .get(after + 1)
-            .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
-            && tokens.get(after + 2).is_some_and(|t| t.text == ",");
-        after += if age { 3 } else { 1 };
+        after += if is_age_at(tokens, after) { 3 } else { 1 };
     }
     let speech_after = is_speech_verb(tokens, after)
         || (tokens
@@ -282,16 +278,21 @@ const PLACE_PREPOSITIONS: [&str; 9] = [
 pub fn is_surname_speaking(tokens: &[Token], i: usize) -> bool {
     let mut after = i + 1;
     if tokens.get(after).is_some_and(|t| t.text == ",") {
-        let age = tokens
-            .get(after + 1)
-            .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
-            && tokens.get(after + 2).is_some_and(|t| t.text == ",");
-        if !age {
+        if !is_age_at(tokens, after) {
             return false;
         }
         after += 3;
     }
     is_speech_verb(tokens, after) && !tokens[i].text.ends_with('s')
+}
+
+/// ", 23,": an age set off by commas, the first at token `comma`.
+pub fn is_age_at(tokens: &[Token], comma: usize) -> bool {
+    tokens.get(comma).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
+        && tokens.get(comma + 2).is_some_and(|t| t.text == ",")
 }
 
 /// A title ending just before token `i`: its start, if any (looks back up to five tokens).

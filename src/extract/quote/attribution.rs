@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::actor::gazetteer::{past_titles, title_at};
 use crate::extract::actor::person::{is_speech_verb, title_before};
 use crate::extract::actor::{
-    is_organization_noun, is_state_noun, mention_ending_at, mentions_in, referent, Mention,
+    is_organization_noun, mention_ending_at, mentions_in, referent, state_noun_after, Mention,
 };
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::POST_NOMINALS;
@@ -580,8 +580,7 @@ fn body_ending_at(ctx: &Context, start: usize, j: usize) -> Option<Speaker> {
         && ctx.key(j - 2) == "the"
         && ctx.tokens[j - 1].is_word()
         && !ctx.tokens[j - 1].is_capitalised()
-        && (is_organization_noun(noun)
-            || is_state_noun(&format!("{} {}", ctx.key(j - 1), noun.key())));
+        && (is_organization_noun(noun) || state_noun_after(ctx.tokens, j - 1) == Some(2));
     if !one && !two {
         return None;
     }
