@@ -60,8 +60,8 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to seventh held-out set (`heldout_*`, `heldout2_*`,
-/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`).
+/// Which fixtures: our own, or the first to eighth held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`, `heldout8_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -72,6 +72,7 @@ enum Set {
     HeldOut5,
     HeldOut6,
     HeldOut7,
+    HeldOut8,
 }
 
 impl Set {
@@ -90,6 +91,8 @@ impl Set {
             Set::HeldOut6
         } else if name.starts_with("heldout7_") {
             Set::HeldOut7
+        } else if name.starts_with("heldout8_") {
+            Set::HeldOut8
         } else {
             Set::Own
         }
@@ -521,4 +524,90 @@ const KNOWN_MISSES_7: [&str; 17] = [
 #[test]
 fn seventh_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut7, 8, &KNOWN_MISSES_7);
+}
+
+/// The misses of the eighth held-out set: eight articles by a helper who saw neither the rules,
+/// the lexicons nor the earlier sets (a Q&A interview, an Indian court report, an earnings call,
+/// a rugby report, Dutch coalition talks, a climate study, a US school board, a Security Council
+/// meeting). Measured as it came (`52f224a`): quotations 0.97, speakers 0.75, positions 27/69,
+/// questions 30/32, with 73 misses.
+const KNOWN_MISSES_8: [&str; 73] = [
+    "heldout8_andes_snowpack.txt: \"Our own measurements show a similar trend, and we are already adjusting allocation rules in the most affected basins,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for the authority\"",
+    "heldout8_andes_snowpack.txt: \"been promising desalination for fifteen years\" said by Some(\"Agua Primero\"), expected \"Matías Ferreyra\"",
+    "heldout8_andes_snowpack.txt: term reported as a quotation: \"snow drought\"",
+    "heldout8_andes_snowpack.txt: position of Oluwaseun Adebayo (cautious) not found: \"cautioned against reading too much into a single regional estimate\"",
+    "heldout8_andes_snowpack.txt: position of critics (criticises) not found: \"critics say the plan does little to address demand\"",
+    "heldout8_andes_snowpack.txt: position of environmental campaigners (sceptical) not found: \"environmental campaigners were unconvinced\"",
+    "heldout8_documentary_interview.txt: \"risked misleading the public about the purpose of the reforms.\" said by Some(\"I'd\"), expected \"North Sea Fisheries Board\"",
+    "heldout8_documentary_interview.txt: \"We're not asking for pity, we're asking for a chance to hand it on.\" said by None, expected \"an older fisherman\"",
+    "heldout8_documentary_interview.txt: position of North Sea Fisheries Board (rejects) not found: \"poured cold water on the film's central claim\"",
+    "heldout8_documentary_interview.txt: position of Coastal Fishermen's Federation (supports) not found: \"has thrown its weight behind the film\"",
+    "heldout8_documentary_interview.txt: position of two streaming platforms (refuses) not found: \"balked at its running time\"",
+    "heldout8_documentary_interview.txt: position of Lanthorn Pictures (pledges) not found: \"has pledged to keep it in cinemas for at least six weeks\"",
+    "heldout8_documentary_interview.txt: position of Amara Okonkwo-Reyes (insists) not found: \"insists she has no political agenda\"",
+    "heldout8_documentary_interview.txt: position of North Sea Fisheries Board (criticises) not found: \"The board says you've ignored the science on fish stocks\"",
+    "heldout8_dutch_coalition.txt: \"Without a date, there is no plan, and without a plan, the courts will keep stopping every road and every house we try to build,\" said by None, expected \"Marijke van den Heuvel\"",
+    "heldout8_dutch_coalition.txt: quotation not found: \"Every year we wait, nature gets worse and the bill gets bigger,\"",
+    "heldout8_dutch_coalition.txt: quotation not found: \"swallowed a great deal\"",
+    "heldout8_dutch_coalition.txt: \"reflect carefully on what they are willing to give up.\" said by Some(\"Hendrik\"), expected \"Hendrik ter Laak\"",
+    "heldout8_dutch_coalition.txt: \"remains fully committed to its European obligations\" said by Some(\"Ministry of Agriculture\"), expected \"Netherlands\"",
+    "heldout8_dutch_coalition.txt: \"Ask me on Thursday,\" said by Some(\"LTO-Vereniging\"), expected \"one DC negotiator\"",
+    "heldout8_dutch_coalition.txt: position of Marijke van den Heuvel (insists) not found: \"has made the deadline a condition of her party's participation\"",
+    "heldout8_dutch_coalition.txt: position of Pieter-Jan de Groot (rejects) not found: \"rejected any deadline backed by the threat of expropriation\"",
+    "heldout8_dutch_coalition.txt: position of Youssef El Amrani (ready) not found: \"signalled he would not stand in the way of a compromise\"",
+    "heldout8_dutch_coalition.txt: position of Youssef El Amrani (rejects) not found: \"his party would not accept higher taxes\"",
+    "heldout8_dutch_coalition.txt: position of Sanne Bakker-Oosterhuis (rejects) not found: \"poured cold water on the idea of a delay\"",
+    "heldout8_dutch_coalition.txt: position of Netherlands (wants) not found: \"has repeatedly asked the European Commission for more time\"",
+    "heldout8_dutch_coalition.txt: position of LTO-Vereniging (warns) not found: \"warned that any compulsory element would trigger legal challenges\"",
+    "heldout8_dutch_coalition.txt: position of Hendrik ter Laak (wants) not found: \"asked the four leaders to\"",
+    "heldout8_dutch_coalition.txt: question not found: \"Nobody in The Hague seems sure which of those outcomes is worse.\"",
+    "heldout8_groundwater_court.txt: \"Water beneath the land is not a commodity that the fortunate may bottle and the thirsty may buy back,\" said by Some(\"Justices Meera Raghunathan\"), expected \"Meera Raghunathan\"",
+    "heldout8_groundwater_court.txt: \"The State has not produced a single study showing that these units are responsible for the fall in the water table,\" said by None, expected \"Kavita Deshpande-Iyer\"",
+    "heldout8_groundwater_court.txt: \"It has picked the most visible target, not the largest one.\" said by None, expected \"Kavita Deshpande-Iyer\"",
+    "heldout8_groundwater_court.txt: \"If not the State, then who is to decide how much water can be taken out of the ground?\" said by None, expected \"Farhan Qureshi\"",
+    "heldout8_groundwater_court.txt: \"The court has recognised what farmers in Kolar have been saying for ten years,\" said by Some(\"Shivaprasad\"), expected \"H.N. Shivaprasad\"",
+    "heldout8_groundwater_court.txt: \"The ground is not a bank account you can keep withdrawing from.\" said by Some(\"Shivaprasad\"), expected \"H.N. Shivaprasad\"",
+    "heldout8_groundwater_court.txt: \"deeply disappointed that the court has accepted the State’s figures without independent scrutiny\" said by Some(\"India Packaged Water Manufacturers’ Association\"), expected \"All India Packaged Water Manufacturers’ Association\"",
+    "heldout8_groundwater_court.txt: \"a line in the sand for every State facing the same crisis.\" said by Some(\"the collective\"), expected \"Lakshmi Narayanaswamy\"",
+    "heldout8_groundwater_court.txt: position of All India Packaged Water Manufacturers’ Association (opposes) not found: \"which had opposed the cap since it was notified\"",
+    "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (supports) not found: \"welcomed the verdict\"",
+    "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (commits) not found: \"the government would comply with the refund order\"",
+    "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (pledges) not found: \"pledged to bring a law in the budget session\"",
+    "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (rules out) not found: \"ruled out any relaxation of the cap\"",
+    "heldout8_groundwater_court.txt: position of All India Packaged Water Manufacturers’ Association (warns) not found: \"warned that bottled water prices in the State could rise\"",
+    "heldout8_groundwater_court.txt: position of Jal Suraksha Manch (supports) not found: \"had intervened in support of the State\"",
+    "heldout8_groundwater_court.txt: position of Jal Suraksha Manch (wants) not found: \"urged the Centre to frame a national groundwater law\"",
+    "heldout8_groundwater_court.txt: position of India (supports) not found: \"backed the verdict and said it would share the judgment\"",
+    "heldout8_groundwater_court.txt: position of Kavita Deshpande-Iyer (criticises) not found: \"the limit of 40,000 litres a day per unit was arbitrary\"",
+    "heldout8_groundwater_court.txt: question not found: \"Where the State will find the money for the refund in a year of revenue shortfall is a question the government did not answer on Thursday.\"",
+    "heldout8_rugby_match.txt: \"You can’t give a side of that quality that many entries into your 22,\" said by Some(\"Dafydd Lloyd\"), expected \"Gareth Pryce-Jones\"",
+    "heldout8_rugby_match.txt: \"We’ll look at it on Monday, and some of those conversations won’t be comfortable.\" said by Some(\"Dafydd Lloyd\"), expected \"Gareth Pryce-Jones\"",
+    "heldout8_rugby_match.txt: \"as a matter of routine, with feedback given to officials privately\" said by None, expected \"a spokesperson for the Premier Rugby Board\"",
+    "heldout8_rugby_match.txt: term reported as a quotation: \"the Fortress\"",
+    "heldout8_rugby_match.txt: position of Henri de la Fontaine (supports) not found: \"threw his weight behind calls for the wing to be recalled\"",
+    "heldout8_rugby_match.txt: position of Harrowgate Hawks (wants) not found: \"would write to the Premier Rugby Board seeking an explanation\"",
+    "heldout8_rugby_match.txt: position of a spokesperson for the Premier Rugby Board (refuses) not found: \"the league would not comment on individual refereeing decisions\"",
+    "heldout8_school_closure.txt: \"deeply concerned about class sizes at the receiving schools\" said by Some(\"the union\"), expected \"Eastbrook Education Association\"",
+    "heldout8_school_closure.txt: position of Gregory Tannenbaum (supports) not found: \"who voted in favor\"",
+    "heldout8_school_closure.txt: position of Lucia Ramírez-Holt (criticises) not found: \"criticized what she called a rushed process\"",
+    "heldout8_school_closure.txt: position of Eastbrook Education Association (wants) not found: \"demanded written guarantees that no teaching positions would be eliminated\"",
+    "heldout8_school_closure.txt: position of Raymond Sutter (ready) not found: \"ready to put an officer on that intersection every morning\"",
+    "heldout8_software_earnings.txt: \"seeing record interest from customers who want AI that works today, not AI that's promised for tomorrow,\" said by Some(\"Pellucid\"), expected \"Pellucid Data\"",
+    "heldout8_software_earnings.txt: quotation not found: \"a marketing stunt.\"",
+    "heldout8_software_earnings.txt: position of Hannah Yoshida (sceptical) not found: \"Hannah Yoshida of Redfern & Co. was more sceptical\"",
+    "heldout8_software_earnings.txt: position of Pellucid Data (pledges) not found: \"pledged to offer free data migration to Corvane clients\"",
+    "heldout8_software_earnings.txt: position of a Corvane spokesperson (rejects) not found: \"a Corvane spokesperson dismissed it as\"",
+    "heldout8_un_security_council.txt: \"We spent three weeks on this text. We took on board amendments from every delegation that asked, including the delegation that has just vetoed it,\" said by Some(\"Ní Bhriain\"), expected \"Siobhán Ní Bhriain\"",
+    "heldout8_un_security_council.txt: \"What more could we have done?\" said by Some(\"Ní Bhriain\"), expected \"Siobhán Ní Bhriain\"",
+    "heldout8_un_security_council.txt: \"did not fully reflect the views of countries in the region.\" said by Some(\"China\"), expected \"Zhang Weiming\"",
+    "heldout8_un_security_council.txt: position of Russia (opposes) not found: \"vetoed a draft Security Council resolution\"",
+    "heldout8_un_security_council.txt: position of China (supports) not found: \"threw its weight behind an African Union-led mediation effort\"",
+    "heldout8_un_security_council.txt: position of Azmara (rejects) not found: \"rejected accusations that its forces were blocking aid\"",
+    "heldout8_un_security_council.txt: position of diplomats (sceptical) not found: \"diplomats were sceptical that a fourth draft would fare any better\"",
+    "heldout8_un_security_council.txt: position of Rebecca Hollings-Ward (pledges) not found: \"Her government would keep pressing for access\"",
+];
+
+#[test]
+fn eighth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut8, 8, &KNOWN_MISSES_8);
 }
