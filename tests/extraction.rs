@@ -501,22 +501,17 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 17] = [
+const KNOWN_MISSES_7: [&str; 12] = [
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
     "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by Some(\"a senior diplomat close to the talks\"), expected \"a senior diplomat\"",
     "heldout7_ceasefire_wire.txt: position of Turkey (will not allow) not found: \"will not allow the straits to become a theatre of war\"",
     "heldout7_central_bank_analysis.txt: quotation not found: \"more evidence, not more hope\"",
-    "heldout7_central_bank_analysis.txt: quotation not found: \"in anything like the foreseeable future\"",
     "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (cautious) not found: \"the governor struck a cautious note\"",
-    "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rules out) not found: \"He also ruled out any return to quantitative easing\"",
-    "heldout7_central_bank_analysis.txt: position of Andrew Ferrier (rejects) not found: \"rejected suggestions that the Bank had once again fallen behind the curve\"",
     "heldout7_farm_subsidy_feature.txt: position of Huw Garside (criticises) not found: \"has criticised ministers for underestimating what the so-called “payment cliff” will mean\"",
     "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"a nurse at St Teilo's\"), expected \"a nurse\"",
     "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
-    "heldout7_mining_protest_ngo.txt: position of Tierra Viva Alliance (condemns) not found: \"Tierra Viva condemns the use of tear gas and rubber bullets\"",
     "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
-    "heldout7_mining_protest_ngo.txt: position of Andesite Copper Corporation (rejects) not found: \"Andesite has rejected allegations that its exploratory drilling contaminated the springs.\"",
     "heldout7_school_meals_council.txt: \"the best money we will spend this decade.\" said by None, expected \"Tanya Brooks\"",
     "heldout7_transfer_liveblog.txt: \"Daniel is a key part of our plans and is not for sale at any price. We consider the matter closed.\" said by None, expected \"Harbourside City\"",
 ];

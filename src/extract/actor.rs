@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
@@ -526,13 +526,28 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
         let short = (len == 1 && !titled)
             .then(|| people.shorts.get(&fold_name(tokens[start].bare())))
             .flatten()
-            .and_then(Option::as_ref)?;
+            .and_then(Option::as_ref);
+        if let Some(short) = short {
+            return Some(found(
+                Cow::Owned(short.clone()),
+                ActorKind::Organization,
+                bare(start, 1),
+                start,
+                1,
+            ));
+        }
+        // "Andesite has rejected" after "Andesite Copper Corporation"
+        let lead = (len <= 2 && !titled && !people.leads.is_empty())
+            .then(|| people.leads.get(&lead_key(words)))
+            .flatten()
+            .and_then(Option::as_ref)
+            .filter(|_| acts_after(tokens, start + len))?;
         return Some(found(
-            Cow::Owned(short.clone()),
+            Cow::Owned(lead.clone()),
             ActorKind::Organization,
-            bare(start, 1),
+            bare(start, len),
             start,
-            1,
+            len,
         ));
     };
     Some(found(
@@ -1208,6 +1223,11 @@ struct People {
     /// A company's first word standing for its name ("Halberd" for "Halberd Pharmaceuticals"),
     /// folded; `None` where two names open with the word.
     shorts: FxHashMap<CompactString, Option<String>>,
+    /// The first word or two of an organisation's name that are no organisation words
+    /// ("Andesite" for "Andesite Copper Corporation", "Tierra Viva" for "Tierra Viva Alliance"),
+    /// folded and joined by a space: they stand for it only where they act ("Andesite has
+    /// rejected"), as such words may name other things. `None` where two names open so.
+    leads: FxHashMap<CompactString, Option<String>>,
     /// An institution's first organisation word standing for it after "the" ("the Bank" for
     /// "Bank of England"), lower case: the institution named most often with that word first;
     /// `None` where two are named as often.
@@ -1256,6 +1276,8 @@ fn collect_people(articles: &[Article]) -> People {
     let mut firsts: Vec<CompactString> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
+    let mut leads: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
+    let mut lead_runs: FxHashSet<CompactString> = FxHashSet::default();
     let mut acronyms: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
     // how often each institution is named, by its first organisation word
     let mut heads: FxHashMap<CompactString, FxHashMap<String, usize>> = FxHashMap::default();
@@ -1266,10 +1288,15 @@ fn collect_people(articles: &[Article]) -> People {
             weak.extend(found.weak);
             singles.extend(found.singles);
             firsts.extend(found.firsts);
+            lead_runs.extend(found.lead_runs);
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
-            for (map, found) in [(&mut shorts, found.shorts), (&mut acronyms, found.acronyms)] {
+            for (map, found) in [
+                (&mut shorts, found.shorts),
+                (&mut leads, found.leads),
+                (&mut acronyms, found.acronyms),
+            ] {
                 for (word, name) in found {
                     map.entry(word)
                         .and_modify(|known| {
@@ -1290,6 +1317,8 @@ fn collect_people(articles: &[Article]) -> People {
     let mut people = merge_people(seen);
     people.orgs = orgs;
     people.shorts = shorts;
+    leads.retain(|lead, _| !lead_runs.contains(lead));
+    people.leads = leads;
     people.acronyms = acronyms;
     people.heads = heads
         .into_iter()
@@ -1315,6 +1344,12 @@ struct Names {
     firsts: Vec<CompactString>,
     /// (first word folded, name) of names a first word may stand for ([`short_form`]).
     shorts: Vec<(CompactString, String)>,
+    /// (lead words folded, name) ([`People::leads`]).
+    leads: Vec<(CompactString, String)>,
+    /// The first word, and first two, of every other run of two capitalised words or more,
+    /// folded: such lead words name something else too ("Harbourside" in "Harbourside City"
+    /// beside "Harbourside City Supporters' Trust"), so they stand for no organisation.
+    lead_runs: FxHashSet<CompactString>,
     /// (first organisation word, lower case, institution) ([`People::heads`]).
     heads: Vec<(CompactString, String)>,
     /// (short form, organisation) ([`People::acronyms`]).
@@ -1389,8 +1424,10 @@ fn names_in(article: &Article) -> Names {
             let institution = (!is_person_named(tokens, start, len, titled))
                 .then(|| institution(tokens, start, len))
                 .flatten();
+            let leads_before = names.leads.len();
             if let Some(org) = &institution {
                 names.shorts.extend(short_form(tokens, start, org));
+                names.leads.extend(lead_forms(tokens, start, org));
                 if let Some(short) = bracketed_short_form(tokens, start + org.1) {
                     names.acronyms.push((short, org.0.clone()));
                 }
@@ -1403,6 +1440,21 @@ fn names_in(article: &Article) -> Names {
                 }
             }
             let is_institution = institution.is_some();
+            // the lead words of a run that gave no organisation its lead words
+            if names.leads.len() == leads_before {
+                for n in 1..len.min(3) {
+                    names.lead_runs.insert(lead_key(&tokens[start..start + n]));
+                }
+            }
+            // "Tierra Viva condemns" after "Tierra Viva Alliance": the organisation, not a person
+            let is_lead = len <= 2 && !titled && !names.leads.is_empty() && {
+                let key = lead_key(&tokens[start..start + len]);
+                names.leads.iter().any(|(k, _)| *k == key)
+            };
+            if is_lead {
+                i = start + len;
+                continue;
+            }
             let acting = (!titled && !is_institution)
                 .then(|| acting_kind(tokens, start, len))
                 .flatten();
@@ -1463,6 +1515,62 @@ fn short_form(
     let proper = person::is_name_word(first) && !is_org_word(first) && !is_stop_word(first.text);
     (proper && GAZETTEER.match_at(tokens, start).is_none() && rest.iter().all(is_org_word))
         .then(|| (fold_name(first.bare()), name.clone()))
+}
+
+/// The lead words of an organisation's name that may stand for it ([`People::leads`]): its
+/// first word, or first two, when they are proper names and no organisation words, and some
+/// word of the name is left after them.
+fn lead_forms<'a>(
+    tokens: &'a [Token],
+    start: usize,
+    org: &'a (String, usize),
+) -> impl Iterator<Item = (CompactString, String)> + 'a {
+    let (name, len) = org;
+    let first = &tokens[start];
+    let proper = person::is_name_word(first)
+        && !is_org_word(first)
+        && !is_stop_word(first.text)
+        && GAZETTEER.match_at(tokens, start).is_none();
+    let words = if proper { (*len).min(3) - 1 } else { 0 };
+    (1..=words)
+        .take_while(move |&n| {
+            let last = &tokens[start + n - 1];
+            person::is_name_word(last) && !is_org_word(last) && last.bare() == last.text
+        })
+        .map(move |n| (lead_key(&tokens[start..start + n]), name.clone()))
+}
+
+/// [`People::leads`]' key for words: each folded, joined by a space.
+fn lead_key(words: &[Token]) -> CompactString {
+    let mut key = CompactString::default();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(&fold_name(w.bare()));
+    }
+    key
+}
+
+/// Whether an organisation's subject at `i..i + len` acts: a stance or speech verb after it,
+/// past auxiliaries ("Andesite has rejected", "Tierra Viva condemns", "Andesite said").
+fn acts_after(tokens: &[Token], after: usize) -> bool {
+    // verbs that are also plural nouns, read as nouns right after the words ("European
+    // states are leaning": "European" is no short name there)
+    const NOUNS: [&str; 16] = [
+        "states", "claims", "notes", "calls", "comments", "remarks", "posts", "reads", "tweets",
+        "promises", "pledges", "demands", "fears", "doubts", "hopes", "replies",
+    ];
+    let aux = tokens
+        .get(after..tokens.len().min(after + 2))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| AUXILIARIES.contains(&t.key()))
+        .count();
+    if aux == 0 && tokens.get(after).is_some_and(|t| NOUNS.contains(&t.key())) {
+        return false;
+    }
+    is_stance_at(tokens, after + aux) || person::is_speech_verb(tokens, after + aux)
 }
 
 /// A lone surname with evidence ("Fitch said") takes the full name it ends, if the briefing
@@ -1557,6 +1665,47 @@ mod tests {
 
     fn names(index: &ActorIndex) -> Vec<String> {
         index.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    #[test]
+    fn an_organisations_lead_words_stand_for_it_where_they_act() {
+        let index = index(&[
+            "Andesite Copper Corporation opened the mine. Tierra Viva Alliance organised the \
+             blockade.",
+            "Andesite has rejected the allegations. Tierra Viva condemns the use of tear gas.",
+            // where they do not act they name nothing ("Andesite rock")
+            "Andesite rock lines the valley.",
+        ]);
+        assert_eq!(
+            names(&index),
+            ["Andesite Copper Corporation", "Tierra Viva Alliance"]
+        );
+        let surfaces: Vec<&str> = index
+            .in_paragraph(0, 1)
+            .iter()
+            .map(|m| &index.actors[m.actor.0 as usize].name[..])
+            .collect();
+        assert_eq!(
+            surfaces,
+            ["Andesite Copper Corporation", "Tierra Viva Alliance"]
+        );
+        assert!(index.in_paragraph(0, 2).is_empty());
+    }
+
+    #[test]
+    fn lead_words_that_open_another_name_stand_for_no_organisation() {
+        // "Harbourside City" is the club, not "Harbourside City Supporters' Trust"
+        let index = index(&[
+            "The Harbourside City Supporters' Trust met. Harbourside City lost again.",
+            "Harbourside said the striker was not for sale.",
+        ]);
+        assert!(index.in_paragraph(0, 1).is_empty(), "{:?}", names(&index));
+        // a plural noun after an adjective is no verb: "European states are leaning"
+        let index = super::tests::index(&[
+            "The European Policy Analysis Center published a report.",
+            "European states are leaning towards a deal.",
+        ]);
+        assert!(index.in_paragraph(0, 1).is_empty(), "{:?}", names(&index));
     }
 
     #[test]

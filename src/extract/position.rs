@@ -521,6 +521,17 @@ impl Sentence<'_> {
         holders
     }
 
+    /// Whether the subject starting at token `j` follows "than" ("faster than the Bank is
+    /// willing to admit", "sooner than he would like"): a comparison, which holds no stance.
+    fn after_than(&self, j: usize, clause: usize) -> bool {
+        let j = if j > clause && self.key(j - 1) == "the" {
+            j - 1
+        } else {
+            j
+        };
+        j > clause && self.key(j - 1) == "than"
+    }
+
     /// The actor (or pronoun) right before the stance, with any enumeration it ends; across an
     /// appositive ("Raj Patel, who chairs the finance committee, supported") or a bracketed
     /// short form ("The European Bicycle Manufacturers Association (EBMA) today welcomed").
@@ -538,12 +549,17 @@ impl Sentence<'_> {
             }
             j -= 1;
             if let Some(m) = self.mention_ending_at(j) {
+                if self.after_than(m.token, clause) {
+                    return Vec::new();
+                }
                 return self.holder_or_list(m, clause);
             }
             if let Some(person) = self.person_of_place(j, clause) {
                 return vec![person];
             }
             match self.key(j) {
+                // "sooner than he would like": a comparison, not a stance
+                "he" | "she" if self.after_than(j, clause) => return Vec::new(),
                 "he" | "she" => return self.antecedent(j).into_iter().collect(),
                 word if FIRST_PERSON.contains(&word) => {
                     return self.answering.into_iter().collect()
@@ -555,6 +571,9 @@ impl Sentence<'_> {
                     && self.key(j - 1) == "the"
                     && is_organization_noun(&self.tokens[j]) =>
                 {
+                    if self.after_than(j, clause) {
+                        return Vec::new();
+                    }
                     let before = mentions_in(self.mentions, 0, j - 1);
                     return referent(before, self.tokens, &self.tokens[j])
                         .map(|m| m.actor)
@@ -888,9 +907,12 @@ impl Sentence<'_> {
     /// quotation mark: words inside a quotation are the quoted person's, not the reporter's).
     fn reporting_speaker(&self, stance: usize) -> Option<ActorId> {
         let clause = self.clause_start(stance);
-        let verb = (clause..stance)
-            .rev()
-            .find(|&v| is_speech_verb(self.tokens, v))?;
+        // "ruled out" says no, but reports no clause: "While he ruled out troops, the White
+        // House signalled that the U.S. would be ready" is not his readiness
+        let verb = (clause..stance).rev().find(|&v| {
+            is_speech_verb(self.tokens, v)
+                && !matches!(self.key(v), "rule" | "rules" | "ruled" | "ruling")
+        })?;
         if self.tokens[verb..stance]
             .iter()
             .any(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’"))
@@ -934,6 +956,54 @@ mod tests {
             .iter()
             .map(|p| format!("{}: {}", index.actors[p.actor.0 as usize].name, p.stance))
             .collect()
+    }
+
+    #[test]
+    fn a_name_owning_something_is_a_person_a_pronoun_may_stand_for() {
+        // no title, appositive or speech verb: "his words" says Andrew Ferrier is a person
+        assert_eq!(
+            positions(&[
+                "Andrew Ferrier chose his words carefully on Thursday.",
+                "He also ruled out any return to quantitative easing, and rejected the claim.",
+            ]),
+            ["Andrew Ferrier: rules out", "Andrew Ferrier: rejects"]
+        );
+        // an organisation owns with "its"; "her" before a determiner is an object
+        assert!(positions(&[
+            "Harbour Freight sent its drivers home.",
+            "He ruled out a strike."
+        ])
+        .is_empty());
+        assert!(positions(&["Royal Mail sent her the plan.", "He ruled out a strike."]).is_empty());
+    }
+
+    #[test]
+    fn a_subject_after_than_makes_a_comparison_not_a_stance() {
+        assert_eq!(
+            positions(&[
+                "Minister Ana Ruiz spoke on Monday. Cuts may come sooner than she would like.",
+                "The data is turning faster than the Bank of England is willing to admit.",
+            ]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            positions(&["Minister Ana Ruiz said cuts would come sooner, and she would like that."]),
+            ["Ana Ruiz: wants"]
+        );
+    }
+
+    #[test]
+    fn ruling_out_reports_no_clause_after_it() {
+        // the readiness is the White House's, not the speaker who ruled troops out
+        let found = positions(&[
+            "While President Ana Ruiz ruled out troops, the White House \
+             signalled that the U.S. would be ready to help.",
+        ]);
+        assert!(
+            found.contains(&"Ana Ruiz: rules out".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"Ana Ruiz: ready".to_string()), "{found:?}");
     }
 
     #[test]

@@ -828,6 +828,17 @@ mod tests {
     }
 
     #[test]
+    fn ruling_something_out_quotes_the_subject() {
+        assert_eq!(
+            quotes(
+                "Governor Andrew Ferrier held rates.\n\nHe also ruled out any return to easing \
+                 \"in anything like the foreseeable future\", and rejected the claim."
+            ),
+            ["Andrew Ferrier: in anything like the foreseeable future"]
+        );
+    }
+
+    #[test]
     fn a_transcript_turn_is_its_speakers_quotation() {
         let text = "Police Chief Dana Whitlock and Mayor Gloria Espinoza briefed reporters.\n\n\
                     CHIEF DANA WHITLOCK: We are closer than we were a week ago.\n\n\

@@ -149,7 +149,15 @@ pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
 
 /// First words of the two-word speech verbs ("according to", "put it"): only these pay for the
 /// two-word lookup.
-const TWO_WORD_STARTS: [&str; 3] = ["according", "put", "puts"];
+const TWO_WORD_STARTS: [&str; 7] = [
+    "according",
+    "put",
+    "puts",
+    "rule",
+    "rules",
+    "ruled",
+    "ruling",
+];
 
 /// Last words that make a capitalised run an institution or a place, not a person.
 pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
@@ -262,8 +270,48 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
     let speech_before = i > 0
         && (is_speech_verb(tokens, i - 1)
             || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
-    (appositive || speech_after || speech_before)
+    (appositive || speech_after || speech_before || owns_after(tokens, i, i + len))
         && !NOT_PERSON_HEADS.contains(&tokens[i + len - 1].key())
+}
+
+/// "Andrew Ferrier chose his words carefully", "Maria Ruiz has made her views known": the
+/// verb after a name, within a few words, followed by "his" or "her" and what is theirs (or
+/// "himself", "herself"). An organisation's verb takes "its"; a pronoun of the other sex than a
+/// known given name ("Andrew … her") is someone else's.
+fn owns_after(tokens: &[Token], i: usize, after: usize) -> bool {
+    const WINDOW: usize = 3;
+    let verb = |t: &Token| {
+        t.text.starts_with(|c: char| c.is_ascii_lowercase())
+            && !matches!(
+                t.key(),
+                "and" | "or" | "of" | "in" | "on" | "at" | "for" | "to" | "with" | "by" | "from"
+            )
+    };
+    if !tokens.get(after).is_some_and(verb) {
+        return false;
+    }
+    let end = tokens.len().min(after + 1 + WINDOW);
+    for k in after + 1..end {
+        let t = &tokens[k];
+        let key = t.key();
+        let owned = match key {
+            "his" | "himself" | "herself" => true,
+            // "her words", not "told her the plan" nor "gave her a seat"
+            "her" => tokens.get(k + 1).is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !matches!(n.key(), "a" | "an" | "the" | "that" | "this" | "to" | "and")
+            }),
+            _ => false,
+        };
+        if owned {
+            let pronoun = crate::extract::gender::of_pronoun(key);
+            return crate::extract::gender::fits(pronoun, tokens[i].bare());
+        }
+        if !t.text.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Prepositions that place what follows them ("on Skelbeck Fell, …"), so the comma after

@@ -265,7 +265,9 @@ fn issuer(ctx: &Context, noun: &Token, j: usize) -> Option<usize> {
 fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
     matches!(
         (ctx.key(j), ctx.key(j + 1)),
-        ("according", "to") | ("put", "it") | ("puts", "it")
+        ("according", "to")
+            | ("put" | "puts", "it")
+            | ("rule" | "rules" | "ruled" | "ruling", "out")
     )
 }
 
