@@ -309,6 +309,15 @@ pub fn positions_in(
             if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
                 holders = previous.clone();
             }
+            // "Board member Lucia Ramírez-Holt, who represents …, voted no and criticized …",
+            // "Okonkwo-Reyes, 41, who grew up in Lagos, insists …": a verb after "and" or after
+            // the comma closing a description belongs to the subject the sentence opens with
+            if holders.is_empty()
+                && hit.start > from
+                && matches!(ctx.key(hit.start - 1), "and" | ",")
+            {
+                holders.extend(ctx.opening_subject(hit.start, ctx.key(hit.start - 1) == "and"));
+            }
             previous.clone_from(&holders);
             for actor in holders {
                 let label = ctx.label(&hit);
@@ -519,6 +528,77 @@ impl Sentence<'_> {
             }
         }
         holders
+    }
+
+    /// The actor the sentence opens with, before the stance at token `stance`: past an opening
+    /// adverbial up to its comma ("In a statement on Thursday, Pellucid said"), the last actor
+    /// named in a run of names, titles, roles and capitalised words ("AVP leader Pieter-Jan de
+    /// Groot", "Board member Lucia Ramírez-Holt"), which a comma or a verb ends.
+    fn opening_subject(&self, stance: usize, coordinated: bool) -> Option<ActorId> {
+        const OPENERS: [&str; 10] = [
+            "in", "on", "at", "after", "before", "during", "speaking", "asked", "earlier", "later",
+        ];
+        // "…, while Germany and Italy remain cautious, citing fears …": another clause's
+        if self.clause_start(stance) > self.from {
+            return None;
+        }
+        let mut k = self.from;
+        if OPENERS.contains(&self.key(k)) {
+            k = (k..stance).find(|&c| self.key(c) == ",")? + 1;
+        }
+        let mut found: Option<&Mention> = None;
+        // after a possessive ("Parallax's outside counsel, Brandon Kessler, warned") the phrase
+        // runs on to the name it describes
+        let mut owned = false;
+        // a role after the name makes the name a modifier ("Harwood Sports Group supporters")
+        let mut modifier = false;
+        while k < stance {
+            if let Some(m) = mentions_in(self.mentions, k, stance)
+                .first()
+                .filter(|m| m.token == k)
+            {
+                let last = &self.tokens[m.token + m.len.max(1) - 1];
+                owned = last.bare() != last.text;
+                // "Hannah Yoshida of Redfern & Co.": where the person works
+                let of_person = k > self.from
+                    && self.key(k - 1) == "of"
+                    && found.is_some_and(|f| f.kind == ActorKind::Person);
+                if !owned && !of_person {
+                    found = Some(m);
+                    modifier = false;
+                }
+                k += m.len.max(1);
+                continue;
+            }
+            let t = &self.tokens[k];
+            let key = self.key(k);
+            let role = is_role_noun(key) && t.text.starts_with(char::is_lowercase);
+            let part = t.is_capitalised()
+                || matches!(key, "the" | "a" | "an" | "of")
+                || role
+                || (owned && (t.text == "," || t.text.starts_with(char::is_lowercase)));
+            if !part {
+                break;
+            }
+            modifier |= role && found.is_some() && !owned;
+            k += 1;
+        }
+        let found = found.filter(|_| !modifier)?;
+        // "X said Tom Hale had met the envoy and warned": a name in the reported words may be
+        // the one coordinated; one inside the description set off after the subject is not
+        if coordinated {
+            let end = found.token + found.len;
+            let set_off = (self.key(end) == ",")
+                .then(|| (end + 1..stance).find(|&c| self.key(c) == ","))
+                .flatten();
+            let other = mentions_in(self.mentions, end, stance)
+                .iter()
+                .any(|m| set_off.is_none_or(|close| m.token > close));
+            if other {
+                return None;
+            }
+        }
+        Some(found.actor)
     }
 
     /// Whether the subject starting at token `j` follows "than" ("faster than the Bank is
@@ -975,6 +1055,68 @@ mod tests {
         ])
         .is_empty());
         assert!(positions(&["Royal Mail sent her the plan.", "He ruled out a strike."]).is_empty());
+    }
+
+    #[test]
+    fn a_verb_after_a_description_or_and_belongs_to_the_opening_subject() {
+        assert_eq!(
+            positions(&[
+                "Board member Lucia Ramirez-Holt, who represents the south side, voted no and \
+                 criticized what she called a rushed process.",
+                "AVP leader Pieter-Jan de Groot, whose party won 21 seats, said he would wait \
+                 and rejected any deadline.",
+                "In a statement on Thursday, Acme Robotics said it was sorry and pledged to \
+                 refund customers.",
+                "Okonkwo-Reyes, 41, who grew up in Lagos, insists she has no agenda.",
+            ]),
+            [
+                "Lucia Ramirez-Holt: criticises",
+                "Pieter-Jan de Groot: rejects",
+                "Acme Robotics: pledges",
+            ]
+        );
+        // not across "while" into another clause; past a possessive to the name it describes
+        let found = positions(&[
+            "Prime Minister Keir Starmer has signalled readiness, while Germany and Italy remain \
+             cautious, citing fears of escalation.",
+            "At a hearing in April, Canada's outside counsel, Brandon Kessler of Mercer \
+             Lowell LLP, warned that the case would fail.",
+        ]);
+        assert!(
+            !found.contains(&"Keir Starmer: warns".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"Canada: warns".to_string()), "{found:?}");
+        // the full name given earlier, set off later with an age
+        assert_eq!(
+            positions(&[
+                "Amara Okonkwo-Reyes spent three winters at sea.",
+                "Okonkwo-Reyes, 41, who grew up in Lagos, insists she has no agenda.",
+            ]),
+            ["Amara Okonkwo-Reyes: insists"]
+        );
+    }
+
+    #[test]
+    fn idioms_of_support_refusal_and_readiness_are_stances() {
+        assert_eq!(
+            positions(&[
+                "Poland poured cold water on the idea.",
+                "Italy threw its weight behind the plan.",
+                "Spain balked at the cost.",
+                "Russia vetoed the resolution.",
+                "Greece voted in favour of the motion.",
+                "Malta said it would not stand in the way of a deal.",
+            ]),
+            [
+                "Poland: rejects",
+                "Italy: supports",
+                "Spain: refuses",
+                "Russia: opposes",
+                "Greece: supports",
+                "Malta: ready",
+            ]
+        );
     }
 
     #[test]

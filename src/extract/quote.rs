@@ -828,6 +828,15 @@ mod tests {
     }
 
     #[test]
+    fn a_contracted_first_person_is_no_speaker() {
+        let found = quotes(
+            "The letter said the film \"risked misleading the public about the reforms.\" I'd \
+             say the public can make up its own mind.",
+        );
+        assert!(found.iter().all(|q| !q.starts_with("I'd")), "{found:?}");
+    }
+
+    #[test]
     fn ruling_something_out_quotes_the_subject() {
         assert_eq!(
             quotes(

@@ -201,7 +201,14 @@ impl Gazetteer {
                             .all(|(t, capital)| !capital || t.is_capitalised())
                 }
             };
-            (case_ok && p.words.reads_at(tokens, i)).then_some((p.words.len(), p.target))
+            // "The Union Jal Shakti Ministry": a short form opening with "the" that runs on into
+            // capitalised words is part of a longer name, not the organisation ("the Union")
+            let runs_on = tokens[i].key() == "the"
+                && tokens
+                    .get(i + p.words.len())
+                    .is_some_and(|t| t.is_capitalised() && t.has_lower_case());
+            (case_ok && !runs_on && p.words.reads_at(tokens, i))
+                .then_some((p.words.len(), p.target))
         })
     }
 

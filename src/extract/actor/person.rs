@@ -14,9 +14,11 @@ use crate::ingest::date::{MONTHS, WEEKDAYS};
 static SPEECH_VERBS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../assets/lexicons/speech_verbs.txt")));
 
-/// Lower-case particles inside names ("Ursula von der Leyen").
-const PARTICLES: [&str; 12] = [
-    "von", "der", "van", "de", "da", "di", "del", "bin", "al", "la", "le", "du",
+/// Lower-case particles inside names ("Ursula von der Leyen", "Marijke van den Heuvel", "Hendrik
+/// ter Laak", "Luís dos Santos").
+const PARTICLES: [&str; 20] = [
+    "von", "der", "van", "de", "da", "di", "del", "bin", "al", "la", "le", "du", "den", "ter",
+    "ten", "op", "zu", "dos", "das", "do",
 ];
 
 /// Capitalised words that are never people: words that start sentences
@@ -39,7 +41,15 @@ fn is_particle(token: &Token) -> bool {
 /// Whether `token` may be part of a person's name.
 pub fn is_name_word(token: &Token) -> bool {
     // a capital starts a word, so a capitalised token is a word
-    starts_like_a_name(token) && !NOT_NAMES.holds(token) && !is_compound_adjective(token.text)
+    starts_like_a_name(token)
+        && !NOT_NAMES.holds(token)
+        && !is_compound_adjective(token.text)
+        && !is_first_person_contracted(token.text)
+}
+
+/// "I'd", "I’ve": the first person, contracted.
+fn is_first_person_contracted(text: &str) -> bool {
+    text.starts_with("I'") || text.starts_with("I’")
 }
 
 /// "Toronto-listed", "London-based", "Kremlin-backed", "Long-term": a capitalised word joined by
@@ -67,7 +77,32 @@ fn starts_like_a_name(token: &Token) -> bool {
 pub fn name_len(tokens: &[Token], i: usize) -> usize {
     match tokens.get(i) {
         Some(t) if starts_like_a_name(t) => capitalised_name_len(tokens, i),
+        Some(t) if is_initials(t) => initials_name_len(tokens, i),
         _ => 0,
+    }
+}
+
+/// Initials written as one word: two or three capital letters, each with its full stop
+/// ("H.N.", "J.K."), as Indian and some English names open ("H.N. Shivaprasad").
+fn is_initials(token: &Token) -> bool {
+    let b = token.text.as_bytes();
+    (4..=6).contains(&b.len())
+        && b.chunks(2)
+            .all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
+/// A name opening with initials: the initials and the name after them, when a name follows
+/// (not a state's short form: "U.S. Senator" is no one's name).
+fn initials_name_len(tokens: &[Token], i: usize) -> usize {
+    if GAZETTEER.match_at(tokens, i).is_some()
+        || !tokens.get(i + 1).is_some_and(|t| starts_like_a_name(t))
+        || title_at(tokens, i + 1).is_some()
+    {
+        return 0;
+    }
+    match capitalised_name_len(tokens, i + 1) {
+        0 => 0,
+        len => (len + 1).min(5),
     }
 }
 
@@ -116,7 +151,7 @@ fn capitalised_name_len(tokens: &[Token], i: usize) -> usize {
 #[inline(always)]
 pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> {
     let t = tokens.get(i)?;
-    if !starts_like_a_name(t) && title_at(tokens, i).is_none() {
+    if !starts_like_a_name(t) && !is_initials(t) && title_at(tokens, i).is_none() {
         return None;
     }
     titles_then_name(tokens, i)
@@ -129,9 +164,28 @@ fn titles_then_name(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> 
         start += t;
     }
     let len = name_len(tokens, start);
+    // a title inside the run ends the name, unless it opens an organisation's word ("the
+    // Patients First Forum")
     let len = (0..len)
-        .find(|&k| k > 0 && title_at(tokens, start + k).is_some())
+        .find(|&k| {
+            k > 0
+                && title_at(tokens, start + k).is_some_and(|t| {
+                    !tokens
+                        .get(start + k + t)
+                        .is_some_and(|w| super::is_org_word(w))
+                })
+        })
         .unwrap_or(len);
+    // "the General Assembly", "General Motors": a capitalised title before an organisation's
+    // word opens the organisation's name
+    if start > i
+        && len > 0
+        && tokens[i].is_capitalised()
+        && super::is_org_word(&tokens[start])
+        && (i..start).all(|k| tokens[k].is_capitalised())
+    {
+        return Some((i, start - i + len, false));
+    }
     (len > 0).then_some((start, len, start > i))
 }
 
