@@ -527,23 +527,17 @@ fn found_at<'p>(tokens: &[Token], i: usize, people: &'p People) -> Option<Found<
             .then(|| people.shorts.get(&fold_name(tokens[start].bare())))
             .flatten()
             .and_then(Option::as_ref);
-        if let Some(short) = short {
-            return Some(found(
-                Cow::Owned(short.clone()),
-                ActorKind::Organization,
-                bare(start, 1),
-                start,
-                1,
-            ));
-        }
         // "Andesite has rejected" after "Andesite Copper Corporation"
-        let lead = (len <= 2 && !titled && !people.leads.is_empty())
-            .then(|| people.leads.get(&lead_key(words)))
-            .flatten()
-            .and_then(Option::as_ref)
-            .filter(|_| acts_after(tokens, start + len))?;
+        let lead = || {
+            (len <= 2 && !titled && !people.leads.is_empty())
+                .then(|| people.leads.get(&lead_key(words)))
+                .flatten()
+                .and_then(Option::as_ref)
+                .filter(|_| acts_after(tokens, start + len))
+        };
+        let name = short.or_else(lead)?;
         return Some(found(
-            Cow::Owned(lead.clone()),
+            Cow::Owned(name.clone()),
             ActorKind::Organization,
             bare(start, len),
             start,
@@ -1120,13 +1114,17 @@ fn acting_kind(tokens: &[Token], i: usize, len: usize) -> Option<ActorKind> {
         }
         after = close + 1;
     }
-    let auxiliaries = tokens
-        .get(after..tokens.len().min(after + 2))
+    is_stance_at(tokens, after + auxiliaries_at(tokens, after)).then_some(kind)
+}
+
+/// How many of the (at most two) tokens from `at` are [`AUXILIARIES`] ("has also rejected").
+fn auxiliaries_at(tokens: &[Token], at: usize) -> usize {
+    tokens
+        .get(at..tokens.len().min(at + 2))
         .unwrap_or(&[])
         .iter()
         .take_while(|t| AUXILIARIES.contains(&t.key()))
-        .count();
-    is_stance_at(tokens, after + auxiliaries).then_some(kind)
+        .count()
 }
 
 /// "Health Secretary Wes Power", "Rachel Power, chief executive of the Patients Association": a
@@ -1215,21 +1213,28 @@ fn described_as_organization(tokens: &[Token], start: usize) -> bool {
 /// "which represents importers", "the local patient watchdog", "the consortium that owns the
 /// club": an appositive whose head noun (before any "that/who/of…") names an organisation.
 fn describes_organization(inner: &[Token]) -> bool {
-    let head: Vec<&Token> = inner
-        .iter()
-        .take_while(|t| {
-            !matches!(
-                t.key(),
-                "that" | "which" | "who" | "whose" | "of" | "for" | "at" | "in" | "with" | "on"
-            )
-        })
-        .collect();
+    if inner.first().is_some_and(|t| t.key() == "which") {
+        return true;
+    }
+    let (mut organization, mut last) = (false, None);
+    for t in appositive_head(inner) {
+        organization |= ORG_NOUNS.holds(t);
+        last = Some(t);
+    }
     // "the Progressive Alliance leader": an organisation's word before a person's role
-    let role = head
-        .last()
-        .is_some_and(|t| t.text.starts_with(char::is_lowercase) && is_role_noun(t.key()));
-    inner.first().is_some_and(|t| t.key() == "which")
-        || (!role && head.iter().any(|t| ORG_NOUNS.holds(t)))
+    organization
+        && !last.is_some_and(|t| t.text.starts_with(char::is_lowercase) && is_role_noun(t.key()))
+}
+
+/// An appositive's head: its words before any "that", "which", "who", "of", "in" … that open
+/// what qualifies it.
+fn appositive_head<'t, 'a>(inner: &'t [Token<'a>]) -> impl Iterator<Item = &'t Token<'a>> {
+    inner.iter().take_while(|t| {
+        !matches!(
+            t.key(),
+            "that" | "which" | "who" | "whose" | "of" | "for" | "at" | "in" | "with" | "on"
+        )
+    })
 }
 
 /// "Jal Suraksha Manch, a Kolar-based farmers' collective that …": an appositive whose head
@@ -1238,23 +1243,10 @@ fn describes_organization(inner: &[Token]) -> bool {
 /// "the former Council of State vice-president" a person's role; "which have drafted" may
 /// follow a place).
 fn names_a_kind_of_organization(inner: &[Token]) -> bool {
-    inner
-        .iter()
-        .take_while(|t| {
-            !matches!(
-                t.key(),
-                "that" | "which" | "who" | "whose" | "of" | "for" | "at" | "in" | "with" | "on"
-            )
-        })
+    appositive_head(inner)
         .last()
         .is_some_and(|t| t.text.starts_with(char::is_lowercase) && ORG_NOUNS.holds(t))
 }
-
-/// Particles that may open a surname used alone ("Ní Bhriain", "Van den Heuvel", "de Groot").
-const SURNAME_PARTICLES: [&str; 24] = [
-    "ní", "nic", "ó", "uí", "van", "von", "de", "den", "der", "ter", "ten", "da", "di", "du",
-    "del", "della", "le", "la", "el", "al", "bin", "dos", "das", "do",
-];
 
 /// The people of the briefing, with their spellings merged.
 #[derive(Debug, Default)]
@@ -1293,18 +1285,18 @@ impl People {
         let particles = words.len() > 1
             && words[..words.len() - 1]
                 .iter()
-                .all(|w| SURNAME_PARTICLES.contains(&w.key().to_lowercase().as_str()));
+                .all(|w| person::is_surname_particle(w.key()));
         let first = (words.len() > 1 && !particles && !candidates.is_empty())
             .then(|| fold_name(words[0].bare()));
-        let ends_so = |name: &str| {
-            let tail: Vec<String> = words.iter().map(|w| w.bare().to_lowercase()).collect();
-            name.to_lowercase()
-                .ends_with(&format!(" {}", tail.join(" ")))
-        };
+        // the full name ends with the particles and surname as written, case aside
+        let tail = particles.then(|| {
+            let words: Vec<&str> = words.iter().map(Token::bare).collect();
+            format!(" {}", words.join(" ")).to_lowercase()
+        });
         let hit = candidates.iter().find(|&&p| {
             let known = &self.persons[p].first;
-            if particles {
-                return ends_so(&self.persons[p].name);
+            if let Some(tail) = &tail {
+                return self.persons[p].name.to_lowercase().ends_with(tail.as_str());
             }
             first
                 .as_ref()
@@ -1417,6 +1409,8 @@ fn names_in(article: &Article) -> Names {
     let mut names = Names::default();
     // the organisation last named, for "the union, known as the PLWU,"
     let mut last_org: Option<String> = None;
+    // the lead words this article gave its organisations ([`People::leads`])
+    let mut article_leads: FxHashSet<CompactString> = FxHashSet::default();
     let words = |tokens: &[Token], start: usize, len: usize| -> Vec<String> {
         tokens[start..start + len]
             .iter()
@@ -1484,7 +1478,10 @@ fn names_in(article: &Article) -> Names {
             let leads_before = names.leads.len();
             if let Some(org) = &institution {
                 names.shorts.extend(short_form(tokens, start, org));
-                names.leads.extend(lead_forms(tokens, start, org));
+                for (key, name) in lead_forms(tokens, start, org) {
+                    article_leads.insert(key.clone());
+                    names.leads.push((key, name));
+                }
                 if let Some(short) = bracketed_short_form(tokens, start + org.1) {
                     names.acronyms.push((short, org.0.clone()));
                 }
@@ -1504,10 +1501,10 @@ fn names_in(article: &Article) -> Names {
                 }
             }
             // "Tierra Viva condemns" after "Tierra Viva Alliance": the organisation, not a person
-            let is_lead = len <= 2 && !titled && !names.leads.is_empty() && {
-                let key = lead_key(&tokens[start..start + len]);
-                names.leads.iter().any(|(k, _)| *k == key)
-            };
+            let is_lead = len <= 2
+                && !titled
+                && !article_leads.is_empty()
+                && article_leads.contains(&lead_key(&tokens[start..start + len]));
             if is_lead {
                 i = start + len;
                 continue;
@@ -1627,12 +1624,7 @@ fn acts_after(tokens: &[Token], after: usize) -> bool {
         "states", "claims", "notes", "calls", "comments", "remarks", "posts", "reads", "tweets",
         "promises", "pledges", "demands", "fears", "doubts", "hopes", "replies",
     ];
-    let aux = tokens
-        .get(after..tokens.len().min(after + 2))
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| AUXILIARIES.contains(&t.key()))
-        .count();
+    let aux = auxiliaries_at(tokens, after);
     if aux == 0 && tokens.get(after).is_some_and(|t| NOUNS.contains(&t.key())) {
         return false;
     }

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use compact_str::CompactString;
 
 use crate::briefing::{Article, ArticleId, Loc, Paragraph, Span};
-use crate::extract::actor::person::{is_speech_verb, title_before};
+use crate::extract::actor::person::{is_speech_verb, speech_verb_len, title_before};
 use crate::extract::actor::{
     capitals_name, earlier_referent, is_organization_noun, mention_ending_at, mentions_in,
     referent, state_noun_after, ActorIndex, Mention, AUXILIARIES,
@@ -989,10 +989,13 @@ impl Sentence<'_> {
         let clause = self.clause_start(stance);
         // "ruled out" says no, but reports no clause: "While he ruled out troops, the White
         // House signalled that the U.S. would be ready" is not his readiness
-        let verb = (clause..stance).rev().find(|&v| {
-            is_speech_verb(self.tokens, v)
-                && !matches!(self.key(v), "rule" | "rules" | "ruled" | "ruling")
-        })?;
+        let verb = (clause..stance)
+            .rev()
+            .find(|&v| match speech_verb_len(self.tokens, v) {
+                0 => false,
+                2 => self.key(v + 1) != "out",
+                _ => true,
+            })?;
         if self.tokens[verb..stance]
             .iter()
             .any(|t| matches!(t.text, "\"" | "“" | "”" | "‘" | "’"))

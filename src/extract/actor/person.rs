@@ -33,6 +33,15 @@ static NOT_NAMES: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(&entries)
 });
 
+/// Particles that open a surname only, in Irish names ("Siobhán Ní Bhriain", "Seán Ó Faoláin").
+const IRISH_PARTICLES: [&str; 4] = ["ní", "nic", "ó", "uí"];
+
+/// Whether a token key (lower case) is a particle that may open a surname used alone ("Ní
+/// Bhriain said", "Van den Heuvel said", "de Groot").
+pub fn is_surname_particle(key: &str) -> bool {
+    PARTICLES.contains(&key) || IRISH_PARTICLES.contains(&key) || matches!(key, "el" | "della")
+}
+
 /// A lower-case particle inside a name ("von", "de"): none is longer than three letters.
 fn is_particle(token: &Token) -> bool {
     token.text.len() <= 3 && PARTICLES.contains(&token.text)
@@ -191,14 +200,24 @@ fn titles_then_name(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)> 
 
 /// Whether a speech verb stands at token `i`.
 pub fn is_speech_verb(tokens: &[Token], i: usize) -> bool {
+    speech_verb_len(tokens, i) > 0
+}
+
+/// How many words the speech verb at token `i` takes: two for "according to", "put it" and
+/// "ruled out", one for "said", none where there is no speech verb.
+pub fn speech_verb_len(tokens: &[Token], i: usize) -> usize {
     let Some(first) = tokens.get(i) else {
-        return false;
+        return 0;
     };
-    SPEECH_VERBS.holds(first)
-        || (TWO_WORD_STARTS.contains(&first.key())
-            && tokens
-                .get(i + 1)
-                .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", first.key(), t.key()))))
+    let two = TWO_WORD_STARTS.contains(&first.key())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| SPEECH_VERBS.contains(&format!("{} {}", first.key(), t.key())));
+    if two {
+        2
+    } else {
+        usize::from(SPEECH_VERBS.holds(first))
+    }
 }
 
 /// First words of the two-word speech verbs ("according to", "put it"): only these pay for the

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::actor::gazetteer::{past_titles, title_at};
-use crate::extract::actor::person::{is_speech_verb, title_before};
+use crate::extract::actor::person::{is_speech_verb, speech_verb_len, title_before};
 use crate::extract::actor::{
     is_organization_noun, mention_ending_at, mentions_in, referent, state_noun_after, Mention,
 };
@@ -112,7 +112,7 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
         j += 1;
     }
     if is_speech_verb(ctx.tokens, j) {
-        let k = j + if is_two_word_verb(ctx, j) { 2 } else { 1 };
+        let k = j + speech_verb_len(ctx.tokens, j);
         // `"…," said one engineer. "…"` but not `"…." She adds: "…"`, which opens the next one
         if !introduces_next(ctx, k) {
             return None;
@@ -260,15 +260,6 @@ fn issuer(ctx: &Context, noun: &Token, j: usize) -> Option<usize> {
     }
     let found = referent(before, ctx.tokens, noun)?;
     before.iter().position(|m| std::ptr::eq(m, found))
-}
-
-fn is_two_word_verb(ctx: &Context, j: usize) -> bool {
-    matches!(
-        (ctx.key(j), ctx.key(j + 1)),
-        ("according", "to")
-            | ("put" | "puts", "it")
-            | ("rule" | "rules" | "ruled" | "ruling", "out")
-    )
 }
 
 fn skip_between(ctx: &Context, mut k: usize) -> usize {
@@ -480,7 +471,7 @@ pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
             })
             .flatten();
     };
-    if is_two_word_verb(ctx, v) && ctx.key(v) == "according" {
+    if speech_verb_len(ctx.tokens, v) == 2 && ctx.key(v) == "according" {
         return speaker_at(ctx, v + 2);
     }
     subject_before(ctx, start, v).or_else(|| first_subject(ctx, start, open))
