@@ -119,8 +119,8 @@ pub struct Entry {
     /// The format its extension names; none for a file named on the command line with another
     /// extension, which is sniffed.
     format: Option<Format>,
-    /// Its size in bytes, from the walk's metadata.
-    len: u64,
+    /// Its size in bytes, when the walk's metadata gave it.
+    len: Option<u64>,
 }
 
 /// Why an entry was not read (binary, empty, unreadable, no text); see [`Listing::finish`].
@@ -265,8 +265,13 @@ pub fn load_stdin(bytes: &[u8]) -> Result<Loaded, IngestError> {
 /// Lists the files under `root` in sorted path order, depth first, without recursion.
 /// Folder links are followed; a folder reached twice (a link cycle) is skipped.
 fn walk_folder(root: &Path, walk: &mut Walk) {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(path) = stack.pop() {
+    let mut stack = vec![(root.to_path_buf(), None)];
+    while let Some((path, known)) = stack.pop() {
+        if let Some(identity) = known {
+            // a regular file, as the folder's listing said: no stat needed
+            list_known_file(&path, identity, walk);
+            continue;
+        }
         // one stat per entry: it tells a folder from a file and gives the identity that
         // catches a folder or file reached twice
         let meta = match std::fs::metadata(&path) {
@@ -288,7 +293,7 @@ fn walk_folder(root: &Path, walk: &mut Walk) {
             walk.skip(&path, Skip::FolderTwice);
             continue;
         }
-        match list_folder(&path) {
+        match list_folder(&path, &meta) {
             // reversed onto the stack, so they come off in sorted order
             Ok(entries) => stack.extend(entries.into_iter().rev()),
             Err(e) => walk.skip(&path, Skip::Unreadable(e.to_string())),
@@ -313,33 +318,60 @@ impl Identity {
         Identity::Inode(meta.dev(), meta.ino())
     }
 
+    /// A folder entry's identity from the folder's listing (the inode its entry names, on the
+    /// folder's device); `None` where the platform says nothing.
+    #[cfg(unix)]
+    fn of_entry(entry: &std::fs::DirEntry, folder: &std::fs::Metadata) -> Option<Identity> {
+        use std::os::unix::fs::{DirEntryExt, MetadataExt};
+        Some(Identity::Inode(folder.dev(), entry.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn of_entry(_entry: &std::fs::DirEntry, _folder: &std::fs::Metadata) -> Option<Identity> {
+        None
+    }
+
     #[cfg(not(unix))]
     fn of(path: &Path, _meta: &std::fs::Metadata) -> Identity {
         Identity::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
     }
 }
 
-/// The visible entries of a folder, sorted by path.
-fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
+/// The visible entries of a folder, sorted by path; with each regular file (not a link), the
+/// identity its directory entry gives (the folder's device and the entry's inode), so the walk
+/// needs no stat for it.
+fn list_folder(
+    path: &Path,
+    meta: &std::fs::Metadata,
+) -> std::io::Result<Vec<(PathBuf, Option<Identity>)>> {
+    let mut entries: Vec<(PathBuf, Option<Identity>)> = std::fs::read_dir(path)?
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let known = e
+                .file_type()
+                .is_ok_and(|t| t.is_file())
+                .then(|| Identity::of_entry(&e, meta))
+                .flatten();
+            Some((e.path(), known))
+        })
+        .filter(|(p, _)| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
-    sort_siblings(&mut entries);
+    sort_siblings(&mut entries, |(path, _)| path);
     Ok(entries)
 }
 
 /// Sorts paths of one folder by path. They differ only in their last component, which holds
 /// no separator, so comparing the encoded bytes orders them as `Path`'s comparison (component
 /// by component) does, without splitting every path into components at every comparison.
-fn sort_siblings(entries: &mut [PathBuf]) {
+fn sort_siblings<T>(entries: &mut [T], path: impl Fn(&T) -> &PathBuf) {
     entries.sort_unstable_by(|a, b| {
-        a.as_os_str()
+        path(a)
+            .as_os_str()
             .as_encoded_bytes()
-            .cmp(b.as_os_str().as_encoded_bytes())
+            .cmp(path(b).as_os_str().as_encoded_bytes())
     });
 }
 
@@ -368,7 +400,22 @@ fn list_file(path: &Path, explicit: bool, meta: Option<&std::fs::Metadata>, walk
     walk.entries.push(Entry {
         path: path.to_path_buf(),
         format,
-        len: meta.len(),
+        len: Some(meta.len()),
+    });
+}
+
+/// Lists a regular file the folder's listing identified.
+fn list_known_file(path: &Path, identity: Identity, walk: &mut Walk) {
+    let Some(format) = format_of(path) else {
+        return walk.skip(path, Skip::NotArticle);
+    };
+    if !walk.files.insert(identity) {
+        return walk.skip(path, Skip::FileTwice);
+    }
+    walk.entries.push(Entry {
+        path: path.to_path_buf(),
+        format: Some(format),
+        len: None,
     });
 }
 
@@ -385,9 +432,13 @@ pub fn read_entry(entry: &Entry) -> Outcome<Document> {
 
 /// The bytes of a file that is not binary. The first [`HEAD`] bytes are checked for NUL before
 /// the rest is read, so a large binary file costs one small read.
-fn read_text_bytes(path: &Path, len: u64) -> Result<Vec<u8>, Skip> {
+fn read_text_bytes(path: &Path, len: Option<u64>) -> Result<Vec<u8>, Skip> {
     let unreadable = |e: std::io::Error| Skip::Unreadable(e.to_string());
     let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = match len {
+        Some(len) => len,
+        None => file.metadata().map_err(unreadable)?.len(),
+    };
     // sized from the metadata (a pipe says 0 and grows as it is read), plus one byte so the
     // read that finds the end needs no reallocation
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
@@ -464,19 +515,29 @@ mod tests {
             std::fs::write(&path, &text).expect("write");
             let len = std::fs::metadata(&path).expect("stat").len();
             assert_eq!(
-                read_text_bytes(&path, len).ok(),
+                read_text_bytes(&path, Some(len)).ok(),
                 Some(text.clone()),
                 "{size}"
             );
-            // a size the walk did not know (0, as for a pipe) reads to the end all the same
-            assert_eq!(read_text_bytes(&path, 0).ok(), Some(text.clone()), "{size}");
+            // a size the walk did not know (0, as for a pipe) reads to the end all the same,
+            // and one the walk did not ask for (a file its folder's listing named) is asked of
+            // the open file
+            for unknown in [Some(0), None] {
+                assert_eq!(
+                    read_text_bytes(&path, unknown).ok(),
+                    Some(text.clone()),
+                    "{size} {unknown:?}"
+                );
+            }
             let mut binary = text;
             *binary.last_mut().expect("not empty") = 0;
             std::fs::write(&path, &binary).expect("write");
-            assert!(
-                matches!(read_text_bytes(&path, len), Err(Skip::Binary)),
-                "{size}"
-            );
+            for len in [Some(len), None] {
+                assert!(
+                    matches!(read_text_bytes(&path, len), Err(Skip::Binary)),
+                    "{size} {len:?}"
+                );
+            }
         }
     }
 
@@ -496,7 +557,7 @@ mod tests {
             .map(|(i, &format)| Entry {
                 path: PathBuf::from(format!("{i}")),
                 format,
-                len: 0,
+                len: None,
             })
             .collect();
         let mut seen = Vec::new();
@@ -536,7 +597,7 @@ mod tests {
             names.iter().map(|n| Path::new("dir/sub").join(n)).collect();
         let mut by_bytes = by_path.clone();
         by_path.sort();
-        sort_siblings(&mut by_bytes);
+        sort_siblings(&mut by_bytes, |p| p);
         assert_eq!(by_bytes, by_path);
     }
 
@@ -573,6 +634,26 @@ mod tests {
         let empty = empty_guard.path().to_path_buf();
         let err = load(&[empty]).expect_err("nothing to load").to_string();
         assert!(err.ends_with("(no files found)"), "{err}");
+    }
+
+    #[test]
+    fn a_file_a_folder_lists_under_two_names_is_read_once() {
+        // the folder's listing gives both names' inode without a stat: one file, read once,
+        // whether reached by its names or named on the command line too
+        let dir_guard = temp_dir("linked");
+        let dir = dir_guard.path().to_path_buf();
+        std::fs::write(dir.join("a.txt"), PROSE).expect("write");
+        std::fs::hard_link(dir.join("a.txt"), dir.join("b.txt")).expect("link");
+        std::fs::write(dir.join("c.txt"), PROSE).expect("write");
+        let loaded = load(std::slice::from_ref(&dir)).expect("loads");
+        let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["a", "c"]);
+        assert_eq!(loaded.skipped.len(), 1);
+        assert!(loaded.skipped[0].path.ends_with("b.txt"));
+        assert_eq!(loaded.skipped[0].reason, "file already read");
+        let loaded = load(&[dir.join("b.txt"), dir.clone()]).expect("loads");
+        let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["b", "c"]);
     }
 
     #[test]

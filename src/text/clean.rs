@@ -75,8 +75,12 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     keep_subheadings(&body, &lines, &mut classes);
     let mut meta = doc.meta;
     meta.fill_from(&text_meta);
-    let mut paragraphs = Vec::new();
-    let mut removed = Vec::new();
+    // sized at once: growing them copied them several times per article
+    let kept = (0..blocks.len())
+        .filter(|i| body.contains(i) && classes[*i] == Class::Good && !meta_lines.contains(i))
+        .count();
+    let mut paragraphs = Vec::with_capacity(kept);
+    let mut removed = Vec::with_capacity(blocks.len().saturating_sub(kept + meta_lines.len()));
     for (i, block) in blocks.into_iter().enumerate() {
         if meta_lines.contains(&i) {
             continue;
@@ -277,10 +281,12 @@ fn comments_start(lines: &[Line], classes: &[Class]) -> Option<usize> {
 pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
     let (mut wrapped, mut lower) = (0, 0);
     for w in blocks.windows(2) {
-        let len = w[0].text.chars().count();
-        if (40..=100).contains(&len)
-            && !w[1].blank_before
-            && !w[0].text.ends_with(['.', '?', '!', ':', '"', '”'])
+        // the characters are counted last, and only where the bytes allow 40 to 100 of them
+        let (text, bytes) = (&w[0].text, w[0].text.len());
+        if !w[1].blank_before
+            && !text.ends_with(['.', '?', '!', ':', '"', '”'])
+            && (40..=4 * 100).contains(&bytes)
+            && (40..=100).contains(&text.chars().count())
         {
             wrapped += 1;
             lower += usize::from(w[1].text.starts_with(|c: char| c.is_lowercase()));
