@@ -522,7 +522,7 @@ fn seventh_held_out_set_misses_exactly_the_known_misses() {
 /// a rugby report, Dutch coalition talks, a climate study, a US school board, a Security Council
 /// meeting). Measured as it came (`52f224a`): quotations 0.97, speakers 0.75, positions 27/69,
 /// questions 30/32, with 73 misses.
-const KNOWN_MISSES_8: [&str; 52] = [
+const KNOWN_MISSES_8: [&str; 50] = [
     "heldout8_andes_snowpack.txt: \"Our own measurements show a similar trend, and we are already adjusting allocation rules in the most affected basins,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for the authority\"",
     "heldout8_andes_snowpack.txt: \"been promising desalination for fifteen years\" said by Some(\"Agua Primero\"), expected \"Matías Ferreyra\"",
     "heldout8_andes_snowpack.txt: term reported as a quotation: \"snow drought\"",
@@ -547,7 +547,6 @@ const KNOWN_MISSES_8: [&str; 52] = [
     "heldout8_groundwater_court.txt: \"It has picked the most visible target, not the largest one.\" said by None, expected \"Kavita Deshpande-Iyer\"",
     "heldout8_groundwater_court.txt: \"If not the State, then who is to decide how much water can be taken out of the ground?\" said by None, expected \"Farhan Qureshi\"",
     "heldout8_groundwater_court.txt: \"deeply disappointed that the court has accepted the State’s figures without independent scrutiny\" said by Some(\"India Packaged Water Manufacturers’ Association\"), expected \"All India Packaged Water Manufacturers’ Association\"",
-    "heldout8_groundwater_court.txt: \"a line in the sand for every State facing the same crisis.\" said by Some(\"the collective\"), expected \"Lakshmi Narayanaswamy\"",
     "heldout8_groundwater_court.txt: position of All India Packaged Water Manufacturers’ Association (opposes) not found: \"which had opposed the cap since it was notified\"",
     "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (commits) not found: \"the government would comply with the refund order\"",
     "heldout8_groundwater_court.txt: position of H.N. Shivaprasad (pledges) not found: \"pledged to bring a law in the budget session\"",
@@ -571,7 +570,6 @@ const KNOWN_MISSES_8: [&str; 52] = [
     "heldout8_software_earnings.txt: position of Hannah Yoshida (sceptical) not found: \"Hannah Yoshida of Redfern & Co. was more sceptical\"",
     "heldout8_software_earnings.txt: position of Pellucid Data (pledges) not found: \"pledged to offer free data migration to Corvane clients\"",
     "heldout8_software_earnings.txt: position of a Corvane spokesperson (rejects) not found: \"a Corvane spokesperson dismissed it as\"",
-    "heldout8_un_security_council.txt: \"did not fully reflect the views of countries in the region.\" said by Some(\"China\"), expected \"Zhang Weiming\"",
     "heldout8_un_security_council.txt: position of Azmara (rejects) not found: \"rejected accusations that its forces were blocking aid\"",
     "heldout8_un_security_council.txt: position of diplomats (sceptical) not found: \"diplomats were sceptical that a fourth draft would fare any better\"",
     "heldout8_un_security_council.txt: position of Rebecca Hollings-Ward (pledges) not found: \"Her government would keep pressing for access\"",

@@ -388,6 +388,18 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
     } else {
         None
     };
+    // `X said the ruling was "a line in the sand." The group urged …`: a quotation that ends
+    // its sentence inside a sentence that names its speaker before it is that speaker's; the
+    // next sentence's subject and verb are news of their own
+    let ends_sentence = para.text[marked.inner.start..marked.inner.end]
+        .trim_end()
+        .ends_with(['.', '?', '!']);
+    let opens_sentence = para.text[sentence_start..marked.open].trim().is_empty();
+    let after = after.filter(|_| {
+        !(ends_sentence
+            && !opens_sentence
+            && attribution::before(&ctx, from_token, open_token).is_some())
+    });
     let found = match after {
         Some(s) => Some((s, true)),
         None => attribution::before(&ctx, from_token, open_token)
@@ -863,6 +875,27 @@ mod tests {
         );
         // one label is no transcript: a lone "UPDATE:" or a dateline quotes no one
         assert!(quotes("UPDATE: Police Chief Dana Whitlock said the road was open.").is_empty());
+    }
+
+    #[test]
+    fn the_subject_before_two_appositives_speaks() {
+        // the second appositive describes the organisation the first names
+        let text = "Lakshmi Narayanaswamy, convener of the Jal Suraksha Manch, a farmers\u{2019} \
+                    group, said the ruling was \u{201c}a line in the sand.\u{201d}";
+        assert_eq!(quotes(text), ["Lakshmi Narayanaswamy: a line in the sand."]);
+        let text = "Ana Ruiz, a lawyer for Tom Hale, the defendant, said the case was \
+                    \u{201c}closed\u{201d}.";
+        assert_eq!(quotes(text), ["Ana Ruiz: closed"]);
+    }
+
+    #[test]
+    fn a_quotation_ending_a_sentence_its_speaker_opens_is_not_the_next_sentence_s() {
+        let text = "Lakshmi Narayanaswamy said the ruling was \u{201c}a line in the sand.\u{201d} \
+                    The group urged the Centre to act.";
+        assert_eq!(quotes(text), ["Lakshmi Narayanaswamy: a line in the sand."]);
+        // a quotation opening its sentence is still the next sentence's speaker's
+        let text = "The vote was close.\n\n\u{201c}We will win.\u{201d} Ann Moore said.";
+        assert_eq!(quotes(text), ["Ann Moore: We will win."]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::extract::actor::person::{is_speech_verb, speech_verb_len, title_befor
 use crate::extract::actor::{
     is_organization_noun, mention_ending_at, mentions_in, referent, state_noun_after, Mention,
 };
+use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::POST_NOMINALS;
 use crate::extract::token::Token;
@@ -521,6 +522,16 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
             return Some(named);
         }
         j = open_comma.checked_sub(1)?;
+        // two appositives in a row: "Lakshmi Rao, convener of the Jal Suraksha Manch, a
+        // farmers' collective, said" is Rao's, the subject before both, not the name the
+        // second one describes
+        let described = mention_ending_at(ctx.mentions, j).is_some()
+            || names::name_ending_at(ctx.tokens, ctx.mentions, start, j).is_some();
+        if let Some(first) =
+            appositive::opening(ctx.tokens, open_comma, start).filter(|_| described)
+        {
+            j = first.checked_sub(1)?;
+        }
     }
     if j < start {
         return None;
