@@ -60,8 +60,9 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to eighth held-out set (`heldout_*`, `heldout2_*`,
-/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`, `heldout8_*`).
+/// Which fixtures: our own, or the first to ninth held-out set (`heldout_*`, `heldout2_*`,
+/// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`, `heldout8_*`,
+/// `heldout9_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -73,6 +74,7 @@ enum Set {
     HeldOut6,
     HeldOut7,
     HeldOut8,
+    HeldOut9,
 }
 
 impl Set {
@@ -93,6 +95,8 @@ impl Set {
             Set::HeldOut7
         } else if name.starts_with("heldout8_") {
             Set::HeldOut8
+        } else if name.starts_with("heldout9_") {
+            Set::HeldOut9
         } else {
             Set::Own
         }
@@ -578,4 +582,90 @@ const KNOWN_MISSES_8: [&str; 50] = [
 #[test]
 fn eighth_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut8, 8, &KNOWN_MISSES_8);
+}
+
+/// The misses of the ninth held-out set: eight articles by a helper who saw neither the rules,
+/// the lexicons nor the earlier sets (a flood live blog, a translated wire story on a disputed
+/// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
+/// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
+/// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
+const KNOWN_MISSES_9: [&str; 73] = [
+    "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
+    "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
+    "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
+    "heldout9_live_blog.txt: \"We were ready\" said by Some(\"Council leader\"), expected \"Helen Marsh\"",
+    "heldout9_live_blog.txt: quotation not found: \"significant scour damage\"",
+    "heldout9_live_blog.txt: position of Northvale Police (warns) not found: \"urge members of the public, in the strongest possible terms, not to enter floodwater\"",
+    "heldout9_live_blog.txt: position of Ruth Kaye (criticises) not found: \"said they did \\\"nothing to fix the underfunded defences\\\"\"",
+    "heldout9_live_blog.txt: position of Northvale Police (wants) not found: \"urged drivers to avoid the road entirely\"",
+    "heldout9_live_blog.txt: question not found: \"could not yet say when the line would reopen\"",
+    "heldout9_medical_study.txt: position of Nadia Rahimi (cautious) not found: \"cautioned, however, that the trial was not designed to compare zelmitant directly with existing preventive treatments\"",
+    "heldout9_medical_study.txt: position of Colin Bramwell (sceptical) not found: \"expressed doubt about how widely the drug would be used\"",
+    "heldout9_medical_study.txt: position of Halcyon Therapeutics (commits) not found: \"said it was “committed to working with health systems to ensure fair access”\"",
+    "heldout9_medical_study.txt: position of Nadia Rahimi (rejects) not found: \"Rahimi was quick to reject\"",
+    "heldout9_medical_study.txt: position of Nadia Rahimi (hopeful) not found: \"hoped regulators would treat the application as a priority\"",
+    "heldout9_medical_study.txt: question not found: \"What the drug will cost the health service is the question few involved in the trial were willing to answer.\"",
+    "heldout9_planning_row.txt: quotation not found: \"every step of the way\"",
+    "heldout9_planning_row.txt: position of Planning officers (supports) not found: \"had recommended approval\"",
+    "heldout9_planning_row.txt: position of Rob Adeyemi (opposes) not found: \"led opposition to the plans\"",
+    "heldout9_planning_row.txt: position of Castlegate Homes (ready) not found: \"signalled it was ready to increase its contribution towards a new classroom\"",
+    "heldout9_planning_row.txt: position of Castlegate Homes (refuses) not found: \"refused to reduce the number of homes\"",
+    "heldout9_planning_row.txt: position of Hollins Fields Action Group (opposes) not found: \"vowed to oppose the scheme ‘every step of the way’\"",
+    "heldout9_planning_row.txt: position of Paul Whitlock (opposes) not found: \"urge the committee not to approve this application\"",
+    "heldout9_planning_row.txt: position of Brackenshire County Council (wants) not found: \"would seek £1.4m from the developer towards extra school places\"",
+    "heldout9_profile_feature.txt: quotation not found: \"austere\"",
+    "heldout9_profile_feature.txt: quotation not found: \"thrilling\"",
+    "heldout9_profile_feature.txt: \"I’ll say this much,\" said by Some(\"Halden Guide\"), expected \"Mariam Haddad\"",
+    "heldout9_profile_feature.txt: \"When I started cooking to please an inspector I’d never met, I stopped cooking for the people in the room. And the people in the room are the only ones who pay.\" said by Some(\"Halden Guide\"), expected \"Mariam Haddad\"",
+    "heldout9_profile_feature.txt: \"a lot of men being brave about offal\" said by None, expected \"Mariam Haddad\"",
+    "heldout9_profile_feature.txt: quotation not found: \"a publicity stunt dressed up as principle\"",
+    "heldout9_profile_feature.txt: \"If it was a stunt, it was a very expensive one. We lost about forty per cent of our bookings in the first month. You don’t do that for publicity. You do that because you can’t look at yourself in the mirror any more.\" said by Some(\"Claire Munday\"), expected \"Mariam Haddad\"",
+    "heldout9_profile_feature.txt: position of Guy Fennimore (sceptical) not found: \"remains sceptical of what he sees as the moralising at its heart\"",
+    "heldout9_profile_feature.txt: position of Claire Munday (criticises) not found: \"criticising Haddad’s decision to give up the star\"",
+    "heldout9_shipping_trade.txt: \"People forget we paid out on two total losses in this area in 2024,\" said by None, expected \"Sophie Tranter\"",
+    "heldout9_shipping_trade.txt: \"The rate reflects the exposure. If the attacks stop, the rate will come down; it is that simple.\" said by None, expected \"Sophie Tranter\"",
+    "heldout9_shipping_trade.txt: quotation not found: \"priced in the risk\"",
+    "heldout9_shipping_trade.txt: \"Nobody forced them to quote those rates,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for a major grain trader\"",
+    "heldout9_shipping_trade.txt: quotation not found: \"properly the business of the war market\"",
+    "heldout9_shipping_trade.txt: position of Maritime Officers’ Union (supports) not found: \"would back any member who declined to sail\"",
+    "heldout9_shipping_trade.txt: position of a spokesperson for a major grain trader (insists) not found: \"insisting that owners should absorb the extra cost\"",
+    "heldout9_shipping_trade.txt: position of Northern Shipowners’ Mutual (rules out) not found: \"ruled out any change to the war exclusions in its standard cover\"",
+    "heldout9_shipping_trade.txt: question not found: \"Interbulk did not say which governments it had approached.\"",
+    "heldout9_strike_talks.txt: \"It’s the same story every couple of years, and we’re the ones who pay for it,\" said by Some(\"a commuter\"), expected \"one commuter\"",
+    "heldout9_strike_talks.txt: position of Tony Vukovic (rejects) not found: \"rejected the company’s final offer of 3 per cent a year over four years\"",
+    "heldout9_tech_antitrust.txt: \"For years, Veltrix has told European consumers where they could shop and how much they should pay, and it has pocketed the difference,\" said by None, expected \"Sofie Lindqvist\"",
+    "heldout9_tech_antitrust.txt: quotation not found: \"That ends today.\"",
+    "heldout9_tech_antitrust.txt: \"We strongly disagree with today's decision, which ignores the investment we have made in building a safe and trusted platform for European users,\" said by Some(\"European Union\"), expected \"Veltrix\"",
+    "heldout9_tech_antitrust.txt: \"The Commission's approach would reward free-riders and leave consumers less protected. We will appeal to the General Court.\" said by Some(\"European Union\"), expected \"Veltrix\"",
+    "heldout9_tech_antitrust.txt: quotation not found: \"their own websites and other channels\"",
+    "heldout9_tech_antitrust.txt: quotation not found: \"a tax on competing\"",
+    "heldout9_tech_antitrust.txt: quotation not found: \"discriminatory enforcement\"",
+    "heldout9_tech_antitrust.txt: quotation not found: \"consider all appropriate responses\"",
+    "heldout9_tech_antitrust.txt: position of Veltrix (commits) not found: \"Veltrix said it would appeal\"",
+    "heldout9_tech_antitrust.txt: position of Veltrix (insists) not found: \"insisted that its commission of up to 30% on digital purchases was in line with industry practice\"",
+    "heldout9_tech_antitrust.txt: position of Melodrift (criticises) not found: \"has long accused Veltrix of charging it \\\"a tax on competing\\\"\"",
+    "heldout9_tech_antitrust.txt: position of European Consumer Federation (supports) not found: \"said the ruling was \\\"long overdue\\\"\"",
+    "heldout9_tech_antitrust.txt: position of United States (condemns) not found: \"condemned what it called a pattern of \\\"discriminatory enforcement\\\" against American firms\"",
+    "heldout9_tech_antitrust.txt: position of United States (warns) not found: \"threatened to \\\"consider all appropriate responses\\\"\"",
+    "heldout9_tech_antitrust.txt: position of Priya Menon (sceptical) not found: \"expressed doubt that the fine would dent Veltrix's earnings\"",
+    "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
+    "heldout9_wire_translated.txt: quotation not found: \"manufacturing\"",
+    "heldout9_wire_translated.txt: \"within the legal deadline\" said by Some(\"Jean-Baptiste Moukala\"), expected \"Aminata Kébé\"",
+    "heldout9_wire_translated.txt: quotation not found: \"preparing chaos\"",
+    "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
+    "heldout9_wire_translated.txt: quotation not found: \"lift all doubt\"",
+    "heldout9_wire_translated.txt: \"all actors to respect the legal channels for any dispute\" said by None, expected \"France\"",
+    "heldout9_wire_translated.txt: quotation not found: \"without delay\"",
+    "heldout9_wire_translated.txt: \"The legitimacy of any government rests on the confidence of its people in the process,\" said by Some(\"the statement\"), expected \"United States\"",
+    "heldout9_wire_translated.txt: quotation not found: \"in the coming days\"",
+    "heldout9_wire_translated.txt: position of Alliance for Democratic Renewal (rejects) not found: \"rejected the provisional re-election of President Jean-Baptiste Moukala\"",
+    "heldout9_wire_translated.txt: position of Aminata Kébé (wants) not found: \"demanded that the commission publish results broken down by polling station\"",
+    "heldout9_wire_translated.txt: position of Aminata Kébé (pledges) not found: \"vowed to file a challenge with the Constitutional Council\"",
+    "heldout9_wire_translated.txt: position of Coalition of Independent Election Monitors (cautious) not found: \"stopped short of calling the outcome into question\"",
+    "heldout9_wire_translated.txt: position of Coalition of Independent Election Monitors (wants) not found: \"urged the commission to \\\"lift all doubt\\\" by publishing detailed figures\"",
+];
+
+#[test]
+fn ninth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut9, 8, &KNOWN_MISSES_9);
 }
