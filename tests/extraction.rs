@@ -375,7 +375,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 21] = [
+const KNOWN_MISSES_4: [&str; 20] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
@@ -388,7 +388,6 @@ const KNOWN_MISSES_4: [&str; 21] = [
     "heldout4_northvale_election_live.txt: \"I’ll be talking to everyone and promising nothing.\" said by Some(\"Asked\"), expected \"Edna Morrow\"",
     "heldout4_northvale_election_live.txt: position of Heartland First (pledges) not found: \"His party has pledged to scrap the regional congestion charge\"",
     "heldout4_nurses_strike.txt: quotation not found: \"a long way apart\"",
-    "heldout4_nurses_strike.txt: position of Union of Hospital and Community Nurses (rejects) not found: \"rejected the government's pay offer\"",
     "heldout4_nurses_strike.txt: position of Patients First Forum (supports) not found: \"said it supported nurses' right to strike\"",
     "heldout4_phones_in_schools_oped.txt: \"Don’t consult for a year. Just do it, and explain as you go.\" said by None, expected \"Martin Ashdown\"",
     "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (supports) not found: \"I now support a full ban during the school day\"",

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::briefing::{Article, Span};
 use crate::extract::appositive;
-use crate::extract::gender;
+use crate::extract::gender::{self, Gender, Titled};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::position::{is_stance_at, positions_in, Discourse, Read};
 use crate::extract::quote::attribution::is_role_noun;
@@ -79,6 +79,8 @@ pub struct ActorIndex {
     /// A word between a person's first and last names, folded → that person; `None` where two
     /// people's names hold it (for [`ActorIndex::person_by_inner_name`]).
     by_inner: FxHashMap<CompactString, Option<ActorId>>,
+    /// The sex honorifics gave people, for the pronouns that refer to them.
+    pub titled: Titled,
 }
 
 /// A person as collected in the first pass: the fullest spelling of their name.
@@ -104,7 +106,7 @@ impl ActorIndex {
     }
 
     fn build_finding(articles: &[Article], find_positions: bool) -> (ActorIndex, Vec<Position>) {
-        let people = collect_people(articles);
+        let mut people = collect_people(articles);
         // mentions are found on every core, a batch of paragraphs at a time (so memory stays
         // bounded, however long one article is), then interned in reading order, which fixes
         // the actors' ids
@@ -113,6 +115,7 @@ impl ActorIndex {
                 .iter()
                 .map(|a| Vec::with_capacity(a.paragraphs.len()))
                 .collect(),
+            titled: std::mem::take(&mut people.titled),
             ..ActorIndex::default()
         };
         let mut positions = Vec::new();
@@ -200,6 +203,7 @@ impl ActorIndex {
                         tokens: paragraph_tokens,
                         mentions: self.in_paragraph(a, p),
                         actors: &self.actors,
+                        titled: &self.titled,
                     };
                     positions_in((articles[a].id, p), &read, &mut discourse, &mut out);
                 }
@@ -1272,6 +1276,8 @@ struct People {
     acronyms: FxHashMap<CompactString, Option<String>>,
     by_surname: FxHashMap<CompactString, Vec<usize>>,
     by_first: FxHashMap<CompactString, Vec<usize>>,
+    /// The sex honorifics gave people ("Madame Kébé").
+    titled: Titled,
 }
 
 impl People {
@@ -1323,6 +1329,7 @@ fn collect_people(articles: &[Article]) -> People {
     let mut weak: Vec<Vec<String>> = Vec::new();
     let mut singles: Vec<CompactString> = Vec::new();
     let mut firsts: Vec<CompactString> = Vec::new();
+    let mut titled: Vec<(u32, CompactString, Gender)> = Vec::new();
     let mut orgs: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let mut shorts: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
     let mut leads: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
@@ -1338,6 +1345,7 @@ fn collect_people(articles: &[Article]) -> People {
             singles.extend(found.singles);
             firsts.extend(found.firsts);
             lead_runs.extend(found.lead_runs);
+            titled.extend(found.titled);
             for (last, name) in found.orgs {
                 orgs.entry(last).or_default().insert(name);
             }
@@ -1369,6 +1377,7 @@ fn collect_people(articles: &[Article]) -> People {
     leads.retain(|lead, _| !lead_runs.contains(lead));
     people.leads = leads;
     people.acronyms = acronyms;
+    people.titled = Titled::new(titled);
     people.heads = heads
         .into_iter()
         .map(|(word, names)| (word, most_named(names)))
@@ -1403,6 +1412,8 @@ struct Names {
     heads: Vec<(CompactString, String)>,
     /// (short form, organisation) ([`People::acronyms`]).
     acronyms: Vec<(CompactString, String)>,
+    /// (article, surname folded, the sex its title gave) ([`gender::Titled`]).
+    titled: Vec<(u32, CompactString, Gender)>,
 }
 
 fn names_in(article: &Article) -> Names {
@@ -1528,6 +1539,19 @@ fn names_in(article: &Article) -> Names {
                 && !is_institution
                 && (acting.is_some() || has_person_evidence(tokens, start, len, titled))
             {
+                // "Madame Kébé", "Mr Moukala": the title gives the sex
+                let honorific = titled
+                    .then(|| person::title_before(tokens, start))
+                    .flatten()
+                    .and_then(|s| {
+                        tokens[s..start]
+                            .iter()
+                            .find_map(|t| gender::of_title(t.key()))
+                    });
+                if let Some(sex) = honorific {
+                    let surname = fold_name(tokens[start + len - 1].bare());
+                    names.titled.push((article.id.0, surname, sex));
+                }
                 if len == 1 {
                     // "Mr. Trelawney" promotes the full name given without evidence earlier
                     // ("Marcus Trelawney KC, insisted")
@@ -1794,6 +1818,21 @@ mod tests {
             [
                 "Union Jal Shakti Ministry (Organization)",
                 "European Union (Organization)"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_alliance_opening_a_longer_name_is_not_nato() {
+        let index = index(&[
+            "The Alliance for Democratic Renewal rejected the result.",
+            "The Alliance has agreed to send more troops.",
+        ]);
+        assert_eq!(
+            kinds(&index),
+            [
+                "Alliance for Democratic Renewal (Organization)",
+                "NATO (Organization)"
             ]
         );
     }

@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -57,6 +58,60 @@ pub fn of_pronoun(key: &str) -> Option<Gender> {
     }
 }
 
+/// The sex an honorific before a name gives ("Mr", "Madame", "Señora"), if it gives one.
+pub fn of_title(key: &str) -> Option<Gender> {
+    match key.trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "madame" | "mme" | "dame" | "lady" | "baroness" | "señora"
+        | "senora" | "frau" => Some(Gender::Female),
+        "mr" | "sir" | "lord" | "monsieur" | "señor" | "senor" | "herr" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// The sex honorifics gave people ("Madame Kébé", "Mr Moukala"), by article and folded
+/// surname (two articles may name two people of one surname, "Mr Patel" and "Mrs Patel"); a
+/// surname an article gives both is left out. Asked with the first-name lexicon: a name it does
+/// not know may still be known by its title.
+#[derive(Debug, Clone, Default)]
+pub struct Titled(FxHashMap<(u32, CompactString), Gender>);
+
+impl Titled {
+    /// From (article index, folded surname, sex), in any order.
+    pub fn new(found: impl IntoIterator<Item = (u32, CompactString, Gender)>) -> Titled {
+        let mut known: FxHashMap<(u32, CompactString), Option<Gender>> = FxHashMap::default();
+        for (article, surname, gender) in found {
+            known
+                .entry((article, surname))
+                .and_modify(|g| {
+                    if *g != Some(gender) {
+                        *g = None;
+                    }
+                })
+                .or_insert(Some(gender));
+        }
+        Titled(
+            known
+                .into_iter()
+                .filter_map(|(k, g)| Some((k, g?)))
+                .collect(),
+        )
+    }
+
+    /// Whether a pronoun of `pronoun`'s sex in article `article` may refer to the person called
+    /// `name`: as [`fits`], and not when a title in that article gave the person the other sex.
+    pub fn fits(&self, article: u32, pronoun: Option<Gender>, name: &str) -> bool {
+        let titled = name
+            .split_whitespace()
+            .next_back()
+            .and_then(|surname| self.0.get(&(article, fold_name(surname))));
+        fits(pronoun, name)
+            && match (pronoun, titled) {
+                (Some(p), Some(t)) => p == *t,
+                _ => true,
+            }
+    }
+}
+
 /// The sex a person's name points to by its first word, if the lexicon knows that word.
 pub fn of_name(name: &str) -> Option<Gender> {
     let first = name.split_whitespace().next()?;
@@ -74,6 +129,23 @@ pub fn fits(pronoun: Option<Gender>, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_counts_in_its_own_article_only() {
+        let titled = Titled::new([
+            (0, fold_name("Patel"), Gender::Female),
+            (1, fold_name("Patel"), Gender::Male),
+            (2, fold_name("Ng"), Gender::Male),
+            (2, fold_name("Ng"), Gender::Female),
+        ]);
+        assert!(!titled.fits(0, Some(Gender::Male), "Lio Patel"));
+        assert!(titled.fits(1, Some(Gender::Male), "Lio Patel"));
+        assert!(titled.fits(3, Some(Gender::Female), "Lio Patel"));
+        // a surname an article titles both ways says nothing
+        assert!(titled.fits(2, Some(Gender::Female), "Lio Ng"));
+        assert!(titled.fits(2, Some(Gender::Male), "Lio Ng"));
+        assert!(titled.fits(0, None, "Lio Patel"));
+    }
 
     #[test]
     fn a_listed_first_name_fits_only_its_pronoun() {

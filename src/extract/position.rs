@@ -22,7 +22,7 @@ use crate::extract::actor::{
     referent, state_noun_after, ActorIndex, Mention, AUXILIARIES,
 };
 use crate::extract::appositive;
-use crate::extract::gender;
+use crate::extract::gender::{self, Titled};
 use crate::extract::lexicon::{KeyMap, Words};
 use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::{tokenize, tokenize_into, Token};
@@ -255,6 +255,7 @@ pub fn find_positions(article: &Article, actors: &ActorIndex) -> Vec<Position> {
             tokens: &buffer,
             mentions,
             actors: &actors.actors,
+            titled: &actors.titled,
         };
         positions_in(at, &read, &mut discourse, &mut out);
     }
@@ -271,6 +272,8 @@ pub struct Read<'a> {
     pub mentions: &'a [Mention],
     /// The actors (at least those the article has named so far).
     pub actors: &'a [Actor],
+    /// The sex honorifics gave people.
+    pub titled: &'a Titled,
 }
 
 /// The positions stated in paragraph `p` of `article` (`at`), appended to `out`. `discourse`
@@ -286,6 +289,7 @@ pub fn positions_in(
         tokens,
         mentions,
         actors,
+        titled,
     } = *read;
     let answering = answer_label(tokens, mentions);
     for sentence in &paragraph.sentences {
@@ -297,6 +301,8 @@ pub fn positions_in(
             to,
             discourse,
             actors,
+            titled,
+            article,
             answering,
         };
         let mut seen: Vec<(ActorId, String)> = Vec::new();
@@ -438,6 +444,10 @@ struct Sentence<'a> {
     discourse: &'a Discourse,
     /// The actors, by id.
     actors: &'a [Actor],
+    /// The sex honorifics gave people.
+    titled: &'a Titled,
+    /// The article the sentence is in.
+    article: ArticleId,
     /// In an interview's answer ("Raman: I'm sceptical that …"), the person its label names:
     /// "I" and "we" are theirs.
     answering: Option<ActorId>,
@@ -481,7 +491,10 @@ impl Sentence<'_> {
     /// ([`gender::fits`]).
     fn antecedent(&self, j: usize) -> Option<ActorId> {
         let pronoun = gender::of_pronoun(self.key(j));
-        let fits = |a: &ActorId| gender::fits(pronoun, &self.actors[a.0 as usize].name);
+        let fits = |a: &ActorId| {
+            self.titled
+                .fits(self.article.0, pronoun, &self.actors[a.0 as usize].name)
+        };
         let before = mentions_in(self.mentions, self.from, j);
         before
             .iter()

@@ -624,7 +624,7 @@ fn unnamed_in(
             Some(unlisted(doc, para, token, len, actors)).filter(|said| {
                 said.name
                     .as_deref()
-                    .is_none_or(|name| gender::fits(pronoun, name))
+                    .is_none_or(|name| actors.titled.fits(para.article.0, pronoun, name))
             })
         }
         _ => None,
@@ -646,10 +646,12 @@ fn person_in(
     let fits = |said: &Said| {
         said.name
             .as_deref()
-            .is_none_or(|name| gender::fits(pronoun, name))
+            .is_none_or(|name| actors.titled.fits(para.article.0, pronoun, name))
     };
     let name_of = |m: &Mention| actors.actors[m.actor.0 as usize].name.as_str();
-    let known = first_person_outside_quotes(para, from, to, |m| gender::fits(pronoun, name_of(m)));
+    let known = first_person_outside_quotes(para, from, to, |m| {
+        actors.titled.fits(para.article.0, pronoun, name_of(m))
+    });
     if let Some(m) = known {
         return Some(Said {
             name: Some(name_of(&m).to_string()),
@@ -896,6 +898,22 @@ mod tests {
         // a quotation opening its sentence is still the next sentence's speaker's
         let text = "The vote was close.\n\n\u{201c}We will win.\u{201d} Ann Moore said.";
         assert_eq!(quotes(text), ["Ann Moore: We will win."]);
+    }
+
+    #[test]
+    fn a_title_gives_the_sex_a_first_name_does_not() {
+        // neither first name is known; "Mr" makes Moukala a man, so "she" is not his
+        let text = "Ode Kébé met Lio Moukala on Monday. Mr Moukala spoke first.\n\n\
+                    Moukala then left the room. \u{201c}We will not accept the results,\u{201d} \
+                    she said.";
+        assert_eq!(quotes(text), ["Ode Kébé: We will not accept the results,"]);
+        let text = "Ode Kébé met Lio Moukala on Monday.\n\n\
+                    Moukala then left the room. \u{201c}We will not accept the results,\u{201d} \
+                    she said.";
+        assert_eq!(
+            quotes(text),
+            ["Lio Moukala: We will not accept the results,"]
+        );
     }
 
     #[test]

@@ -201,12 +201,21 @@ impl Gazetteer {
                             .all(|(t, capital)| !capital || t.is_capitalised())
                 }
             };
-            // "The Union Jal Shakti Ministry": a short form opening with "the" that runs on into
-            // capitalised words is part of a longer name, not the organisation ("the Union")
+            // "The Union Jal Shakti Ministry", "the Alliance for Democratic Renewal": a short
+            // form opening with "the" that runs on into capitalised words, or into "of" or
+            // "for" and one, is part of a longer name, not the organisation ("the Union")
+            let end = i + p.words.len();
+            let named = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_capitalised() && t.has_lower_case())
+            };
             let runs_on = tokens[i].key() == "the"
-                && tokens
-                    .get(i + p.words.len())
-                    .is_some_and(|t| t.is_capitalised() && t.has_lower_case());
+                && (named(end)
+                    || tokens
+                        .get(end)
+                        .is_some_and(|t| matches!(t.key(), "of" | "for"))
+                        && named(end + 1));
             (case_ok && !runs_on && p.words.reads_at(tokens, i))
                 .then_some((p.words.len(), p.target))
         })
