@@ -588,7 +588,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 73] = [
+const KNOWN_MISSES_9: [&str; 70] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -653,9 +653,6 @@ const KNOWN_MISSES_9: [&str; 73] = [
     "heldout9_wire_translated.txt: quotation not found: \"preparing chaos\"",
     "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
     "heldout9_wire_translated.txt: quotation not found: \"lift all doubt\"",
-    "heldout9_wire_translated.txt: \"all actors to respect the legal channels for any dispute\" said by None, expected \"France\"",
-    "heldout9_wire_translated.txt: quotation not found: \"without delay\"",
-    "heldout9_wire_translated.txt: \"The legitimacy of any government rests on the confidence of its people in the process,\" said by Some(\"the statement\"), expected \"United States\"",
     "heldout9_wire_translated.txt: quotation not found: \"in the coming days\"",
     "heldout9_wire_translated.txt: position of Alliance for Democratic Renewal (rejects) not found: \"rejected the provisional re-election of President Jean-Baptiste Moukala\"",
     "heldout9_wire_translated.txt: position of Aminata Kébé (wants) not found: \"demanded that the commission publish results broken down by polling station\"",

@@ -129,6 +129,7 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
         .nth(1)
         .is_some();
     let mut previous: Option<(usize, bool, Said)> = None; // (paragraph, attributed after, speaker)
+    let mut last_kept: Option<(usize, usize)> = None; // (paragraph, quotation) of `previous`
     let mut carry: Option<Quote> = None; // a quotation running on into the next paragraph
     for p in 0..doc.paras.len() {
         if let Some(old) = p.checked_sub(WINDOW) {
@@ -163,6 +164,7 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
             let (said, after) = attribute(doc, para, k, actors);
             let said = said
                 .or_else(|| inherit(para, k, &previous, marked))
+                .or_else(|| same_sentence(para, k, &previous, last_kept))
                 .or_else(|| introduced(doc, para, k, marked, actors));
             // `"A," she said, "B."`: the second part continues the first unless it has an
             // attribution of its own after it
@@ -189,6 +191,7 @@ pub fn find_quotes(article: &Article, actors: &ActorIndex) -> Vec<Quote> {
                 vague: true,
             });
             previous = Some((para.index, after, said.clone()));
+            last_kept = Some((para.index, k));
             let quote = Quote {
                 text: loc.span.of(para.text).to_string(),
                 speaker: said.name,
@@ -721,6 +724,30 @@ fn inherit(
     (whole && *p + 1 == para.index && said.name.is_some()).then(|| said.clone())
 }
 
+/// `Paris said it had "taken note" of the results and called on "all actors to …"`: a quotation
+/// with no attribution of its own, in the sentence of the quotation right before it (`last`,
+/// the one `previous` was said of), which was attributed before itself, with no one named
+/// between the two: the same speaker's.
+fn same_sentence(
+    para: &Para,
+    k: usize,
+    previous: &Option<(usize, bool, Said)>,
+    last: Option<(usize, usize)>,
+) -> Option<Said> {
+    let (p, after, said) = previous.as_ref()?;
+    let before = k.checked_sub(1)?;
+    if *p != para.index || *after || last != Some((para.index, before)) || said.name.is_none() {
+        return None;
+    }
+    let (first, this) = (&para.marked[before], &para.marked[k]);
+    let sentence = |at: usize| para.sentences.partition_point(|s| s.end <= at);
+    let named_between = para
+        .mentions
+        .iter()
+        .any(|m| first.close <= m.span.start && m.span.end <= this.open);
+    (sentence(first.open) == sentence(this.open) && !named_between).then(|| said.clone())
+}
+
 /// Whether quotation `k` (`marked`) of `para` is the whole paragraph (an unclosed one runs on
 /// to its end).
 fn is_whole_paragraph(para: &Para, k: usize, marked: &Marked) -> bool {
@@ -914,6 +941,35 @@ mod tests {
             quotes(text),
             ["Lio Moukala: We will not accept the results,"]
         );
+    }
+
+    #[test]
+    fn a_statement_quotes_whoever_issued_it() {
+        let text = "Washington was more pointed. The US State Department called for calm. \
+                    \u{201c}The legitimacy of any government rests on the confidence of its \
+                    people,\u{201d} the statement added.";
+        assert_eq!(
+            quotes(text),
+            ["United States: The legitimacy of any government rests on the confidence of its people,"]
+        );
+    }
+
+    #[test]
+    fn a_second_quotation_of_one_sentence_is_its_subject_s() {
+        let text = "Paris said it had \u{201c}taken note\u{201d} of the results and called on \
+                    \u{201c}all actors to respect the legal channels\u{201d}.";
+        assert_eq!(
+            quotes(text),
+            [
+                "France: taken note",
+                "France: all actors to respect the legal channels"
+            ]
+        );
+        // someone named between the two may be the second one's speaker
+        let text = "Paris said it had \u{201c}taken note\u{201d} of the results, and Ana Ruiz \
+                    wrote that \u{201c}all actors to respect the legal channels for any \
+                    dispute\u{201d} was the line.";
+        assert!(!quotes(text).iter().any(|q| q.starts_with("France: all")));
     }
 
     #[test]

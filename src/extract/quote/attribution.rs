@@ -129,6 +129,10 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
     if let Some(named) = appositive_name(ctx, j) {
         return Some(named);
     }
+    // `"…," the statement added`: whoever issued it, not a speaker called "the statement"
+    if ctx.key(j) == "the" && ctx.tokens.get(j + 1).is_some_and(|t| is_document(t.key())) {
+        return the_body(ctx, j).filter(|_| introduces_next(ctx, j + 3));
+    }
     let Some(subject) = speaker_at(ctx, j) else {
         // the body's rule has read its verb (two tokens on) itself
         return the_body(ctx, j).filter(|_| introduces_next(ctx, j + 3));
@@ -255,9 +259,13 @@ fn issuer(ctx: &Context, noun: &Token, j: usize) -> Option<usize> {
         .unwrap_or(j);
     let before = &ctx.mentions[..ctx.mentions.partition_point(|m| m.token < first_mark)];
     if document {
-        return before
-            .iter()
-            .position(|m| matches!(m.kind, ActorKind::Organization | ActorKind::Person));
+        // a state issues statements too ("The US State Department said …")
+        return before.iter().position(|m| {
+            matches!(
+                m.kind,
+                ActorKind::Organization | ActorKind::Person | ActorKind::Country
+            )
+        });
     }
     let found = referent(before, ctx.tokens, noun)?;
     before.iter().position(|m| std::ptr::eq(m, found))
