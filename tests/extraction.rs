@@ -409,8 +409,7 @@ fn fourth_held_out_set_misses_exactly_the_known_misses() {
 /// conference transcript, a markets report, a tabloid match report in single quotation marks,
 /// a local blog with comments), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets.
-const KNOWN_MISSES_5: [&str; 26] = [
-    "heldout5_clinical_trial.txt: position of Lucy Brennan (cautious) not found: \"cautioned against reading too much into a single trial\"",
+const KNOWN_MISSES_5: [&str; 25] = [
     "heldout5_clinical_trial.txt: position of Miriam Castellanos (commits) not found: \"Castellanos said her team would begin recruiting for a 1,500-patient follow-up trial in the autumn\"",
     "heldout5_clinical_trial.txt: position of Lucy Brennan (warns) not found: \"Brennan urged patients not to ask their GP for it on the strength of one study\"",
     "heldout5_diplomacy_summit.txt: \"a deal this week, not a process that runs for another decade\" said by Some(\"a spokesperson\"), expected \"United Kingdom\"",
@@ -525,11 +524,10 @@ fn seventh_held_out_set_misses_exactly_the_known_misses() {
 /// a rugby report, Dutch coalition talks, a climate study, a US school board, a Security Council
 /// meeting). Measured as it came (`52f224a`): quotations 0.97, speakers 0.75, positions 27/69,
 /// questions 30/32, with 73 misses.
-const KNOWN_MISSES_8: [&str; 50] = [
+const KNOWN_MISSES_8: [&str; 49] = [
     "heldout8_andes_snowpack.txt: \"Our own measurements show a similar trend, and we are already adjusting allocation rules in the most affected basins,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for the authority\"",
     "heldout8_andes_snowpack.txt: \"been promising desalination for fifteen years\" said by Some(\"Agua Primero\"), expected \"Matías Ferreyra\"",
     "heldout8_andes_snowpack.txt: term reported as a quotation: \"snow drought\"",
-    "heldout8_andes_snowpack.txt: position of Oluwaseun Adebayo (cautious) not found: \"cautioned against reading too much into a single regional estimate\"",
     "heldout8_andes_snowpack.txt: position of critics (criticises) not found: \"critics say the plan does little to address demand\"",
     "heldout8_andes_snowpack.txt: position of environmental campaigners (sceptical) not found: \"environmental campaigners were unconvinced\"",
     "heldout8_documentary_interview.txt: \"risked misleading the public about the purpose of the reforms.\" said by None, expected \"North Sea Fisheries Board\"",
@@ -588,7 +586,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 70] = [
+const KNOWN_MISSES_9: [&str; 68] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -611,7 +609,6 @@ const KNOWN_MISSES_9: [&str; 70] = [
     "heldout9_planning_row.txt: position of Castlegate Homes (refuses) not found: \"refused to reduce the number of homes\"",
     "heldout9_planning_row.txt: position of Hollins Fields Action Group (opposes) not found: \"vowed to oppose the scheme ‘every step of the way’\"",
     "heldout9_planning_row.txt: position of Paul Whitlock (opposes) not found: \"urge the committee not to approve this application\"",
-    "heldout9_planning_row.txt: position of Brackenshire County Council (wants) not found: \"would seek £1.4m from the developer towards extra school places\"",
     "heldout9_profile_feature.txt: quotation not found: \"austere\"",
     "heldout9_profile_feature.txt: quotation not found: \"thrilling\"",
     "heldout9_profile_feature.txt: \"I’ll say this much,\" said by Some(\"Halden Guide\"), expected \"Mariam Haddad\"",
@@ -646,7 +643,6 @@ const KNOWN_MISSES_9: [&str; 70] = [
     "heldout9_tech_antitrust.txt: position of European Consumer Federation (supports) not found: \"said the ruling was \\\"long overdue\\\"\"",
     "heldout9_tech_antitrust.txt: position of United States (condemns) not found: \"condemned what it called a pattern of \\\"discriminatory enforcement\\\" against American firms\"",
     "heldout9_tech_antitrust.txt: position of United States (warns) not found: \"threatened to \\\"consider all appropriate responses\\\"\"",
-    "heldout9_tech_antitrust.txt: position of Priya Menon (sceptical) not found: \"expressed doubt that the fine would dent Veltrix's earnings\"",
     "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
     "heldout9_wire_translated.txt: quotation not found: \"manufacturing\"",
     "heldout9_wire_translated.txt: \"within the legal deadline\" said by Some(\"Jean-Baptiste Moukala\"), expected \"Aminata Kébé\"",

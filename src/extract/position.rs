@@ -309,7 +309,14 @@ pub fn positions_in(
         // one topic per sentence, found when it first holds a position
         let mut topic: Option<Option<String>> = None;
         let mut previous: Vec<ActorId> = Vec::new();
+        // a question asks what someone may do ("… so robust that Russia opposes them?"), and
+        // "whether" opens what is not known ("It is not clear whether Morrow will back either
+        // bloc"): neither states a position
+        let asked = sentence.of(&paragraph.text).trim_end().ends_with('?');
         for hit in stance_hits(tokens, from, to) {
+            if asked || ctx.in_open_question(hit.start) {
+                continue;
+            }
             let mut holders = ctx.holders(&hit);
             // "Zelenskyy has said he wants …, and insists …": a coordinated verb shares the subject
             if holders.is_empty() && hit.start > from && ctx.key(hit.start - 1) == "and" {
@@ -456,6 +463,39 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     fn key(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", Token::key)
+    }
+
+    /// Whether token `at` stands in a clause that asks rather than states, up to its comma:
+    /// after "whether" ("It is not clear whether Morrow will back either bloc") or after
+    /// "asked" and a question word ("Asked whom she would back, she laughed"). What follows
+    /// the comma states ("Asked whether the squad was strong enough, Caldwell was cautious").
+    fn in_open_question(&self, at: usize) -> bool {
+        // the clause starts after the last comma before `at`, past a name set off by commas
+        // ("whether the developer, Harbour Living, will seek damages")
+        let mut clause = self.from;
+        let mut k = at;
+        while let Some(comma) = (self.from..k).rev().find(|&c| self.key(c) == ",") {
+            let open = (self.from..comma).rev().find(|&c| self.key(c) == ",");
+            let named = open.is_some_and(|open| {
+                let inner = &self.tokens[open + 1..comma];
+                !inner.is_empty() && inner.iter().all(Token::is_capitalised)
+            });
+            match open {
+                Some(open) if named => k = open,
+                _ => {
+                    clause = comma + 1;
+                    break;
+                }
+            }
+        }
+        (clause..at).any(|k| {
+            self.key(k) == "whether"
+                || self.key(k) == "asked"
+                    && matches!(
+                        self.key(k + 1),
+                        "whom" | "who" | "what" | "which" | "how" | "when" | "why" | "where"
+                    )
+        })
     }
 
     /// The person a later "he" or "she" may stand for: the sentence's first person mentioned
@@ -1052,6 +1092,41 @@ mod tests {
             .iter()
             .map(|p| format!("{}: {}", index.actors[p.actor.0 as usize].name, p.stance))
             .collect()
+    }
+
+    #[test]
+    fn a_question_or_a_whether_clause_states_no_position() {
+        assert!(positions(&["Will Ana Ruiz reject the offer?"]).is_empty());
+        assert!(positions(&["It is not clear whether Ana Ruiz will back either bloc."]).is_empty());
+        assert!(positions(&["Asked whom she would back, Ana Ruiz laughed."]).is_empty());
+        // a name set off by commas stays inside the clause
+        assert!(positions(&[
+            "It remains unclear whether the developer, Harbour Living Ltd, will seek damages."
+        ])
+        .is_empty());
+        // what follows the question the sentence reports is stated
+        assert_eq!(
+            positions(&["Asked whether the squad was strong enough, Ana Ruiz was cautious."]),
+            ["Ana Ruiz: cautious"]
+        );
+    }
+
+    #[test]
+    fn doubts_threats_and_stopping_short_are_stances() {
+        assert_eq!(
+            positions(&[
+                "Colin Bramwell expressed doubt about how widely the drug would be used.",
+                "The US Commerce Department threatened to consider all appropriate responses.",
+                "Ana Ruiz stopped short of calling the outcome into question.",
+                "Mayor Colin Burke said the town would seek emergency funding.",
+            ]),
+            [
+                "Colin Bramwell: sceptical",
+                "US Commerce Department: warns",
+                "Ana Ruiz: cautious",
+                "Colin Burke: wants"
+            ]
+        );
     }
 
     #[test]
