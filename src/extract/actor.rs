@@ -1202,9 +1202,19 @@ fn described_as_organization(tokens: &[Token], start: usize) -> bool {
                 break false;
             }
             k -= 1;
+            // "US technology group Veltrix", "German carmaker Brandt": a country or its
+            // demonym before the modifiers determines the noun as "the" does
+            let national = || {
+                tokens[k].is_capitalised()
+                    && matches!(
+                        GAZETTEER.match_at(tokens, k),
+                        Some((1, Target::Country(_) | Target::Demonym(_)))
+                    )
+            };
             match tokens[k].text {
                 "'" | "’" => {}
                 _ if key(k) == "the" => break true,
+                _ if national() => break true,
                 _ if tokens[k].is_word() && modifiers < 2 => modifiers += 1,
                 _ => break false,
             }
@@ -1818,6 +1828,23 @@ mod tests {
             [
                 "Union Jal Shakti Ministry (Organization)",
                 "European Union (Organization)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_modal_opening_a_question_names_no_one() {
+        let index = index(&[
+            "The Commission fined US technology group Veltrix. Will Veltrix comply within 60 days?",
+            "Will Ferrell rejected the appeal.",
+        ]);
+        assert_eq!(
+            kinds(&index),
+            [
+                "European Commission (Organization)",
+                "United States (Country)",
+                "Veltrix (Organization)",
+                "Will Ferrell (Person)",
             ]
         );
     }

@@ -163,7 +163,27 @@ pub fn titled_name_at(tokens: &[Token], i: usize) -> Option<(usize, usize, bool)
     if !starts_like_a_name(t) && !is_initials(t) && title_at(tokens, i).is_none() {
         return None;
     }
+    if opens_a_question(tokens, i) {
+        return None;
+    }
     titles_then_name(tokens, i)
+}
+
+/// "Will Veltrix comply within 60 days?": a modal that is also a first name ("Will", "May"),
+/// opening a sentence that ends in a question mark, asks; it names no one.
+fn opens_a_question(tokens: &[Token], i: usize) -> bool {
+    if !matches!(tokens[i].text, "Will" | "May") {
+        return false;
+    }
+    let sentence_start = i == 0
+        || matches!(tokens[i - 1].text, "." | "?" | "!" | ":")
+        || matches!(tokens[i - 1].text, "\"" | "“" | "”" | "'" | "‘" | "’")
+            && (i < 2 || matches!(tokens[i - 2].text, "." | "?" | "!"));
+    sentence_start
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| matches!(t.text, "." | "?" | "!"))
+            .is_some_and(|t| t.text == "?")
 }
 
 /// [`titled_name_at`] at a token that may start one.
