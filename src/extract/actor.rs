@@ -1260,6 +1260,24 @@ fn names_a_kind_of_organization(inner: &[Token]) -> bool {
     appositive_head(inner)
         .last()
         .is_some_and(|t| t.text.starts_with(char::is_lowercase) && ORG_NOUNS.holds(t))
+        || one_of_a_kind(inner)
+}
+
+/// "one of the largest P&I clubs", "one of the country's biggest unions": an appositive
+/// saying the name is one of a kind of organisation, named in the plural.
+fn one_of_a_kind(inner: &[Token]) -> bool {
+    let [one, of, rest @ ..] = inner else {
+        return false;
+    };
+    one.key() == "one"
+        && of.key() == "of"
+        && appositive_head(rest).last().is_some_and(|t| {
+            let key = t.key();
+            t.text.starts_with(char::is_lowercase)
+                && key
+                    .strip_suffix('s')
+                    .is_some_and(|singular| ORG_NOUNS.contains(singular))
+        })
 }
 
 /// The people of the briefing, with their spellings merged.
@@ -1830,6 +1848,30 @@ mod tests {
                 "European Union (Organization)"
             ]
         );
+    }
+
+    #[test]
+    fn one_of_a_kind_of_organisation_names_an_organisation() {
+        let index = index(&[
+            "The Northern Shipowners\u{2019} Mutual, one of the largest P&I clubs, ruled out any change.",
+            "Ana Ruiz, one of the best lawyers, rejected the offer.",
+        ]);
+        assert_eq!(
+            kinds(&index),
+            [
+                "Northern Shipowners\u{2019} Mutual (Organization)",
+                "Ana Ruiz (Person)"
+            ]
+        );
+        assert!(one_of_a_kind(&crate::extract::token::tokenize(
+            "one of the country's biggest unions"
+        )));
+        assert!(!one_of_a_kind(&crate::extract::token::tokenize(
+            "one of the best lawyers"
+        )));
+        assert!(!one_of_a_kind(&crate::extract::token::tokenize(
+            "the largest of the unions"
+        )));
     }
 
     #[test]
