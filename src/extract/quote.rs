@@ -398,14 +398,21 @@ fn attribute(doc: &Doc, para: &Para, k: usize, actors: &ActorIndex) -> (Option<S
         .trim_end()
         .ends_with(['.', '?', '!']);
     let opens_sentence = para.text[sentence_start..marked.open].trim().is_empty();
-    let after = after.filter(|_| {
-        !(ends_sentence
-            && !opens_sentence
-            && attribution::before(&ctx, from_token, open_token).is_some())
-    });
+    // the attribution before, read at most once
+    let mut before = None;
+    let after = match after {
+        Some(s) if ends_sentence && !opens_sentence => {
+            let found = attribution::before(&ctx, from_token, open_token);
+            let keep = found.is_none();
+            before = Some(found);
+            keep.then_some(s)
+        }
+        other => other,
+    };
     let found = match after {
         Some(s) => Some((s, true)),
-        None => attribution::before(&ctx, from_token, open_token)
+        None => before
+            .unwrap_or_else(|| attribution::before(&ctx, from_token, open_token))
             .or_else(|| reported_before(para, &ctx, si, marked, open_token))
             .map(|s| (s, false)),
     };
