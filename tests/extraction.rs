@@ -586,7 +586,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 65] = [
+const KNOWN_MISSES_9: [&str; 63] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -628,8 +628,6 @@ const KNOWN_MISSES_9: [&str; 65] = [
     "heldout9_shipping_trade.txt: question not found: \"Interbulk did not say which governments it had approached.\"",
     "heldout9_strike_talks.txt: \"It’s the same story every couple of years, and we’re the ones who pay for it,\" said by Some(\"a commuter\"), expected \"one commuter\"",
     "heldout9_strike_talks.txt: position of Tony Vukovic (rejects) not found: \"rejected the company’s final offer of 3 per cent a year over four years\"",
-    "heldout9_tech_antitrust.txt: \"For years, Veltrix has told European consumers where they could shop and how much they should pay, and it has pocketed the difference,\" said by None, expected \"Sofie Lindqvist\"",
-    "heldout9_tech_antitrust.txt: quotation not found: \"That ends today.\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"their own websites and other channels\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"a tax on competing\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"discriminatory enforcement\"",

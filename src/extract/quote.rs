@@ -1170,6 +1170,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_its_appositive_after_the_quotation_speak() {
+        let text = "\"For years, Veltrix has told consumers where to shop,\" Sofie Lindqvist, the \
+                    EU's competition commissioner, told reporters. \"That ends today.\"";
+        assert_eq!(
+            quotes(text),
+            ["Sofie Lindqvist: For years, Veltrix has told consumers where to shop, That ends today."]
+        );
+    }
+
+    #[test]
     fn the_appositive_is_dropped_from_the_speaker() {
         let text = "John Foreman, a former attaché in Moscow who has followed the war, told me: “It will not end soon.”";
         assert_eq!(quotes(text), ["John Foreman: It will not end soon."]);

@@ -149,7 +149,16 @@ pub fn after(ctx: &Context, mut j: usize) -> Option<Speaker> {
             })
             .unwrap_or(j),
     };
-    let k = skip_between(ctx, after_subject);
+    let mut k = skip_between(ctx, after_subject);
+    // `"…," Sofie Lindqvist, the EU's competition commissioner, told reporters`: a name, then
+    // what they are between commas, then the verb
+    if !is_speech_verb(ctx.tokens, k)
+        && matches!(subject, Speaker::Named(_) | Speaker::Unlisted { .. })
+    {
+        if let Some(close) = appositive::closing(ctx.tokens, after_subject) {
+            k = skip_between(ctx, close + 1);
+        }
+    }
     (is_speech_verb(ctx.tokens, k) && introduces_next(ctx, k + 1)).then_some(subject)
 }
 
