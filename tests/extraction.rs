@@ -665,7 +665,7 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 44] = [
+const KNOWN_MISSES_10: [&str; 42] = [
     "heldout10_climate_cop_talks.txt: quotation not found: \"a goalpost shift\"",
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of European Union (ready) not found: \"the European Union signalled it was ready to improve its offer\"",
@@ -676,13 +676,11 @@ const KNOWN_MISSES_10: [&str; 44] = [
     "heldout10_court_sentencing.txt: \"I do not want his apology. I want every driver in this county to put their phone in the glovebox,\" said by Some(\"Darren Pollitt\"), expected \"Peter Colclough\"",
     "heldout10_court_sentencing.txt: \"cooperated fully\" said by Some(\"Swiftdrop Logistics\"), expected \"a spokesperson for Swiftdrop Logistics\"",
     "heldout10_court_sentencing.txt: position of Northvale County Council (cautious) not found: \"was cautious about committing to a timetable\"",
-    "heldout10_energy_price_cap.txt: quotation not found: \"I know this is not the news anyone wanted to hear. Wholesale costs have moved against us, and the cap has to reflect what it actually costs to supply energy.\"",
-    "heldout10_energy_price_cap.txt: quotation not found: \"We are not asking households to pay a penny more than is necessary,\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"unsustainable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"long on diagnosis and short on cure\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"broken promise\"",
+    "heldout10_energy_price_cap.txt: term reported as a quotation: \"low standing charge\"",
     "heldout10_energy_price_cap.txt: term reported as a quotation: \"Affordability and Debt in the Retail Energy Market\"",
-    "heldout10_energy_price_cap.txt: position of Energy Markets Authority (insists) not found: \"The regulator insisted that the cap remained the best protection available for consumers\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"most comprehensive\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"stand shoulder to shoulder\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"economic terrorism.\"",

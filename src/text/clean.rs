@@ -232,9 +232,11 @@ fn body_region(classes: &[Class], lines: &[Line], blocks: &[Block]) -> Range<usi
     for i in (0..end_of_page).filter(|&i| classes[i] == Class::Good || classes[i] == Class::Bad) {
         if classes[i] == Class::Bad {
             gap += 1;
-            // furniture marks what follows the article; a date or a byline belongs to a header
-            // (a headline and its standfirst above the body): neither stands in a box inside it
-            marker_in_gap |= lines[i].is_furniture() || lines[i].date_only || lines[i].byline;
+            // furniture outside an article marks what follows it; a date or a byline belongs to
+            // a header (a headline and its standfirst above the body): none stands in a box
+            // inside it, whose heading may shout and whose items are bullets
+            marker_in_gap |=
+                lines[i].is_outside_furniture() || lines[i].date_only || lines[i].byline;
             continue;
         }
         let weight = blocks[i].text.len();
@@ -407,6 +409,26 @@ mod tests {
             P3,
         ]);
         assert_eq!(body(&a), [P1, P2, P1]);
+    }
+
+    #[test]
+    fn a_box_under_an_all_caps_heading_with_bulleted_items_does_not_end_the_body() {
+        // a fact box between the lead and the rest: its shouting heading and its bullets are
+        // removed, the lead above it stays body, and so does the subheading below it
+        let boxed = [
+            "WHAT THE NEW CAP MEANS FOR YOU",
+            "- Typical dual-fuel bill: £1,849 a year, up from £1,738",
+            "- Electricity: 27.03p per kWh, standing charge 53.80p a day",
+            "- Gas: 6.99p per kWh, standing charge 32.67p a day",
+            "- Next announcement: 27 May",
+            "Industry reaction",
+        ];
+        let mut lines = vec![P1, P2];
+        lines.extend(boxed);
+        lines.extend([P3, P1, P2, P3]);
+        let a = clean(&lines.join("\n"));
+        assert_eq!(body(&a), [P1, P2, boxed[5], P3, P1, P2, P3]);
+        assert_eq!(a.removed, boxed[..5]);
     }
 
     #[test]

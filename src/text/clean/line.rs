@@ -139,6 +139,19 @@ impl Line {
         self.prose
     }
 
+    /// Furniture that stands outside an article (a prompt, a footer, a label, an end marker),
+    /// as opposed to a box's parts inside one: a lone all-caps heading ("WHAT THE NEW CAP
+    /// MEANS FOR YOU") and its bulleted items.
+    pub fn is_outside_furniture(&self) -> bool {
+        self.prompt
+            || self.breadcrumb
+            || self.label_list
+            || self.copyright
+            || self.section_label
+            || self.furniture_line
+            || self.end_marker
+    }
+
     /// Unmistakable furniture, whatever surrounds it.
     pub fn is_furniture(&self) -> bool {
         self.prompt
