@@ -665,7 +665,7 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 42] = [
+const KNOWN_MISSES_10: [&str; 41] = [
     "heldout10_climate_cop_talks.txt: quotation not found: \"a goalpost shift\"",
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of European Union (ready) not found: \"the European Union signalled it was ready to improve its offer\"",
@@ -679,7 +679,6 @@ const KNOWN_MISSES_10: [&str; 42] = [
     "heldout10_energy_price_cap.txt: quotation not found: \"unsustainable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"long on diagnosis and short on cure\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"broken promise\"",
-    "heldout10_energy_price_cap.txt: term reported as a quotation: \"low standing charge\"",
     "heldout10_energy_price_cap.txt: term reported as a quotation: \"Affordability and Debt in the Retail Energy Market\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"most comprehensive\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"stand shoulder to shoulder\"",

@@ -329,9 +329,12 @@ fn modifies_a_noun(para: &Para, marked: &Marked) -> bool {
     !reported
 }
 
-/// Words before a phrase that modifies a noun: determiners and prepositions.
-const MODIFIER_OPENERS: [&str; 14] = [
-    "a", "an", "the", "under", "of", "for", "on", "in", "with", "by", "its", "their", "his", "her",
+/// Words before a phrase that modifies a noun: determiners, quantifiers ("at least one “low
+/// standing charge” tariff") and prepositions.
+const MODIFIER_OPENERS: [&str; 26] = [
+    "a", "an", "the", "one", "another", "each", "every", "any", "no", "this", "these", "those",
+    "such", "under", "of", "for", "on", "in", "with", "by", "from", "into", "its", "their", "his",
+    "her",
 ];
 
 /// "so-called “coalition of the willing”", "what we mean by “security guarantees.”"
@@ -1353,6 +1356,12 @@ mod tests {
         assert!(quotes(
             "Dr Ana Ruiz said the strike was on, although care would run under “life and \
                  limb” arrangements."
+        )
+        .is_empty());
+        assert!(quotes(
+            "The Energy Markets Authority confirmed a rise.\n\nThe regulator insisted that the \
+                 cap protected consumers, and pointed to rules requiring suppliers to offer at \
+                 least one \"low standing charge\" tariff from the summer."
         )
         .is_empty());
         assert_eq!(
