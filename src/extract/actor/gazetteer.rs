@@ -316,6 +316,24 @@ mod tests {
     }
 
     #[test]
+    fn international_blocs_are_organisations_read_whole() {
+        // "and China" belongs to the bloc's name, which is not the state
+        assert_eq!(
+            target("Group of 77 and China has demanded").as_deref(),
+            Some("Group of 77")
+        );
+        assert_eq!(target("G77 negotiators").as_deref(), Some("Group of 77"));
+        assert_eq!(
+            target("AOSIS rejected the draft").as_deref(),
+            Some("Alliance of Small Island States")
+        );
+        assert_eq!(
+            target("Opec cut output").as_deref(),
+            Some("Organization of the Petroleum Exporting Countries")
+        );
+    }
+
+    #[test]
     fn short_capital_forms_match_only_in_capitals() {
         assert_eq!(target("US troops").as_deref(), Some("United States"));
         assert_eq!(target("us all"), None);
