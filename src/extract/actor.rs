@@ -1121,15 +1121,43 @@ fn acting_kind(tokens: &[Token], i: usize, len: usize) -> Option<ActorKind> {
     is_stance_at(tokens, after + auxiliaries_at(tokens, after)).then_some(kind)
 }
 
-/// How many of the (at most two) tokens from `at` are [`AUXILIARIES`] ("has also rejected").
+/// How many of the (at most three) tokens from `at` are [`AUXILIARIES`] or [`ADVERBS`] ("has
+/// also rejected", "has so far refused").
 fn auxiliaries_at(tokens: &[Token], at: usize) -> usize {
     tokens
-        .get(at..tokens.len().min(at + 2))
+        .get(at..tokens.len().min(at + 3))
         .unwrap_or(&[])
         .iter()
-        .take_while(|t| AUXILIARIES.contains(&t.key()))
+        .take_while(|t| AUXILIARIES.contains(&t.key()) || ADVERBS.contains(&t.key()))
         .count()
 }
+
+/// Adverbs of time and manner that may stand between a subject and its verb ("has so far
+/// refused", "has repeatedly denied", "later said").
+const ADVERBS: [&str; 22] = [
+    "so",
+    "far",
+    "thus",
+    "already",
+    "since",
+    "long",
+    "now",
+    "still",
+    "just",
+    "again",
+    "later",
+    "then",
+    "never",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "previously",
+    "firmly",
+    "flatly",
+    "consistently",
+    "initially",
+];
 
 /// "Health Secretary Wes Power", "Rachel Power, chief executive of the Patients Association": a
 /// first name and a surname that is also an organisation's word ("Power", "Court") name a
@@ -1783,6 +1811,14 @@ mod tests {
             .iter()
             .map(|a| format!("{} ({:?})", a.name, a.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_name_acting_past_adverbs_is_a_person() {
+        let refused = index(&["Tom Ferreyra has so far refused to sign a new contract."]);
+        assert_eq!(names(&refused), ["Tom Ferreyra"]);
+        let rejected = index(&["Anna Berg has repeatedly rejected the offer."]);
+        assert_eq!(names(&rejected), ["Anna Berg"]);
     }
 
     #[test]
