@@ -589,7 +589,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 63] = [
+const KNOWN_MISSES_9: [&str; 62] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -608,7 +608,6 @@ const KNOWN_MISSES_9: [&str; 63] = [
     "heldout9_planning_row.txt: quotation not found: \"every step of the way\"",
     "heldout9_planning_row.txt: position of Planning officers (supports) not found: \"had recommended approval\"",
     "heldout9_planning_row.txt: position of Rob Adeyemi (opposes) not found: \"led opposition to the plans\"",
-    "heldout9_planning_row.txt: position of Castlegate Homes (ready) not found: \"signalled it was ready to increase its contribution towards a new classroom\"",
     "heldout9_planning_row.txt: position of Castlegate Homes (refuses) not found: \"refused to reduce the number of homes\"",
     "heldout9_planning_row.txt: position of Hollins Fields Action Group (opposes) not found: \"vowed to oppose the scheme ‘every step of the way’\"",
     "heldout9_planning_row.txt: position of Paul Whitlock (opposes) not found: \"urge the committee not to approve this application\"",
@@ -665,10 +664,9 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 41] = [
+const KNOWN_MISSES_10: [&str; 40] = [
     "heldout10_climate_cop_talks.txt: quotation not found: \"a goalpost shift\"",
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
-    "heldout10_climate_cop_talks.txt: position of European Union (ready) not found: \"the European Union signalled it was ready to improve its offer\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
     "heldout10_court_sentencing.txt: \"Anne taught half this town to read,\" said by Some(\"Darren Pollitt\"), expected \"Peter Colclough\"",

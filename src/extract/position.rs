@@ -127,6 +127,19 @@ const LINKING: &[&str] = &[
     // "was more cautious about", "is more hopeful of"
     "more",
 ];
+/// Verbs that report a stance without words ("the European Union signalled it was ready to
+/// improve its offer"): the pronoun after one stands for their subject, as after "said". Not
+/// speech verbs, because what follows them need not be a clause ("signalled readiness").
+const SIGNALS: [&str; 7] = [
+    "signalled",
+    "signaled",
+    "signals",
+    "indicated",
+    "indicates",
+    "hinted",
+    "hints",
+];
+
 /// Participles that link a subject to its stance through "to be" ("Germany is reported to be
 /// reluctant", "the board is said to be opposed").
 const HEARSAY: [&str; 6] = [
@@ -732,7 +745,11 @@ impl Sentence<'_> {
                 }
                 // "the White House said it remained committed to …": the pronoun right after a
                 // speech verb stands for the verb's subject, an organisation or state as well
-                "it" | "they" if j > clause && is_speech_verb(self.tokens, j - 1) => {
+                "it" | "they"
+                    if j > clause
+                        && (is_speech_verb(self.tokens, j - 1)
+                            || SIGNALS.contains(&self.key(j - 1))) =>
+                {
                     return self.subject_of(&Hit::word(j - 1));
                 }
                 // "The association said its members were ready to …": a group that a possessive
@@ -1092,6 +1109,26 @@ mod tests {
             .iter()
             .map(|p| format!("{}: {}", index.actors[p.actor.0 as usize].name, p.stance))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_a_signal_stands_for_its_subject() {
+        assert_eq!(
+            positions(&["The European Union signalled it was ready to improve its offer."]),
+            ["European Union: ready"]
+        );
+        // a signal followed by a noun reports no clause: the stance after it is its own
+        assert_eq!(
+            positions(&[
+                "Keir Starmer has signalled readiness to help, while Germany and Italy remain \
+                 cautious, citing fears of escalation."
+            ]),
+            [
+                "Keir Starmer: ready",
+                "Germany: cautious",
+                "Italy: cautious"
+            ]
+        );
     }
 
     #[test]
