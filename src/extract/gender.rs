@@ -98,17 +98,21 @@ impl Titled {
     }
 
     /// Whether a pronoun of `pronoun`'s sex in article `article` may refer to the person called
-    /// `name`: as [`fits`], and not when a title in that article gave the person the other sex.
+    /// `name`: by the first name when the lexicon knows it, else not when a title in that
+    /// article gave the surname the other sex. A first name wins over a title: "Mrs Colclough"
+    /// and her husband "Peter Colclough" share a surname, not a sex.
     pub fn fits(&self, article: u32, pronoun: Option<Gender>, name: &str) -> bool {
+        if of_name(name).is_some() {
+            return fits(pronoun, name);
+        }
         let titled = name
             .split_whitespace()
             .next_back()
             .and_then(|surname| self.0.get(&(article, fold_name(surname))));
-        fits(pronoun, name)
-            && match (pronoun, titled) {
-                (Some(p), Some(t)) => p == *t,
-                _ => true,
-            }
+        match (pronoun, titled) {
+            (Some(p), Some(t)) => p == *t,
+            _ => true,
+        }
     }
 }
 
@@ -145,6 +149,9 @@ mod tests {
         assert!(titled.fits(2, Some(Gender::Female), "Lio Ng"));
         assert!(titled.fits(2, Some(Gender::Male), "Lio Ng"));
         assert!(titled.fits(0, None, "Lio Patel"));
+        // a first name the lexicon knows wins: a husband shares his wife's surname, not her sex
+        assert!(titled.fits(0, Some(Gender::Male), "Peter Patel"));
+        assert!(!titled.fits(0, Some(Gender::Female), "Peter Patel"));
     }
 
     #[test]
