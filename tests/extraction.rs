@@ -664,13 +664,12 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 37] = [
+const KNOWN_MISSES_10: [&str; 36] = [
     "heldout10_climate_cop_talks.txt: quotation not found: \"a goalpost shift\"",
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
     "heldout10_court_sentencing.txt: \"cooperated fully\" said by Some(\"Swiftdrop Logistics\"), expected \"a spokesperson for Swiftdrop Logistics\"",
-    "heldout10_court_sentencing.txt: position of Northvale County Council (cautious) not found: \"was cautious about committing to a timetable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"unsustainable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"long on diagnosis and short on cure\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"broken promise\"",

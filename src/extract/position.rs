@@ -683,9 +683,11 @@ impl Sentence<'_> {
     /// short form ("The European Bicycle Manufacturers Association (EBMA) today welcomed").
     fn subject_of(&self, hit: &Hit) -> Vec<ActorId> {
         let clause = self.clause_start(hit.start);
-        // "Dana Whitfield welcomed the review but rejected …": a stance opening the clause after
-        // "but" shares the subject of the clause before it, as after "and"
-        if hit.start == clause && clause > self.from && self.key(clause - 1) == "but" {
+        // "Dana Whitfield welcomed the review but rejected …", "… but was cautious about": a
+        // stance opening the clause after "but" (past auxiliaries) shares the subject of the
+        // clause before it, as after "and"
+        let opens_clause = (clause..hit.start).all(|k| AUXILIARIES.contains(&self.key(k)));
+        if opens_clause && clause > self.from && self.key(clause - 1) == "but" {
             return self.coordinated_subject(clause - 1, self.clause_start(clause - 1));
         }
         let mut j = hit.start;
@@ -1613,6 +1615,14 @@ mod tests {
         assert_eq!(
             positions(&["Tom Hale praised the deal, but Ann Price rejected it."]),
             ["Ann Price: rejects"]
+        );
+        // and past an auxiliary
+        assert_eq!(
+            positions(&[
+                "The Northvale County Council said it would review safety but was \
+                 cautious about committing to a timetable."
+            ]),
+            ["Northvale County Council: cautious"]
         );
     }
 
