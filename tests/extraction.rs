@@ -378,7 +378,7 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 20] = [
+const KNOWN_MISSES_4: [&str; 19] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
     "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
@@ -396,7 +396,6 @@ const KNOWN_MISSES_4: [&str; 20] = [
     "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (supports) not found: \"I now support a full ban during the school day\"",
     "heldout4_phones_in_schools_oped.txt: position of Nadia Holmquist (wants) not found: \"I think the government should make it law\"",
     "heldout4_phones_in_schools_oped.txt: question not found: \"Nobody yet knows what the long-term effect on children’s wellbeing will be, and Dr Morandi is right to say that the research lags far behind the policy.\"",
-    "heldout4_senate_broadband.txt: quotation not found: \"a blank check.\"",
     "heldout4_senate_broadband.txt: position of Curtis Brandt (opposes) not found: \"opposed the bill, saying it would create a permanent entitlement\"",
     "heldout4_senate_broadband.txt: position of Denise Okafor (warns) not found: \"warned that the affordability subsidy would lapse after four years\"",
 ];
@@ -502,7 +501,7 @@ fn sixth_held_out_set_misses_exactly_the_known_misses() {
 /// NGO's press release on a mine), by a helper who had seen neither the rules, the lexicons nor
 /// the earlier sets. Measured as it came: quotations 0.93, speakers 0.78, positions 44/63,
 /// questions 19/25, with 54 misses.
-const KNOWN_MISSES_7: [&str; 12] = [
+const KNOWN_MISSES_7: [&str; 11] = [
     "heldout7_ai_copyright_case.txt: quotation not found: \"very unlikely\"",
     "heldout7_ai_copyright_case.txt: position of Brandon Kessler (warns) not found: \"warned that allowing the case to proceed would\"",
     "heldout7_ceasefire_wire.txt: \"further apart tonight than they were on Saturday.\" said by Some(\"a senior diplomat close to the talks\"), expected \"a senior diplomat\"",
@@ -513,7 +512,6 @@ const KNOWN_MISSES_7: [&str; 12] = [
     "heldout7_hospital_waiting_lists.txt: \"I've had patients cry in front of me because their operation was cancelled for the third time. I go home and I can't sleep.\" said by Some(\"a nurse at St Teilo's\"), expected \"a nurse\"",
     "heldout7_mining_protest_ngo.txt: \"Since the drilling began, we have seen more stomach infections in small children. Nobody from the government has come to test the water.\" said by Some(\"a health worker at the district clinic\"), expected \"a health worker\"",
     "heldout7_mining_protest_ngo.txt: position of Teodoro Huamán (will not allow) not found: \"said the front would not allow construction traffic to pass until government ministers travelled to the area in person\"",
-    "heldout7_school_meals_council.txt: \"the best money we will spend this decade.\" said by None, expected \"Tanya Brooks\"",
     "heldout7_transfer_liveblog.txt: \"Daniel is a key part of our plans and is not for sale at any price. We consider the matter closed.\" said by None, expected \"Harbourside City\"",
 ];
 
@@ -589,7 +587,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 62] = [
+const KNOWN_MISSES_9: [&str; 61] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -624,7 +622,6 @@ const KNOWN_MISSES_9: [&str; 62] = [
     "heldout9_shipping_trade.txt: \"The rate reflects the exposure. If the attacks stop, the rate will come down; it is that simple.\" said by None, expected \"Sophie Tranter\"",
     "heldout9_shipping_trade.txt: quotation not found: \"priced in the risk\"",
     "heldout9_shipping_trade.txt: \"Nobody forced them to quote those rates,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for a major grain trader\"",
-    "heldout9_shipping_trade.txt: quotation not found: \"properly the business of the war market\"",
     "heldout9_shipping_trade.txt: position of Maritime Officers’ Union (supports) not found: \"would back any member who declined to sail\"",
     "heldout9_shipping_trade.txt: position of a spokesperson for a major grain trader (insists) not found: \"insisting that owners should absorb the extra cost\"",
     "heldout9_shipping_trade.txt: question not found: \"Interbulk did not say which governments it had approached.\"",
@@ -664,19 +661,15 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 36] = [
-    "heldout10_climate_cop_talks.txt: quotation not found: \"a goalpost shift\"",
+const KNOWN_MISSES_10: [&str; 32] = [
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
     "heldout10_court_sentencing.txt: \"cooperated fully\" said by Some(\"Swiftdrop Logistics\"), expected \"a spokesperson for Swiftdrop Logistics\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"unsustainable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"long on diagnosis and short on cure\"",
-    "heldout10_energy_price_cap.txt: quotation not found: \"broken promise\"",
     "heldout10_energy_price_cap.txt: term reported as a quotation: \"Affordability and Debt in the Retail Energy Market\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"most comprehensive\"",
-    "heldout10_sanctions_analysis.txt: quotation not found: \"stand shoulder to shoulder\"",
-    "heldout10_sanctions_analysis.txt: quotation not found: \"economic terrorism.\"",
     "heldout10_sanctions_analysis.txt: \"firmly opposes\" said by Some(\"China\"), expected \"a spokesperson for China’s foreign ministry\"",
     "heldout10_sanctions_analysis.txt: \"normal trade cooperation\" said by Some(\"China\"), expected \"a spokesperson for China’s foreign ministry\"",
     "heldout10_sanctions_analysis.txt: \"We do not comment on the sovereign decisions of other states,\" said by Some(\"a Russian diplomat\"), expected \"one Russian diplomat\"",

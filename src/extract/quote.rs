@@ -1488,6 +1488,41 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_quotes_the_body_or_person_the_sentence_opens_with() {
+        assert_eq!(
+            quotes(
+                "Downing Street backed the package within hours, saying Britain would “stand \
+                 shoulder to shoulder” with its allies."
+            ),
+            ["United Kingdom: stand shoulder to shoulder"]
+        );
+        assert_eq!(
+            quotes("Iran’s government condemned the measures, calling them “economic terrorism.”"),
+            ["Iran: economic terrorism."]
+        );
+        // a person named before the participle speaks, not the body that describes them
+        assert_eq!(
+            quotes(
+                "Kremlin spokesman Dmitri Sokolov went further, telling reporters that the talks \
+                 were “a show”."
+            ),
+            ["Dmitri Sokolov: a show"]
+        );
+        assert_eq!(
+            quotes(
+                "Joseph Mwesigwa, chair of the G77, criticised the demand, calling it \"a \
+                 goalpost shift\"."
+            ),
+            ["Joseph Mwesigwa: a goalpost shift"]
+        );
+        // "calling" as a habit names a thing: a nickname, not words said
+        assert!(quotes(
+            "Residents opposed to the plan have been calling it \"the road to nowhere\" for years."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_role_after_said_gives_way_to_the_name_it_introduces() {
         let text = "“We are talking about families who have farmed here for generations,” said \
                     the union's president, Carys Pendle.";

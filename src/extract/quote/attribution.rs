@@ -478,7 +478,13 @@ fn opening_person(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
 /// An attribution before the opening mark at token `open`, in the sentence starting at token
 /// `start`: the speech verb nearest the quotation and its subject.
 pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
-    let verb = (start..open).rev().find(|&v| is_speech_verb(ctx.tokens, v));
+    // "calling" reports words only as a participle after a comma ("opposed the programme,
+    // calling it "a blank check""); residents "have been calling it "the road to nowhere"
+    // for years" gave a place its nickname
+    let verb = (start..open).rev().find(|&v| {
+        is_speech_verb(ctx.tokens, v)
+            || (ctx.key(v) == "calling" && v > start && ctx.tokens[v - 1].text == ",")
+    });
     let Some(v) = verb else {
         // `X: "…"` with no verb: the subject before the colon; or the person the sentence opens
         // with (`Its president, Gavin Thorne, had a simple message for patients: "…"`)
@@ -492,7 +498,40 @@ pub fn before(ctx: &Context, start: usize, open: usize) -> Option<Speaker> {
     if speech_verb_len(ctx.tokens, v) == 2 && ctx.key(v) == "according" {
         return speaker_at(ctx, v + 2);
     }
+    // `Downing Street backed the package, saying Britain would "stand shoulder to shoulder"`:
+    // a participle after a comma reports the words of the body or state the sentence opens
+    // with, when no person is named before it ("Kremlin spokesman Dmitri Sokolov went further,
+    // telling reporters" is the spokesman's)
+    let participle = v > start && ctx.tokens[v - 1].text == "," && ctx.key(v).ends_with("ing");
+    if participle {
+        // the comma before it closes a clause, not an appositive: "Joseph Mwesigwa, chair of
+        // the G77, criticised the demand, calling it …" is Mwesigwa's, not the G77's
+        if ctx.first_person_in(start, v).is_none() {
+            if let Some(m) = opening_body(ctx, start) {
+                return Some(Speaker::Named(m));
+            }
+        }
+        return first_subject(ctx, start, open).or_else(|| subject_before(ctx, start, v));
+    }
     subject_before(ctx, start, v).or_else(|| first_subject(ctx, start, open))
+}
+
+/// The organisation or state that opens the sentence at token `start` as its subject ("The
+/// Retail Council", "Downing Street", "Iran's government"), as an index into the mentions.
+fn opening_body(ctx: &Context, start: usize) -> Option<usize> {
+    let at = start + usize::from(ctx.key(start) == "the");
+    let (k, m) = ctx.mention_starting_at(at)?;
+    if m.kind == ActorKind::Person {
+        return None;
+    }
+    let end = m.token + m.len;
+    // "Iran's government" speaks for Iran; "Iran's president" is someone else
+    let possessive = ctx.tokens[end - 1].text.ends_with(['s', 'S'])
+        && ctx.tokens[end - 1].text[..ctx.tokens[end - 1].text.len() - 1].ends_with(['\'', '’']);
+    if possessive && state_noun_after(ctx.tokens, end).is_none() {
+        return None;
+    }
+    Some(k)
 }
 
 /// "a ward sister who asked not to be named said she …", "A protester who gave only her first
