@@ -587,7 +587,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 61] = [
+const KNOWN_MISSES_9: [&str; 60] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -624,7 +624,6 @@ const KNOWN_MISSES_9: [&str; 61] = [
     "heldout9_shipping_trade.txt: \"Nobody forced them to quote those rates,\" said by Some(\"a spokesperson\"), expected \"a spokesperson for a major grain trader\"",
     "heldout9_shipping_trade.txt: position of Maritime Officers’ Union (supports) not found: \"would back any member who declined to sail\"",
     "heldout9_shipping_trade.txt: position of a spokesperson for a major grain trader (insists) not found: \"insisting that owners should absorb the extra cost\"",
-    "heldout9_shipping_trade.txt: question not found: \"Interbulk did not say which governments it had approached.\"",
     "heldout9_strike_talks.txt: \"It’s the same story every couple of years, and we’re the ones who pay for it,\" said by Some(\"a commuter\"), expected \"one commuter\"",
     "heldout9_strike_talks.txt: position of Tony Vukovic (rejects) not found: \"rejected the company’s final offer of 3 per cent a year over four years\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"their own websites and other channels\"",
@@ -661,7 +660,7 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 32] = [
+const KNOWN_MISSES_10: [&str; 31] = [
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
@@ -691,7 +690,6 @@ const KNOWN_MISSES_10: [&str; 32] = [
     "heldout10_university_strike.txt: term reported as a quotation: \"the Tower\"",
     "heldout10_university_strike.txt: position of Helen Garrity (commits) not found: \"agreed to meet union representatives next week\"",
     "heldout10_university_strike.txt: position of Eastbrook Students' Union (supports) not found: \"voted at its council meeting on Tuesday to back the lecturers\"",
-    "heldout10_university_strike.txt: question not found: \"The university did not say which departments would be hit hardest if the voluntary severance scheme fails to attract enough applicants.\"",
     "heldout10_vaccine_rollout.txt: \"The money for allowances is there. The problem is getting it released by the Treasury.\" said by Some(\"Ministry of Health\"), expected \"a senior official at the ministry\"",
     "heldout10_vaccine_rollout.txt: term reported as a quotation: \"sterilization plot\"",
 ];

@@ -89,6 +89,8 @@ mod tests {
         for sentence in [
             "It was not immediately clear how many patients had taken the tablets.",
             "Port officials did not say when the backlog could be cleared.",
+            "The shipping line did not say which governments it had approached.",
+            "The club declined to say where the fee would go.",
             "Nor is it clear how regulators would police the subsidy.",
             "It is also not clear whether the agency has the staff.",
             "The regulator had not yet determined whether other medicines were affected.",
