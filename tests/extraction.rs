@@ -378,9 +378,8 @@ fn third_held_out_set_misses_exactly_the_known_misses() {
 /// The misses of the fourth held-out set: eight more articles by a helper who had seen neither
 /// the rules, the lexicons nor the earlier sets, measured as they came, after the rules the
 /// third set led to and before any rule was tuned on them.
-const KNOWN_MISSES_4: [&str; 19] = [
+const KNOWN_MISSES_4: [&str; 18] = [
     "heldout4_ar_glasses_launch.txt: \"If the battery claims hold up, this is the first pair that could ship to a workforce without a charging cart.\" said by None, expected \"Mina Osei\"",
-    "heldout4_ar_glasses_launch.txt: term reported as a quotation: \"Wearables at the Tipping Point\"",
     "heldout4_ar_glasses_launch.txt: position of Mina Osei (hopeful) not found: \"She said she was hopeful that enterprise buyers\"",
     "heldout4_canada_china_trade_analysis.txt: \"If we let each ally be picked off one by one, we deserve what happens next.\" said by Some(\"a senior adviser\"), expected \"a senior adviser to the French president\"",
     "heldout4_canada_china_trade_analysis.txt: position of China (warns) not found: \"China’s commerce ministry warned that canola could be the next product\"",
@@ -660,14 +659,13 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 31] = [
+const KNOWN_MISSES_10: [&str; 29] = [
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
     "heldout10_court_sentencing.txt: \"cooperated fully\" said by Some(\"Swiftdrop Logistics\"), expected \"a spokesperson for Swiftdrop Logistics\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"unsustainable\"",
     "heldout10_energy_price_cap.txt: quotation not found: \"long on diagnosis and short on cure\"",
-    "heldout10_energy_price_cap.txt: term reported as a quotation: \"Affordability and Debt in the Retail Energy Market\"",
     "heldout10_sanctions_analysis.txt: quotation not found: \"most comprehensive\"",
     "heldout10_sanctions_analysis.txt: \"firmly opposes\" said by Some(\"China\"), expected \"a spokesperson for China’s foreign ministry\"",
     "heldout10_sanctions_analysis.txt: \"normal trade cooperation\" said by Some(\"China\"), expected \"a spokesperson for China’s foreign ministry\"",
@@ -687,7 +685,6 @@ const KNOWN_MISSES_10: [&str; 31] = [
     "heldout10_transfer_rumour.txt: position of Tomás Ferreyra (refuses) not found: \"has so far refused to sign a new contract at the club\"",
     "heldout10_transfer_rumour.txt: position of Kwame Asante-Boateng (ready) not found: \"The 29-year-old is understood to be willing to listen to offers.\"",
     "heldout10_university_strike.txt: \"grim\" said by Some(\"a student in the School of Modern Languages\"), expected \"one student\"",
-    "heldout10_university_strike.txt: term reported as a quotation: \"the Tower\"",
     "heldout10_university_strike.txt: position of Helen Garrity (commits) not found: \"agreed to meet union representatives next week\"",
     "heldout10_university_strike.txt: position of Eastbrook Students' Union (supports) not found: \"voted at its council meeting on Tuesday to back the lecturers\"",
     "heldout10_vaccine_rollout.txt: \"The money for allowances is there. The problem is getting it released by the Treasury.\" said by Some(\"Ministry of Health\"), expected \"a senior official at the ministry\"",

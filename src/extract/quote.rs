@@ -342,13 +342,45 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
     if modifies_a_noun(para, marked) {
         return true;
     }
+    if is_title(marked.inner.of(para.text)) {
+        return true;
+    }
     // the last few words only: lower-casing the whole paragraph before every quotation mark
     // would be quadratic in a paragraph of many quotations
     let mut from = marked.open.saturating_sub(SCARE_WINDOW);
     while !para.text.is_char_boundary(from) {
         from -= 1;
     }
-    names_a_term(&para.text[from..marked.open].to_lowercase())
+    let before = para.text[from..marked.open].to_lowercase();
+    names_a_term(&before) || known_as(&before)
+}
+
+/// "whose offices are known across campus as “the Tower”": "known" and, a few words on, "as"
+/// right before the quotation mark (what [`SCARE_MARKERS`] holds with nothing between).
+fn known_as(before: &str) -> bool {
+    let Some(lead) = before.trim_end().strip_suffix(" as") else {
+        return false;
+    };
+    lead.rsplit(' ')
+        .take(4)
+        .any(|w| matches!(w, "known" | "referred" | "nicknamed" | "dubbed"))
+}
+
+/// "the regulator's report, “Affordability and Debt in the Retail Energy Market”": words in
+/// title case (three or more, at least half of them and every word of four letters or more
+/// capitalised, no closing full stop) name a report, a film or a slogan; people's words are
+/// written as sentences.
+fn is_title(inner: &str) -> bool {
+    let inner = inner.trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    words.len() >= 3
+        && !inner.ends_with(['.', '?', '!', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(capitalised)
+        && words.iter().filter(|w| capitalised(w)).count() * 2 >= words.len()
 }
 
 /// The scare markers as one automaton: a quotation's lead-in is read once for all of them
@@ -1269,6 +1301,19 @@ mod tests {
         assert!(quotes("The so-called “peace dividend” never came.").is_empty());
         assert!(quotes("What we mean by “security” matters.").is_empty());
         assert!(quotes("They spoke of “boots on the ground” again.").is_empty());
+        // a nickname a few words after "known", and a title in title case
+        assert!(quotes(
+            "Ana Ruiz said pay rose for managers, whose offices are known across campus as \
+             “the Tower”."
+        )
+        .is_empty());
+        assert_eq!(
+            quotes(
+                "“It needs a very good explanation,” Iles said. The institute has published a \
+                 report, “Moving the Goalposts”, on the practice."
+            ),
+            ["Iles: It needs a very good explanation,"]
+        );
     }
 
     #[test]
