@@ -1568,6 +1568,23 @@ mod tests {
     }
 
     #[test]
+    fn a_person_described_at_a_body_named_by_its_kind_is_described_not_the_body() {
+        let text = "The Ministry of Health announced the plan.\n\nA senior official at the \
+                    ministry, who spoke on condition of anonymity, said: \"The money for \
+                    allowances is there.\"\n\nBut a source at the ministry said: \"Nobody is \
+                    being forced out.\"\n\nA spokesperson for the ministry said: \"We will \
+                    publish the figures next week.\"";
+        assert_eq!(
+            quotes(text),
+            [
+                "a senior official at the ministry: The money for allowances is there.",
+                "a source at the ministry: Nobody is being forced out.",
+                "Ministry of Health: We will publish the figures next week."
+            ]
+        );
+    }
+
+    #[test]
     fn a_role_after_said_gives_way_to_the_name_it_introduces() {
         let text = "“We are talking about families who have farmed here for generations,” said \
                     the union's president, Carys Pendle.";

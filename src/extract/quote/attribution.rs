@@ -620,6 +620,16 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
         // a body the index does not know ("ETH Zurich") can be an affiliation too
         return affiliated_head(ctx, start, token, len).or(Some(Speaker::Unlisted { token, len }));
     }
+    // "a source at the club said", "a senior official at the ministry, who …, said": the body
+    // is where the described person works, not the speaker (but "a spokesperson for the
+    // company" speaks for it)
+    let affiliated =
+        j >= start + 2 && ctx.key(j - 1) == "the" && AFFILIATIONS.contains(&ctx.key(j - 2));
+    if affiliated {
+        if let Some(described) = (start..j - 2).find_map(|s| description_ending_at(ctx, s, j)) {
+            return Some(described);
+        }
+    }
     if let Some(body) = body_ending_at(ctx, start, j) {
         return Some(body);
     }
