@@ -659,7 +659,7 @@ fn ninth_held_out_set_misses_exactly_the_known_misses() {
 /// analysis, a university strike ballot, a vaccine roll-out, a transfer rumour column, climate
 /// talks, start-up lay-offs). Measured as it came (`aaebc64`): quotations 0.90 (112/125),
 /// speakers 0.86, positions 55/66, questions 24/25, with 44 misses.
-const KNOWN_MISSES_10: [&str; 27] = [
+const KNOWN_MISSES_10: [&str; 26] = [
     "heldout10_climate_cop_talks.txt: \"The money on the table would not even cover the damage from one bad cyclone season,\" said by Some(\"an African negotiator\"), expected \"one African negotiator\"",
     "heldout10_climate_cop_talks.txt: position of Group of 77 and China (wants) not found: \"has demanded that developed nations triple their annual contributions by 2030\"",
     "heldout10_climate_cop_talks.txt: position of India (cautious) not found: \"Indian negotiators were cautious about the new finance formula\"",
@@ -678,7 +678,6 @@ const KNOWN_MISSES_10: [&str; 27] = [
     "heldout10_transfer_rumour.txt: quotation not found: \"desperate\"",
     "heldout10_transfer_rumour.txt: \"Tomás wants to play Champions League football and he feels this is the moment,\" said by Some(\"a source\"), expected \"one source\"",
     "heldout10_transfer_rumour.txt: \"He has given Kingsport three good years.\" said by Some(\"a source\"), expected \"one source\"",
-    "heldout10_transfer_rumour.txt: \"There is interest from three clubs in England and one in Spain. Tomás is calm, he is focused, but he is also ambitious.\" said by Some(\"Tomás Ferreyra\"), expected \"Guillermo Ostrander\"",
     "heldout10_transfer_rumour.txt: quotation not found: \"the priority target\"",
     "heldout10_transfer_rumour.txt: position of Kingsport City (rejects) not found: \"Kingsport have already rejected an opening bid of £42m plus add-ons\"",
     "heldout10_transfer_rumour.txt: position of Tomás Ferreyra (refuses) not found: \"has so far refused to sign a new contract at the club\"",

@@ -695,7 +695,7 @@ fn person_in(
     };
     let name_of = |m: &Mention| actors.actors[m.actor.0 as usize].name.as_str();
     let known = first_person_outside_quotes(para, from, to, |m| {
-        actors.titled.fits(para.article.0, pronoun, name_of(m))
+        actors.titled.fits(para.article.0, pronoun, name_of(m)) && !owns_a_role(para, m)
     });
     if let Some(m) = known {
         return Some(Said {
@@ -718,6 +718,18 @@ fn person_in(
     let said = unlisted(doc, para, token, len, actors);
     let full = said.name.as_deref().is_some_and(|n| n.contains(' '));
     (full && fits(&said)).then_some(said)
+}
+
+/// "Ferreyra's agent, Guillermo Ostrander, fanned the flames": a person named in the possessive
+/// before a role is not who the sentence is about, the role's holder is.
+fn owns_a_role(para: &Para, m: &Mention) -> bool {
+    let tokens = para.tokens();
+    let end = m.token + m.len;
+    let possessive = tokens[end - 1].text.ends_with("’s") || tokens[end - 1].text.ends_with("'s");
+    possessive
+        && tokens
+            .get(end)
+            .is_some_and(|t| attribution::is_role_noun(t.key()))
 }
 
 /// Whether byte `at` of `para` lies inside quotation marks.
@@ -1581,6 +1593,18 @@ mod tests {
                 "a source at the ministry: Nobody is being forced out.",
                 "Ministry of Health: We will publish the figures next week."
             ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_named_in_the_possessive_before_a_role() {
+        let text =
+            "Striker Tomás Ferreyra, 24, trained alone on Monday.\n\nFerreyra’s agent, Guillermo \
+                    Ostrander, fanned the flames on the radio. He told Radio Pampa: “There is \
+                    interest from three clubs in England.”";
+        assert_eq!(
+            quotes(text),
+            ["Guillermo Ostrander: There is interest from three clubs in England."]
         );
     }
 
