@@ -725,7 +725,7 @@ fn person_in(
 fn owns_a_role(para: &Para, m: &Mention) -> bool {
     let tokens = para.tokens();
     let end = m.token + m.len;
-    let possessive = tokens[end - 1].text.ends_with("’s") || tokens[end - 1].text.ends_with("'s");
+    let possessive = tokens[end - 1].bare() != tokens[end - 1].text;
     possessive
         && tokens
             .get(end)

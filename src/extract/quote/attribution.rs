@@ -526,8 +526,7 @@ fn opening_body(ctx: &Context, start: usize) -> Option<usize> {
     }
     let end = m.token + m.len;
     // "Iran's government" speaks for Iran; "Iran's president" is someone else
-    let possessive = ctx.tokens[end - 1].text.ends_with(['s', 'S'])
-        && ctx.tokens[end - 1].text[..ctx.tokens[end - 1].text.len() - 1].ends_with(['\'', '’']);
+    let possessive = ctx.tokens[end - 1].bare() != ctx.tokens[end - 1].text;
     if possessive && state_noun_after(ctx.tokens, end).is_none() {
         return None;
     }
