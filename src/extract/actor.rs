@@ -859,7 +859,10 @@ fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)
         return None;
     }
     let mut end = i + len;
-    if !run.iter().any(is_org_word) {
+    // "Marbury United", "Newcastle United": a club, though "United" does not make every name
+    // holding it one ("United Kingdom", "United Auto Workers" are named for what follows it)
+    let club = len >= 2 && run[len - 1].text == "United";
+    if !club && !run.iter().any(is_org_word) {
         // "Competition and Markets Authority": a second run after "and" holds the word;
         // "Procter & Gamble": an ampersand between names joins a company's
         let joiner = tokens.get(end).map(|t| t.text);
@@ -2319,6 +2322,23 @@ mod tests {
         assert!(
             kinds.iter().all(|k| *k == ActorKind::Organization),
             "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_united_is_a_club_and_papers_are_organisations() {
+        let idx = index(&[
+            "Marbury United are prepared to break their transfer record, the Northern Chronicle \
+             reported. The United Kingdom and the United States agreed.",
+        ]);
+        assert_eq!(
+            kinds(&idx),
+            [
+                "Marbury United (Organization)",
+                "Northern Chronicle (Organization)",
+                "United Kingdom (Country)",
+                "United States (Country)"
+            ]
         );
     }
 
