@@ -60,9 +60,9 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to tenth held-out set (`heldout_*`, `heldout2_*`,
+/// Which fixtures: our own, or the first to eleventh held-out set (`heldout_*`, `heldout2_*`,
 /// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`, `heldout8_*`,
-/// `heldout9_*`, `heldout10_*`).
+/// `heldout9_*`, `heldout10_*`, `heldout11_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -76,6 +76,7 @@ enum Set {
     HeldOut8,
     HeldOut9,
     HeldOut10,
+    HeldOut11,
 }
 
 impl Set {
@@ -100,6 +101,8 @@ impl Set {
             Set::HeldOut9
         } else if name.starts_with("heldout10_") {
             Set::HeldOut10
+        } else if name.starts_with("heldout11_") {
+            Set::HeldOut11
         } else {
             Set::Own
         }
@@ -691,4 +694,49 @@ const KNOWN_MISSES_10: [&str; 26] = [
 #[test]
 fn tenth_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut10, 8, &KNOWN_MISSES_10);
+}
+
+/// The misses of the eleventh held-out set: eight articles by a helper who saw neither the
+/// rules, the lexicons nor the earlier sets (a central bank's rate decision from the wire, a
+/// maritime summit told through capitals, hospital waiting lists on a broadcaster's page, a
+/// housing plan with readers' comments, an airbag recall, a doping appeal, a drought explainer
+/// in questions and answers, a mayoral debate). Measured as it came (`af8ee9c`): quotations 0.96
+/// (81/84), speakers 0.95, positions 46/64, questions 24/28, with 31 misses.
+const KNOWN_MISSES_11: [&str; 31] = [
+    "heldout11_airbag_recall.txt: \"The number of vehicles affected may grow as our investigation continues\" said by None, expected \"Federal Vehicle Safety Agency\"",
+    "heldout11_airbag_recall.txt: \"I drive her to school in that car every single day. Now I don’t know whether I should let her get in it until they fix it.\" said by None, expected \"Denise Whitfield\"",
+    "heldout11_airbag_recall.txt: term reported as a quotation: \"DriveSure\"",
+    "heldout11_airbag_recall.txt: position of Halvorsen Motor Company (refuses) not found: \"refused to say how much the recall would cost\"",
+    "heldout11_airbag_recall.txt: position of Carla Brennan (criticises) not found: \"called the company’s response “glacial”\"",
+    "heldout11_airbag_recall.txt: question not found: \"It also refused to say how much the recall would cost.\"",
+    "heldout11_doping_appeal.txt: position of Lucía Ferrer (insists) not found: \"insisting she had never knowingly taken a banned substance\"",
+    "heldout11_doping_appeal.txt: position of Sports Arbitration Tribunal (rules out) not found: \"ruled out delivering a verdict before the end of July\"",
+    "heldout11_drought_explainer.txt: position of Water Regulation Authority (warns) not found: \"warned that a further 11 reservoirs in southern England were at risk of falling below drought trigger levels by October\"",
+    "heldout11_drought_explainer.txt: position of Wessex Downs Water (rejects) not found: \"rejected the claim that leakage was to blame for the ban\"",
+    "heldout11_drought_explainer.txt: question not found: \"Nobody can yet say how long that will take.\"",
+    "heldout11_drought_explainer.txt: question not found: \"The bigger question is whether the reservoirs will recover before next summer, and that depends almost entirely on how much rain falls between October and March.\"",
+    "heldout11_hospital_waits.txt: \"Beyond what is safe\" said by Some(\"a senior consultant at the board\"), expected \"Nursing Union Cymru\"",
+    "heldout11_hospital_waits.txt: term reported as a quotation: \"corridor care\"",
+    "heldout11_hospital_waits.txt: position of Cleddau and Teifi University Health Board (pledges) not found: \"pledged to eliminate two-year waits in orthopaedics by the end of March\"",
+    "heldout11_hospital_waits.txt: position of Cleddau and Teifi University Health Board (warns) not found: \"warning that winter pressures could force further cancellations in the coming weeks\"",
+    "heldout11_housing_plan.txt: position of Save Hollins Fields (wants) not found: \"called on the Secretary of State to call in the application\"",
+    "heldout11_housing_plan.txt: position of Carol Whitby (warns) not found: \"warned that the school was already full\"",
+    "heldout11_housing_plan.txt: question not found: \"Critics have questioned whether the so-called \\\"affordable\\\" homes will be within reach of local families, since most would be offered for sale at 80 per cent of market value rather than for social rent.\"",
+    "heldout11_maritime_summit.txt: quotation not found: \"anywhere in the South China Sea\"",
+    "heldout11_maritime_summit.txt: quotation not found: \"external interference\"",
+    "heldout11_maritime_summit.txt: quotation not found: \"consider every request\"",
+    "heldout11_maritime_summit.txt: position of United States (commits) not found: \"reaffirmed that its 1951 mutual defence treaty with the Philippines covers armed attacks on Philippine coast guard vessels\"",
+    "heldout11_maritime_summit.txt: position of United States (warns) not found: \"warning Chinese counterparts that a second ramming would trigger joint naval patrols around the reef\"",
+    "heldout11_maritime_summit.txt: position of France (cautious) not found: \"was more cautious about committing ships to the region\"",
+    "heldout11_mayoral_debate.txt: position of Luis Arroyo (criticises) not found: \"called Hollister’s tax plan “a fairy tale with a spreadsheet attached.”\"",
+    "heldout11_mayoral_debate.txt: position of Luis Arroyo (opposes) not found: \"opposed Hollister’s plan to hire 150 more officers\"",
+    "heldout11_rate_decision.txt: \"will continue to prioritise bringing down inflation\" said by Some(\"the finance ministry\"), expected \"Sweden\"",
+    "heldout11_rate_decision.txt: position of Sweden (pledges) not found: \"pledged to present its spring budget on April 15 as planned\"",
+    "heldout11_rate_decision.txt: position of Association of Swedish Small Businesses (wants) not found: \"called for a faster pace of cuts\"",
+    "heldout11_rate_decision.txt: position of Association of Swedish Small Businesses (warns) not found: \"warning that many of its members were struggling with the cost of credit\"",
+];
+
+#[test]
+fn eleventh_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut11, 8, &KNOWN_MISSES_11);
 }
