@@ -346,7 +346,7 @@ fn misses_exactly(set: Set, count: usize, known: &[&str]) {
 /// The misses of the third held-out set: eight articles written by a helper who had seen neither
 /// the rules nor the lexicons. It began with 46 misses; the general rules its misses showed were
 /// missing took them to 13, and later rules to these 11, each with its cause.
-const KNOWN_MISSES_3: [&str; 11] = [
+const KNOWN_MISSES_3: [&str; 10] = [
     // a headline that is a quotation ("‘We will not let hospitals …’") is the title, and titles
     // are not searched for quotations
     "heldout3_cyber_interview.txt: quotation not found: \"We will not let hospitals become cash machines for criminals\"",
@@ -354,8 +354,6 @@ const KNOWN_MISSES_3: [&str; 11] = [
     "heldout3_cyber_interview.txt: quotation not found: \"We've been running on fumes since October.\"",
     // a saying quoted inside an answer: the speaker is the person it is told of, not the interviewee
     "heldout3_cyber_interview.txt: \"If it isn’t written down, it didn’t happen.\" said by Some(\"Miriam Oduya\"), expected \"my grandmother\"",
-    // "He told the jury Mr. Pell had …": the name in the reported clause, not the pronoun subject, is taken
-    "heldout3_freight_trial.txt: \"never signed a form he believed to be false.\" said by Some(\"Graham Pell\"), expected \"Marcus Trelawney\"",
     // a paper's title in quotation marks, read as speech
     "heldout3_fungi_drought.txt: term reported as a quotation: \"Fungal networks prime drought tolerance in bread wheat\"",
     // the annotator reads "cautioned" as cautious, the lexicon as a warning: a judgement call
@@ -456,7 +454,7 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known", a single
 /// quotation mark closing after "us", the subject before two appositives, "Outside" and
 /// "Parliament" no names) took them to these 37.
-const KNOWN_MISSES_6: [&str; 32] = [
+const KNOWN_MISSES_6: [&str; 31] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
     "heldout6_commons_short_lets.txt: quotation not found: \"It is a wide range,\"",
@@ -474,7 +472,6 @@ const KNOWN_MISSES_6: [&str; 32] = [
     "heldout6_investigation_rail_inspections.txt: \"We are aware of allegations made by a small number of former employees, some of whom are in active litigation with the company, and it would be inappropriate to comment further on matters before the courts.\" said by None, expected \"Prairie Link Rail\"",
     "heldout6_investigation_rail_inspections.txt: position of a senior official (warns) not found: \"warned that the department had limited powers to compel records from private operators\"",
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (rejects) not found: \"rejects any suggestion that safety was compromised\"",
-    "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (pledges) not found: \"pledged to commission an external review of its inspection logs\"",
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (refuses) not found: \"declined to say who would carry it out or whether the findings would be made public\"",
     "heldout6_obituary_renner.txt: quotation not found: \"patriot of arithmetic\"",
     "heldout6_obituary_renner.txt: position of Federation of Austrian Workers (rejects) not found: \"was rejected by the Federation of Austrian Workers\"",
@@ -702,26 +699,20 @@ fn tenth_held_out_set_misses_exactly_the_known_misses() {
 /// housing plan with readers' comments, an airbag recall, a doping appeal, a drought explainer
 /// in questions and answers, a mayoral debate). Measured as it came (`af8ee9c`): quotations 0.96
 /// (81/84), speakers 0.95, positions 46/64, questions 24/28, with 31 misses.
-const KNOWN_MISSES_11: [&str; 31] = [
+const KNOWN_MISSES_11: [&str; 25] = [
     "heldout11_airbag_recall.txt: \"The number of vehicles affected may grow as our investigation continues\" said by None, expected \"Federal Vehicle Safety Agency\"",
     "heldout11_airbag_recall.txt: \"I drive her to school in that car every single day. Now I don’t know whether I should let her get in it until they fix it.\" said by None, expected \"Denise Whitfield\"",
     "heldout11_airbag_recall.txt: term reported as a quotation: \"DriveSure\"",
     "heldout11_airbag_recall.txt: position of Halvorsen Motor Company (refuses) not found: \"refused to say how much the recall would cost\"",
     "heldout11_airbag_recall.txt: position of Carla Brennan (criticises) not found: \"called the company’s response “glacial”\"",
-    "heldout11_airbag_recall.txt: question not found: \"It also refused to say how much the recall would cost.\"",
-    "heldout11_doping_appeal.txt: position of Lucía Ferrer (insists) not found: \"insisting she had never knowingly taken a banned substance\"",
     "heldout11_doping_appeal.txt: position of Sports Arbitration Tribunal (rules out) not found: \"ruled out delivering a verdict before the end of July\"",
+    "heldout11_drought_explainer.txt: \"on track\" said by Some(\"Wessex Downs Water\"), expected \"a spokesperson for Wessex Downs Water\"",
     "heldout11_drought_explainer.txt: position of Water Regulation Authority (warns) not found: \"warned that a further 11 reservoirs in southern England were at risk of falling below drought trigger levels by October\"",
     "heldout11_drought_explainer.txt: position of Wessex Downs Water (rejects) not found: \"rejected the claim that leakage was to blame for the ban\"",
-    "heldout11_drought_explainer.txt: question not found: \"Nobody can yet say how long that will take.\"",
-    "heldout11_drought_explainer.txt: question not found: \"The bigger question is whether the reservoirs will recover before next summer, and that depends almost entirely on how much rain falls between October and March.\"",
     "heldout11_hospital_waits.txt: \"Beyond what is safe\" said by Some(\"a senior consultant at the board\"), expected \"Nursing Union Cymru\"",
     "heldout11_hospital_waits.txt: term reported as a quotation: \"corridor care\"",
     "heldout11_hospital_waits.txt: position of Cleddau and Teifi University Health Board (pledges) not found: \"pledged to eliminate two-year waits in orthopaedics by the end of March\"",
-    "heldout11_hospital_waits.txt: position of Cleddau and Teifi University Health Board (warns) not found: \"warning that winter pressures could force further cancellations in the coming weeks\"",
     "heldout11_housing_plan.txt: position of Save Hollins Fields (wants) not found: \"called on the Secretary of State to call in the application\"",
-    "heldout11_housing_plan.txt: position of Carol Whitby (warns) not found: \"warned that the school was already full\"",
-    "heldout11_housing_plan.txt: question not found: \"Critics have questioned whether the so-called \\\"affordable\\\" homes will be within reach of local families, since most would be offered for sale at 80 per cent of market value rather than for social rent.\"",
     "heldout11_maritime_summit.txt: quotation not found: \"anywhere in the South China Sea\"",
     "heldout11_maritime_summit.txt: quotation not found: \"external interference\"",
     "heldout11_maritime_summit.txt: quotation not found: \"consider every request\"",

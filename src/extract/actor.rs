@@ -1016,19 +1016,21 @@ static PUBLIC_BODIES: LazyLock<Lexicon> =
 /// keys): with `holding`, a name holding the noun ("the union", "Unison Health Union");
 /// otherwise also one holding a word the noun stands for ("the agency", "Therapeutic Products
 /// Authority"), or, for a noun that fits any business ("the company"), any name but a public
-/// body's ("the Supreme Court" is no company).
+/// body's ("the Supreme Court" is no company) or one holding a word the lexicon excludes with
+/// "!" ("the company" is not "the Clearwater Trust").
 fn refers_to<'w>(noun: &str, words: impl Iterator<Item = &'w str>, holding: bool) -> bool {
     let also = match REFERENTS.get(noun) {
         Some(also) if !holding => also.as_slice(),
         _ => &[],
     };
     let any = also.iter().any(|w| w == "*");
-    let (mut named, mut public) = (false, false);
+    let (mut named, mut excluded) = (false, false);
     for w in words {
         named |= w == noun || also.iter().any(|a| a == w);
-        public |= any && PUBLIC_BODIES.contains(w);
+        excluded |= any
+            && (PUBLIC_BODIES.contains(w) || also.iter().any(|a| a.strip_prefix('!') == Some(w)));
     }
-    named || (any && !public)
+    named || (any && !excluded)
 }
 
 /// The last of `mentions` (in text order) that "the `noun`" may refer back to: the last whose
@@ -1203,6 +1205,32 @@ fn is_person_named(tokens: &[Token], start: usize, len: usize, titled: bool) -> 
 
 /// "Minister for Culture Ayo Adebayo": a run after a preposition may hold the end of a title.
 const PREPOSITIONS: [&str; 8] = ["for", "of", "in", "at", "from", "by", "to", "with"];
+
+/// Last words that make a capitalised run a text or an agreement, not a body ("the
+/// Affordability Act, which …", "the Sarn Accord", "the Water Resources Outlook").
+const DOCUMENT_HEADS: [&str; 21] = [
+    "act",
+    "accord",
+    "accords",
+    "treaty",
+    "agreement",
+    "bill",
+    "convention",
+    "protocol",
+    "declaration",
+    "charter",
+    "plan",
+    "strategy",
+    "report",
+    "review",
+    "scheme",
+    "deal",
+    "pact",
+    "law",
+    "directive",
+    "regulation",
+    "outlook",
+];
 
 /// Words that may stand between a subject and its verb: auxiliaries, and "also".
 pub(crate) const AUXILIARIES: [&str; 10] = [
@@ -1585,7 +1613,14 @@ fn names_in(article: &Article) -> Names {
             let described = !is_institution
                 && (described_as_organization(tokens, start)
                     || appositive::closing(tokens, start + len).is_some_and(|close| {
-                        names_a_kind_of_organization(&tokens[start + len + 1..close])
+                        let inner = &tokens[start + len + 1..close];
+                        names_a_kind_of_organization(inner)
+                            // "Wessex Downs Water, which supplies 2.1 million customers": a
+                            // name of two words or more that "which" describes, not a place's
+                            || (len >= 2
+                                && inner.first().is_some_and(|t| t.key() == "which")
+                                && !person::is_place_head(tokens[start + len - 1].key())
+                                && !DOCUMENT_HEADS.contains(&tokens[start + len - 1].key()))
                     }));
             if acting == Some(ActorKind::Organization) || described {
                 let last = tokens[start + len - 1].key().to_string();
@@ -2339,6 +2374,27 @@ mod tests {
                 "United Kingdom (Country)",
                 "United States (Country)"
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_which_describes_is_an_organisation_and_a_role_after_a_name_a_person() {
+        let idx = index(&[
+            "Wessex Downs Water, which supplies two million customers, will ban hosepipes. \
+             A spokesperson for Wessex Downs Water said leakage had fallen. The Affordability \
+             Act, which passed in May, caps rents. Carol Whitby, headteacher of the school, \
+             which is the closest to the site, warned that it was full.",
+        ]);
+        assert_eq!(
+            kinds(&idx),
+            ["Wessex Downs Water (Organization)", "Carol Whitby (Person)"]
+        );
+        // the spokesperson speaks: the name after "for" is not shown to be a person's
+        let idx = index(&["A spokesperson for Wessex Downs Water said leakage had fallen."]);
+        assert!(
+            !kinds(&idx).contains(&"Wessex Downs Water (Person)".to_string()),
+            "{:?}",
+            kinds(&idx)
         );
     }
 

@@ -63,6 +63,11 @@ static PHRASES: LazyLock<KeyMap<Vec<Phrase>>> = LazyLock::new(|| {
 
 /// Words that may stand between a subject and its stance phrase ("Germany has so far adopted a
 /// skeptical stance", "the Kremlin has reiterated its absolute opposition").
+/// Prepositions whose object a name is ("arrived at the tribunal", "a letter to the council").
+const OBJECT_PREPOSITIONS: [&str; 9] = [
+    "at", "to", "from", "with", "into", "for", "against", "by", "on",
+];
+
 const LINKING: &[&str] = &[
     "has",
     "have",
@@ -89,6 +94,9 @@ const LINKING: &[&str] = &[
     "just",
     "since",
     "both",
+    // "with the board itself warning that …"
+    "itself",
+    "themselves",
     "repeatedly",
     "reportedly",
     "publicly",
@@ -343,6 +351,17 @@ pub fn positions_in(
                 && matches!(ctx.key(hit.start - 1), "and" | ",")
             {
                 holders.extend(ctx.opening_subject(hit.start, ctx.key(hit.start - 1) == "and"));
+            }
+            // "Lucía Ferrer arrived at the tribunal on Tuesday insisting she had …": a participle
+            // after the clause's last words (a comma, a day) belongs to the subject the sentence
+            // opens with; one right after a noun describes it ("a resolution demanding a
+            // ceasefire", "the backing of"), and "are willing" is no participle
+            if holders.is_empty()
+                && hit.start > from
+                && ctx.key(hit.start).ends_with("ing")
+                && WEEKDAYS.contains(&ctx.key(hit.start - 1))
+            {
+                holders.extend(ctx.opening_subject(hit.start, false));
             }
             previous.clone_from(&holders);
             for actor in holders {
@@ -601,8 +620,18 @@ impl Sentence<'_> {
     /// named in a run of names, titles, roles and capitalised words ("AVP leader Pieter-Jan de
     /// Groot", "Board member Lucia Ramírez-Holt"), which a comma or a verb ends.
     fn opening_subject(&self, stance: usize, coordinated: bool) -> Option<ActorId> {
-        const OPENERS: [&str; 10] = [
-            "in", "on", "at", "after", "before", "during", "speaking", "asked", "earlier", "later",
+        const OPENERS: [&str; 11] = [
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "during",
+            "speaking",
+            "asked",
+            "earlier",
+            "later",
+            "according",
         ];
         // "…, while Germany and Italy remain cautious, citing fears …": another clause's
         if self.clause_start(stance) > self.from {
@@ -846,8 +875,18 @@ impl Sentence<'_> {
             "in" => &[ActorKind::Person, ActorKind::Organization],
             _ => return None,
         };
+        // "arrived at the Sports Arbitration Tribunal in Lausanne": a body after a preposition
+        // is where something happened, not who holds the stance
+        let object = |m: &Mention| {
+            let first = if m.token > clause && self.key(m.token - 1) == "the" {
+                m.token - 1
+            } else {
+                m.token
+            };
+            first > clause && OBJECT_PREPOSITIONS.contains(&self.key(first - 1))
+        };
         self.mention_ending_at(at - 2)
-            .filter(|m| kinds.contains(&m.kind))
+            .filter(|m| kinds.contains(&m.kind) && !object(m))
             .map(|m| m.actor)
     }
 
@@ -1752,6 +1791,46 @@ mod tests {
                 "The guild has sued the firm and wants the court to act.",
             ]),
             ["Novelists Guild of America: wants"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_day_belongs_to_the_sentences_subject_not_the_place() {
+        let found = positions(&[
+            "Lucía Ferrer said she was innocent.",
+            "Lucía Ferrer arrived at the Sports Arbitration Tribunal in Lausanne on Tuesday \
+             insisting she had never taken a banned substance.",
+        ]);
+        assert_eq!(found, ["Lucía Ferrer: insists"]);
+        // a participle right after a noun describes it: the resolution demands, not Russia
+        let found =
+            positions(&["Russia vetoed a draft resolution demanding an immediate ceasefire."]);
+        assert!(!found.contains(&"Russia: wants".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn the_body_itself_holds_the_stance_after_with() {
+        let found = positions(&[
+            "The Cleddau Health Board apologised.",
+            "The target may slip, with the board itself warning that winter could force \
+             further cancellations.",
+        ]);
+        assert_eq!(found, ["Cleddau Health Board: warns"]);
+    }
+
+    #[test]
+    fn the_company_is_no_trust_named_before_it() {
+        let found = positions(&[
+            "Wessex Downs Water, which supplies two million customers, will ban hosepipes.",
+            "The Clearwater Trust has criticised the company.",
+            "The company rejected the claim that leakage was to blame.",
+        ]);
+        assert_eq!(
+            found,
+            [
+                "Clearwater Trust: criticises",
+                "Wessex Downs Water: rejects"
+            ]
         );
     }
 }

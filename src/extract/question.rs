@@ -177,4 +177,26 @@ mod tests {
             "The question now is whether Beijing can be persuaded to return to the table."
         ));
     }
+
+    #[test]
+    fn a_refusal_to_say_a_doubt_and_a_decision_pending_are_open() {
+        for sentence in [
+            "It also refused to say how much the recall would cost.",
+            "The ministry would not say who had approved the payment.",
+            "Nobody can yet say how long that will take.",
+            "The bigger question is whether the reservoirs will recover before next summer.",
+            "Critics have questioned whether the homes will be within reach of local families.",
+            "The board remains undecided on the second runway.",
+        ] {
+            assert!(is_open_question(sentence), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_polls_undecided_voters_are_no_open_question() {
+        assert!(!is_open_question(
+            "The poll showed Whitcombe with 38 percent support and Arroyo with 24 percent, \
+             with 9 percent undecided."
+        ));
+    }
 }

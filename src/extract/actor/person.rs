@@ -8,6 +8,7 @@ use compact_str::CompactString;
 use crate::extract::actor::gazetteer::{title_at, GAZETTEER};
 use crate::extract::appositive;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::quote::attribution::is_role_noun;
 use crate::extract::token::Token;
 use crate::ingest::date::{MONTHS, WEEKDAYS};
 
@@ -252,8 +253,9 @@ const TWO_WORD_STARTS: [&str; 7] = [
     "ruling",
 ];
 
-/// Last words that make a capitalised run an institution or a place, not a person.
-pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
+/// Last words that make a capitalised run an institution, not a person (see also
+/// [`PLACE_HEADS`]).
+const INSTITUTION_HEADS: [&str; 39] = [
     "authority",
     "agency",
     "council",
@@ -270,12 +272,7 @@ pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
     "company",
     "group",
     "club",
-    "city",
     "united",
-    "street",
-    "road",
-    "park",
-    "hall",
     "office",
     "board",
     "service",
@@ -289,7 +286,6 @@ pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
     "museum",
     "school",
     "hospital",
-    "house",
     "parliament",
     "senate",
     "congress",
@@ -300,7 +296,17 @@ pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
     "wanderers",
     "athletic",
     "albion",
-    // places: "the Lake District", "Skelbeck Fell", "Elm Avenue"
+];
+
+/// Last words that make a capitalised run a place: "the Lake District", "Skelbeck Fell", "Elm
+/// Avenue", "Kansas City".
+const PLACE_HEADS: [&str; 24] = [
+    "city",
+    "street",
+    "road",
+    "park",
+    "hall",
+    "house",
     "district",
     "county",
     "region",
@@ -320,6 +326,16 @@ pub(crate) const NOT_PERSON_HEADS: [&str; 63] = [
     "farm",
     "estate",
 ];
+
+/// Whether `key` (lower case), ending a capitalised run, makes it an institution or a place.
+pub(crate) fn is_not_person_head(key: &str) -> bool {
+    INSTITUTION_HEADS.contains(&key) || PLACE_HEADS.contains(&key)
+}
+
+/// Whether `key` (lower case), ending a capitalised run, makes it a place.
+pub(crate) fn is_place_head(key: &str) -> bool {
+    PLACE_HEADS.contains(&key)
+}
 
 /// Evidence that the name at `i..i+len` is a person: a title before it, an appositive or a
 /// speech verb after it, or "said"/"according to" before it. A place is none ("Back on
@@ -348,14 +364,18 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
                     | "head"
                     | "director"
                     | "professor"
-            )
+            ) || is_role_noun(t.key())
         });
     // "Owen Fitch, said", "Marsh, 23, admitted": an age or a comma may stand before the verb
     let mut after = after;
     if tokens.get(after).is_some_and(|t| t.text == ",") {
         after += if is_age_at(tokens, after) { 3 } else { 1 };
     }
-    let speech_after = is_speech_verb(tokens, after)
+    // "a spokesperson for Wessex Downs Water said": the role speaks, for whoever it names
+    let for_someone = i >= 2
+        && matches!(tokens[i - 1].key(), "for" | "of" | "at")
+        && is_role_noun(tokens[i - 2].key());
+    let speech_after = !for_someone && is_speech_verb(tokens, after)
         || (tokens
             .get(after)
             .is_some_and(|t| matches!(t.key(), "has" | "had" | "have"))
@@ -364,7 +384,7 @@ pub fn has_person_evidence(tokens: &[Token], i: usize, len: usize, titled: bool)
         && (is_speech_verb(tokens, i - 1)
             || (i > 1 && is_speech_verb(tokens, i - 2) && tokens[i - 1].key() == "to"));
     (appositive || speech_after || speech_before || owns_after(tokens, i, i + len))
-        && !NOT_PERSON_HEADS.contains(&tokens[i + len - 1].key())
+        && !is_not_person_head(tokens[i + len - 1].key())
 }
 
 /// "Andrew Ferrier chose his words carefully", "Maria Ruiz has made her views known": the

@@ -4,7 +4,7 @@
 //! article ("Natarajan" → "Priya Natarajan") and titles are dropped from it.
 
 use crate::extract::actor::gazetteer::{past_titles, title_at};
-use crate::extract::actor::person::{is_name_word, NOT_PERSON_HEADS};
+use crate::extract::actor::person::{is_name_word, is_not_person_head};
 use crate::extract::actor::Mention;
 use std::collections::HashMap;
 
@@ -31,7 +31,7 @@ fn is_free_name_word(tokens: &[Token], mentions: &[Mention], j: usize) -> bool {
 fn is_person_like(tokens: &[Token], from: usize, to: usize) -> bool {
     to > from
         && to - from <= MAX_NAME_WORDS
-        && !NOT_PERSON_HEADS.contains(&tokens[to - 1].key())
+        && !is_not_person_head(tokens[to - 1].key())
         && tokens[from..to - 1]
             .iter()
             .all(|t| !t.text.ends_with("’s") && !t.text.ends_with("'s"))
