@@ -454,7 +454,7 @@ fn fifth_held_out_set_misses_exactly_the_known_misses() {
 /// surnames after "al-", hopes and undisclosed amounts as stances, "nor is it known", a single
 /// quotation mark closing after "us", the subject before two appositives, "Outside" and
 /// "Parliament" no names) took them to these 37.
-const KNOWN_MISSES_6: [&str; 31] = [
+const KNOWN_MISSES_6: [&str; 30] = [
     "heldout6_city_budget_dayton.txt: \"Kids don’t have anywhere else to go after three o’clock.\" said by None, expected \"a high school teacher\"",
     "heldout6_commons_short_lets.txt: \"Order. The honourable gentleman has had his turn,\" said by Some(\"Gideon Falk\"), expected \"Lorna Beckwith\"",
     "heldout6_commons_short_lets.txt: quotation not found: \"It is a wide range,\"",
@@ -474,7 +474,6 @@ const KNOWN_MISSES_6: [&str; 31] = [
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (rejects) not found: \"rejects any suggestion that safety was compromised\"",
     "heldout6_investigation_rail_inspections.txt: position of Prairie Link Rail (refuses) not found: \"declined to say who would carry it out or whether the findings would be made public\"",
     "heldout6_obituary_renner.txt: quotation not found: \"patriot of arithmetic\"",
-    "heldout6_obituary_renner.txt: position of Federation of Austrian Workers (rejects) not found: \"was rejected by the Federation of Austrian Workers\"",
     "heldout6_state_news_ferries.txt: \"The door of China's opening-up will only open wider, but openness must be two-way,\" said by None, expected \"He Jianming\"",
     "heldout6_state_news_ferries.txt: quotation not found: \"a typical act of trade protectionism,\"",
     "heldout6_state_news_ferries.txt: position of China (pledges) not found: \"vowed to take all necessary measures to safeguard the legitimate rights and interests of Chinese enterprises\"",
@@ -586,7 +585,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 60] = [
+const KNOWN_MISSES_9: [&str; 58] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -627,19 +626,17 @@ const KNOWN_MISSES_9: [&str; 60] = [
     "heldout9_strike_talks.txt: position of Tony Vukovic (rejects) not found: \"rejected the company’s final offer of 3 per cent a year over four years\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"their own websites and other channels\"",
     "heldout9_tech_antitrust.txt: quotation not found: \"a tax on competing\"",
-    "heldout9_tech_antitrust.txt: quotation not found: \"discriminatory enforcement\"",
-    "heldout9_tech_antitrust.txt: quotation not found: \"consider all appropriate responses\"",
+    "heldout9_tech_antitrust.txt: \"discriminatory enforcement\" said by Some(\"US Commerce Department\"), expected \"United States\"",
+    "heldout9_tech_antitrust.txt: \"consider all appropriate responses\" said by Some(\"US Commerce Department\"), expected \"United States\"",
     "heldout9_tech_antitrust.txt: position of Veltrix (commits) not found: \"Veltrix said it would appeal\"",
     "heldout9_tech_antitrust.txt: position of Veltrix (insists) not found: \"insisted that its commission of up to 30% on digital purchases was in line with industry practice\"",
     "heldout9_tech_antitrust.txt: position of Melodrift (criticises) not found: \"has long accused Veltrix of charging it \\\"a tax on competing\\\"\"",
     "heldout9_tech_antitrust.txt: position of European Consumer Federation (supports) not found: \"said the ruling was \\\"long overdue\\\"\"",
     "heldout9_tech_antitrust.txt: position of United States (condemns) not found: \"condemned what it called a pattern of \\\"discriminatory enforcement\\\" against American firms\"",
     "heldout9_tech_antitrust.txt: position of United States (warns) not found: \"threatened to \\\"consider all appropriate responses\\\"\"",
-    "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
     "heldout9_wire_translated.txt: quotation not found: \"manufacturing\"",
     "heldout9_wire_translated.txt: \"within the legal deadline\" said by Some(\"Jean-Baptiste Moukala\"), expected \"Aminata Kébé\"",
     "heldout9_wire_translated.txt: quotation not found: \"preparing chaos\"",
-    "heldout9_wire_translated.txt: quotation not found: \"serious irregularities\"",
     "heldout9_wire_translated.txt: quotation not found: \"lift all doubt\"",
     "heldout9_wire_translated.txt: quotation not found: \"in the coming days\"",
     "heldout9_wire_translated.txt: position of Alliance for Democratic Renewal (rejects) not found: \"rejected the provisional re-election of President Jean-Baptiste Moukala\"",
@@ -699,32 +696,23 @@ fn tenth_held_out_set_misses_exactly_the_known_misses() {
 /// housing plan with readers' comments, an airbag recall, a doping appeal, a drought explainer
 /// in questions and answers, a mayoral debate). Measured as it came (`af8ee9c`): quotations 0.96
 /// (81/84), speakers 0.95, positions 46/64, questions 24/28, with 31 misses.
-const KNOWN_MISSES_11: [&str; 25] = [
+const KNOWN_MISSES_11: [&str; 16] = [
     "heldout11_airbag_recall.txt: \"The number of vehicles affected may grow as our investigation continues\" said by None, expected \"Federal Vehicle Safety Agency\"",
     "heldout11_airbag_recall.txt: \"I drive her to school in that car every single day. Now I don’t know whether I should let her get in it until they fix it.\" said by None, expected \"Denise Whitfield\"",
     "heldout11_airbag_recall.txt: term reported as a quotation: \"DriveSure\"",
     "heldout11_airbag_recall.txt: position of Halvorsen Motor Company (refuses) not found: \"refused to say how much the recall would cost\"",
     "heldout11_airbag_recall.txt: position of Carla Brennan (criticises) not found: \"called the company’s response “glacial”\"",
-    "heldout11_doping_appeal.txt: position of Sports Arbitration Tribunal (rules out) not found: \"ruled out delivering a verdict before the end of July\"",
     "heldout11_drought_explainer.txt: \"on track\" said by Some(\"Wessex Downs Water\"), expected \"a spokesperson for Wessex Downs Water\"",
     "heldout11_drought_explainer.txt: position of Water Regulation Authority (warns) not found: \"warned that a further 11 reservoirs in southern England were at risk of falling below drought trigger levels by October\"",
-    "heldout11_drought_explainer.txt: position of Wessex Downs Water (rejects) not found: \"rejected the claim that leakage was to blame for the ban\"",
     "heldout11_hospital_waits.txt: \"Beyond what is safe\" said by Some(\"a senior consultant at the board\"), expected \"Nursing Union Cymru\"",
     "heldout11_hospital_waits.txt: term reported as a quotation: \"corridor care\"",
-    "heldout11_hospital_waits.txt: position of Cleddau and Teifi University Health Board (pledges) not found: \"pledged to eliminate two-year waits in orthopaedics by the end of March\"",
     "heldout11_housing_plan.txt: position of Save Hollins Fields (wants) not found: \"called on the Secretary of State to call in the application\"",
-    "heldout11_maritime_summit.txt: quotation not found: \"anywhere in the South China Sea\"",
-    "heldout11_maritime_summit.txt: quotation not found: \"external interference\"",
-    "heldout11_maritime_summit.txt: quotation not found: \"consider every request\"",
     "heldout11_maritime_summit.txt: position of United States (commits) not found: \"reaffirmed that its 1951 mutual defence treaty with the Philippines covers armed attacks on Philippine coast guard vessels\"",
     "heldout11_maritime_summit.txt: position of United States (warns) not found: \"warning Chinese counterparts that a second ramming would trigger joint naval patrols around the reef\"",
-    "heldout11_maritime_summit.txt: position of France (cautious) not found: \"was more cautious about committing ships to the region\"",
     "heldout11_mayoral_debate.txt: position of Luis Arroyo (criticises) not found: \"called Hollister’s tax plan “a fairy tale with a spreadsheet attached.”\"",
     "heldout11_mayoral_debate.txt: position of Luis Arroyo (opposes) not found: \"opposed Hollister’s plan to hire 150 more officers\"",
     "heldout11_rate_decision.txt: \"will continue to prioritise bringing down inflation\" said by Some(\"the finance ministry\"), expected \"Sweden\"",
     "heldout11_rate_decision.txt: position of Sweden (pledges) not found: \"pledged to present its spring budget on April 15 as planned\"",
-    "heldout11_rate_decision.txt: position of Association of Swedish Small Businesses (wants) not found: \"called for a faster pace of cuts\"",
-    "heldout11_rate_decision.txt: position of Association of Swedish Small Businesses (warns) not found: \"warning that many of its members were struggling with the cost of credit\"",
 ];
 
 #[test]

@@ -858,6 +858,13 @@ fn institution(tokens: &[Token], i: usize, len: usize) -> Option<(String, usize)
     if len == 2 && is_org_word(&run[0]) && !is_org_word(&run[1]) && !complement {
         return None;
     }
+    // "Water Resources Outlook", "Northern Growth Strategy": a text a body wrote, not the body
+    if run
+        .last()
+        .is_some_and(|t| DOCUMENT_HEADS.contains(&t.key()))
+    {
+        return None;
+    }
     let mut end = i + len;
     // "Marbury United", "Newcastle United": a club, though "United" does not make every name
     // holding it one ("United Kingdom", "United Auto Workers" are named for what follows it)
@@ -957,6 +964,12 @@ fn portfolio_end(tokens: &[Token], head: &Token, from: usize, end: usize) -> usi
 fn complement_len(tokens: &[Token], i: usize) -> usize {
     match GAZETTEER.match_at(tokens, i) {
         Some((len, Target::Country(_))) => len,
+        // "Association of British Insurers", "of Swedish Small Businesses": a demonym opening
+        // the name of those the body is for
+        Some((len, Target::Demonym(_))) => match name_len(tokens, i + len) {
+            0 => 0,
+            tail => len + tail,
+        },
         _ => name_len(tokens, i),
     }
 }
@@ -2396,6 +2409,13 @@ mod tests {
             "{:?}",
             kinds(&idx)
         );
+    }
+
+    #[test]
+    fn a_demonym_may_open_a_complement_and_a_document_is_no_organisation() {
+        let idx =
+            index(&["The Association of British Insurers welcomed the Water Resources Outlook."]);
+        assert_eq!(names(&idx), ["Association of British Insurers"]);
     }
 
     #[test]

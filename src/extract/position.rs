@@ -760,6 +760,13 @@ impl Sentence<'_> {
                         .into_iter()
                         .collect();
                 }
+                // "the health board pledged" after "the Cleddau and Teifi University Health
+                // Board": a noun for an organisation with one word before it that the
+                // organisation's name holds too
+                // (else "the energy ministry" may be the state's, below)
+                _ if self.modified_referent(j, clause).is_some() => {
+                    return self.modified_referent(j, clause).into_iter().collect();
+                }
                 // "The captain warned": a role noun opening the clause stands for the person
                 // last given that role ("Millbrook captain Jordan Amis")
                 _ if j == clause + 1 && self.key(j - 1) == "the" && is_role_noun(self.key(j)) => {
@@ -815,6 +822,48 @@ impl Sentence<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// The organisation "the <modifier> `noun`" (the noun at token `noun`, "the" and one word
+    /// in lower case before it) refers back to: as "the `noun`" does ([`referent`], then the
+    /// paragraphs before), among those whose name holds the modifier ("health" in "Cleddau
+    /// and Teifi University Health Board").
+    fn modified_referent(&self, noun: usize, clause: usize) -> Option<ActorId> {
+        let modifier = noun.checked_sub(1)?;
+        let opens = noun > clause + 1
+            && self.key(noun - 2) == "the"
+            && self.tokens[modifier]
+                .text
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && is_organization_noun(&self.tokens[noun])
+            && !self.after_than(modifier, clause);
+        if !opens {
+            return None;
+        }
+        let word = self.key(modifier);
+        let holds = |name: &[Token]| name.iter().any(|t| t.key() == word);
+        let before: Vec<Mention> = mentions_in(self.mentions, 0, modifier)
+            .iter()
+            .filter(|m| holds(&self.tokens[m.token..m.token + m.len]))
+            .copied()
+            .collect();
+        referent(&before, self.tokens, &self.tokens[noun])
+            .map(|m| m.actor)
+            .or_else(|| {
+                let orgs: Vec<ActorId> = self
+                    .discourse
+                    .orgs
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        self.actors[a.0 as usize]
+                            .name
+                            .split(' ')
+                            .any(|w| w.eq_ignore_ascii_case(word))
+                    })
+                    .collect();
+                earlier_referent(&orgs, self.actors, self.key(noun))
+            })
     }
 
     /// "Greg Abbott of Texas rejected …": the person named before "of" and the capitalised
@@ -1832,5 +1881,20 @@ mod tests {
                 "Wessex Downs Water: rejects"
             ]
         );
+    }
+
+    #[test]
+    fn the_health_board_is_the_board_whose_name_holds_health() {
+        let found = positions(&[
+            "The Teifi Ambulance Board and the Cleddau Health Board met on Monday.",
+            "In a statement, the health board said it was sorry and pledged to cut waits.",
+            "The tribunal has ruled out a verdict before July.",
+        ]);
+        assert_eq!(found, ["Cleddau Health Board: pledges"]);
+        let found = positions(&[
+            "Lucía Ferrer appealed to the Sports Arbitration Tribunal on Monday.",
+            "The tribunal has ruled out delivering a verdict before the end of July.",
+        ]);
+        assert_eq!(found, ["Sports Arbitration Tribunal: rules out"]);
     }
 }

@@ -1684,4 +1684,22 @@ mod tests {
             ["Verity Labs: We welcome competition in the category,"]
         );
     }
+
+    #[test]
+    fn it_speaks_for_the_body_named_before_it() {
+        assert_eq!(
+            quotes(
+                "The Kremlin struck a different note. It said Moscow opposed “external \
+                 interference” in the dispute."
+            ),
+            ["Russia: external interference"]
+        );
+        assert_eq!(
+            quotes(
+                "Washington reaffirmed that its treaty covers attacks “anywhere in the South \
+                 China Sea”, wording chosen with care."
+            ),
+            ["United States: anywhere in the South China Sea"]
+        );
+    }
 }

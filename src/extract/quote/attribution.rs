@@ -615,6 +615,15 @@ fn subject_before(ctx: &Context, start: usize, v: usize) -> Option<Speaker> {
     if matches!(ctx.key(j), "he" | "she") {
         return Some(Speaker::Pronoun(j));
     }
+    // "The Kremlin struck a different note. It said Moscow opposed …": "it" speaks for the
+    // organisation or state the paragraph last named before it
+    if ctx.key(j) == "it" {
+        return ctx
+            .mentions
+            .iter()
+            .rposition(|m| m.token + m.len <= j && m.kind != ActorKind::Person)
+            .map(Speaker::Named);
+    }
     if let Some((token, len)) = names::name_ending_at(ctx.tokens, ctx.mentions, start, j) {
         // a body the index does not know ("ETH Zurich") can be an affiliation too
         return affiliated_head(ctx, start, token, len).or(Some(Speaker::Unlisted { token, len }));
