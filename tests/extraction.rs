@@ -696,9 +696,7 @@ fn tenth_held_out_set_misses_exactly_the_known_misses() {
 /// housing plan with readers' comments, an airbag recall, a doping appeal, a drought explainer
 /// in questions and answers, a mayoral debate). Measured as it came (`af8ee9c`): quotations 0.96
 /// (81/84), speakers 0.95, positions 46/64, questions 24/28, with 31 misses.
-const KNOWN_MISSES_11: [&str; 16] = [
-    "heldout11_airbag_recall.txt: \"The number of vehicles affected may grow as our investigation continues\" said by None, expected \"Federal Vehicle Safety Agency\"",
-    "heldout11_airbag_recall.txt: \"I drive her to school in that car every single day. Now I don’t know whether I should let her get in it until they fix it.\" said by None, expected \"Denise Whitfield\"",
+const KNOWN_MISSES_11: [&str; 14] = [
     "heldout11_airbag_recall.txt: term reported as a quotation: \"DriveSure\"",
     "heldout11_airbag_recall.txt: position of Halvorsen Motor Company (refuses) not found: \"refused to say how much the recall would cost\"",
     "heldout11_airbag_recall.txt: position of Carla Brennan (criticises) not found: \"called the company’s response “glacial”\"",

@@ -1117,7 +1117,9 @@ impl Sentence<'_> {
         while j > clause && start - j < 5 {
             j -= 1;
             if let Some(m) = self.mention_ending_at(j) {
-                return joined.then_some(m);
+                // "Pressed by Boyd, Hollister refused": the agent of an opening participle
+                let agent = m.token > clause && self.key(m.token - 1) == "by";
+                return (joined && !agent).then_some(m);
             }
             let word = self.key(j);
             if matches!(word, "," | "and" | "or" | "&") {
@@ -1896,5 +1898,14 @@ mod tests {
             "The tribunal has ruled out delivering a verdict before the end of July.",
         ]);
         assert_eq!(found, ["Sports Arbitration Tribunal: rules out"]);
+    }
+
+    #[test]
+    fn the_agent_of_an_opening_participle_is_no_list_item() {
+        let found = positions(&[
+            "Tamsin Boyd said the plan was wrong. Grant Hollister said it was right.",
+            "Pressed by Boyd, Hollister refused to say which departments would face cuts.",
+        ]);
+        assert_eq!(found, ["Grant Hollister: refuses"]);
     }
 }

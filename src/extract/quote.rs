@@ -823,7 +823,8 @@ fn sentence_tokens<'p>(para: &'p Para, s: Span) -> (Context<'p>, usize, usize) {
 /// A paragraph that is only a quotation, under a paragraph quoting nothing whose last sentence
 /// introduces it: `its lawyer Morven Baird KC said:` / `'Our members …'`, or reports a named
 /// speaker (`Ulrike Fasching, who succeeded him, recalled his first staff meeting.` / `“He
-/// walked in …`). That speaker's.
+/// walked in …`), or that is about one person ([`attribution::paragraph_subject`]). That
+/// speaker's.
 fn introduced(
     doc: &Doc,
     para: &Para,
@@ -840,15 +841,14 @@ fn introduced(
         .checked_sub(1)
         .filter(|&c| c >= from && ctx.tokens[c].text == ":");
     // as if the quotation opened where the sentence ends
-    let speaker = attribution::before(&ctx, from, end)?;
-    let named = match speaker {
-        Speaker::Named(m) => before.mentions[m].kind == ActorKind::Person,
-        Speaker::Unlisted { len, .. } => len >= 2,
+    let named = attribution::before(&ctx, from, end).filter(|speaker| match speaker {
+        Speaker::Named(m) => before.mentions[*m].kind == ActorKind::Person,
+        Speaker::Unlisted { len, .. } => *len >= 2,
         Speaker::Pronoun(_) | Speaker::Unnamed { .. } => colon.is_some(),
-    };
-    named
-        .then(|| resolve(doc, before, speaker, actors))
-        .flatten()
+    });
+    // else the person the paragraph is about, when it is about one
+    let speaker = named.or_else(|| attribution::paragraph_subject(&ctx, 0, from))?;
+    resolve(doc, before, speaker, actors)
 }
 
 /// `"A," she said. "B."`: a quotation with no attribution right after a quotation attributed
@@ -1700,6 +1700,40 @@ mod tests {
                  China Sea”, wording chosen with care."
             ),
             ["United States: anywhere in the South China Sea"]
+        );
+    }
+
+    #[test]
+    fn a_notice_or_statement_after_according_to_speaks_for_its_issuer() {
+        assert_eq!(
+            quotes(
+                "The Federal Vehicle Safety Agency warned owners.\n\n“The number affected may \
+                 grow as our investigation continues”, according to a notice posted on the \
+                 agency’s website on Tuesday."
+            ),
+            ["Federal Vehicle Safety Agency: The number affected may grow as our investigation continues"]
+        );
+        assert_eq!(
+            quotes("“We will comply with the order,” according to a statement from Halberd Freight Ltd."),
+            ["Halberd Freight Ltd: We will comply with the order,"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_alone_after_a_paragraph_about_one_person_is_theirs() {
+        let about =
+            "Denise Whitfield, a nurse in Dayton, bought a used Kestrel last year. She has \
+                     not received a letter and learned of the recall from a news report.";
+        let quote = "“I drive her to school in that car every single day.”";
+        assert_eq!(
+            quotes(&format!("{about}\n\n{quote}")),
+            ["Denise Whitfield: I drive her to school in that car every single day."]
+        );
+        // a paragraph about something else gives the quotation no speaker
+        let other = "The recall covers 400,000 cars. Dealers will write to owners in July.";
+        assert_eq!(
+            quotes(&format!("{other}\n\n{quote}")),
+            ["?: I drive her to school in that car every single day."]
         );
     }
 }

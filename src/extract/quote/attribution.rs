@@ -280,6 +280,36 @@ fn issuer(ctx: &Context, noun: &Token, j: usize) -> Option<usize> {
     before.iter().position(|m| std::ptr::eq(m, found))
 }
 
+/// The issuer named in the few words after a document ("… posted on the agency's website",
+/// "… from the ministry", "… by Halberd"): a name or "the" and a body's noun that owns
+/// something, or one after "from" or "by". Not past a comma or the sentence's end.
+fn issuer_after(ctx: &Context, from: usize) -> Option<Speaker> {
+    const WINDOW: usize = 8;
+    let end = ctx.tokens.len().min(from + WINDOW);
+    let mut k = from;
+    while k < end && !matches!(ctx.key(k), "," | "." | ";" | ":") {
+        let owns = |t: &Token| t.bare() != t.text;
+        let after_from = k > from && matches!(ctx.key(k - 1), "from" | "by");
+        if let Some((m, mention)) = ctx.mention_starting_at(k) {
+            if after_from || owns(&ctx.tokens[mention.token + mention.len - 1]) {
+                return Some(Speaker::Named(m));
+            }
+        }
+        let noun = ctx.tokens.get(k + 1);
+        if ctx.key(k) == "the"
+            && noun.is_some_and(|t| is_organization_noun(t) && (owns(t) || after_from))
+        {
+            let noun = noun.map_or("", |t| t.bare());
+            return Some(Speaker::Unnamed {
+                description: format!("the {}", noun.to_lowercase()),
+                plural: false,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
 fn skip_between(ctx: &Context, mut k: usize) -> usize {
     while BETWEEN.contains(&ctx.key(k)) {
         k += 1;
@@ -289,6 +319,14 @@ fn skip_between(ctx: &Context, mut k: usize) -> usize {
 
 /// A speaker standing at token `k`: a person, a pronoun, or a description of a source.
 fn speaker_at(ctx: &Context, k: usize) -> Option<Speaker> {
+    // "according to a notice posted on the agency's website": a document speaks for its issuer
+    if matches!(ctx.key(k), "a" | "an" | "the")
+        && ctx.tokens.get(k + 1).is_some_and(|t| is_document(t.key()))
+    {
+        if let Some(issuer) = issuer_after(ctx, k + 2) {
+            return Some(issuer);
+        }
+    }
     // "said Dr. Helene Marchetti", "said Lt. Gen. Mark Ellison": abbreviated titles, whose
     // full stops are tokens of their own, before the person
     let past = past_titles(ctx.tokens, k);
@@ -473,6 +511,22 @@ fn opening_person(ctx: &Context, from: usize, to: usize) -> Option<Speaker> {
         Some((token, len)) if len >= 2 => Some(Speaker::Unlisted { token, len }),
         _ => None,
     })
+}
+
+/// The person a paragraph (from token `start`) is about, when it opens with them and its last
+/// sentence (from token `last`) has them, or "he" or "she", as its subject ("Denise Whitfield,
+/// a nurse in Dayton, bought a used Kestrel … She has not received a letter."): who speaks in a
+/// quotation standing alone as the next paragraph.
+pub fn paragraph_subject(ctx: &Context, start: usize, last: usize) -> Option<Speaker> {
+    let opening = ctx.first_person_in(start, start + OPENING_SUBJECT)?;
+    let subject = last + usize::from(matches!(ctx.key(last), "but" | "and" | "now"));
+    if matches!(ctx.key(subject), "he" | "she") {
+        return Some(Speaker::Pronoun(subject));
+    }
+    let same = ctx
+        .person_starting_at(subject)
+        .is_some_and(|m| ctx.mentions[m].actor == ctx.mentions[opening].actor);
+    same.then_some(Speaker::Named(opening))
 }
 
 /// An attribution before the opening mark at token `open`, in the sentence starting at token
