@@ -308,6 +308,15 @@ fn modifies_a_noun(para: &Para, marked: &Marked) -> bool {
     if !(opens && noun && inner.split_whitespace().count() <= 4) {
         return false;
     }
+    // `through its "DriveSure" programme`: capitalised words there name the thing, whatever
+    // verb the clause has
+    let named = inner
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !inner.trim_end().ends_with(['.', ',', '!', '?']);
+    if named {
+        return true;
+    }
     // `what he called a "rushed" process`, `told the FT that Europe has a "pretty precise"
     // plan`: a speech verb earlier in the clause reports the words (not one before a comma:
     // `said the strike was on, although wards run under "life and limb" rules`); a few dozen
@@ -352,7 +361,16 @@ fn is_scare_quote(para: &Para, marked: &Marked) -> bool {
         from -= 1;
     }
     let before = para.text[from..marked.open].to_lowercase();
-    names_a_term(&before) || known_as(&before)
+    names_a_term(&before) || known_as(&before) || what_they_call(&before)
+}
+
+/// "what staff call ‘corridor care’", "what locals call “the Gap”": a name in common use, given
+/// with "call" in the present; "what he called a “rushed” process" reports his words.
+fn what_they_call(before: &str) -> bool {
+    let Some(lead) = before.trim_end().strip_suffix(" call") else {
+        return false;
+    };
+    lead.rsplit(' ').take(3).any(|w| w == "what")
 }
 
 /// "whose offices are known across campus as “the Tower”": "known" and, a few words on, "as"
@@ -1735,5 +1753,27 @@ mod tests {
             quotes(&format!("{other}\n\n{quote}")),
             ["?: I drive her to school in that car every single day."]
         );
+    }
+
+    #[test]
+    fn a_capitalised_name_before_a_noun_is_a_term_after_any_verb() {
+        let found = quotes(
+            "Halvorsen Motor Company is recalling 412,000 vehicles.\n\n“We will not hesitate \
+             to act,” the company said.\n\nHalvorsen pledged to provide loan cars through its \
+             “DriveSure” program while owners wait.",
+        );
+        assert_eq!(
+            found,
+            ["Halvorsen Motor Company: We will not hesitate to act,"]
+        );
+    }
+
+    #[test]
+    fn what_people_call_something_names_it() {
+        assert!(quotes(
+            "Its director, Sioned Hughes, condemned the use of what staff call ‘corridor care’ \
+             in the hospital."
+        )
+        .is_empty());
     }
 }
