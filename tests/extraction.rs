@@ -584,7 +584,7 @@ fn eighth_held_out_set_misses_exactly_the_known_misses() {
 /// election, shipping trade press, a British planning row, a drug trial, an EU antitrust
 /// decision, Australian strike talks, a magazine profile). Measured as it came (`dba9515`):
 /// quotations 0.86 (127/147), speakers 0.87, positions 45/78, questions 28/31, with 73 misses.
-const KNOWN_MISSES_9: [&str; 58] = [
+const KNOWN_MISSES_9: [&str; 57] = [
     "heldout9_live_blog.txt: \"It was at the kerb at lunchtime and in my kitchen by half two,\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: \"Nobody knocked on the door. We found out from Facebook.\" said by None, expected \"one resident\"",
     "heldout9_live_blog.txt: quotation not found: \"promised sandbags three days ago\"",
@@ -641,7 +641,6 @@ const KNOWN_MISSES_9: [&str; 58] = [
     "heldout9_wire_translated.txt: position of Alliance for Democratic Renewal (rejects) not found: \"rejected the provisional re-election of President Jean-Baptiste Moukala\"",
     "heldout9_wire_translated.txt: position of Aminata Kébé (wants) not found: \"demanded that the commission publish results broken down by polling station\"",
     "heldout9_wire_translated.txt: position of Aminata Kébé (pledges) not found: \"vowed to file a challenge with the Constitutional Council\"",
-    "heldout9_wire_translated.txt: position of Coalition of Independent Election Monitors (cautious) not found: \"stopped short of calling the outcome into question\"",
     "heldout9_wire_translated.txt: position of Coalition of Independent Election Monitors (wants) not found: \"urged the commission to \\\"lift all doubt\\\" by publishing detailed figures\"",
 ];
 
@@ -695,8 +694,7 @@ fn tenth_held_out_set_misses_exactly_the_known_misses() {
 /// housing plan with readers' comments, an airbag recall, a doping appeal, a drought explainer
 /// in questions and answers, a mayoral debate). Measured as it came (`af8ee9c`): quotations 0.96
 /// (81/84), speakers 0.95, positions 46/64, questions 24/28, with 31 misses.
-const KNOWN_MISSES_11: [&str; 12] = [
-    "heldout11_airbag_recall.txt: position of Halvorsen Motor Company (refuses) not found: \"refused to say how much the recall would cost\"",
+const KNOWN_MISSES_11: [&str; 10] = [
     "heldout11_airbag_recall.txt: position of Carla Brennan (criticises) not found: \"called the company’s response “glacial”\"",
     "heldout11_drought_explainer.txt: \"on track\" said by Some(\"Wessex Downs Water\"), expected \"a spokesperson for Wessex Downs Water\"",
     "heldout11_drought_explainer.txt: position of Water Regulation Authority (warns) not found: \"warned that a further 11 reservoirs in southern England were at risk of falling below drought trigger levels by October\"",
@@ -705,7 +703,6 @@ const KNOWN_MISSES_11: [&str; 12] = [
     "heldout11_maritime_summit.txt: position of United States (commits) not found: \"reaffirmed that its 1951 mutual defence treaty with the Philippines covers armed attacks on Philippine coast guard vessels\"",
     "heldout11_maritime_summit.txt: position of United States (warns) not found: \"warning Chinese counterparts that a second ramming would trigger joint naval patrols around the reef\"",
     "heldout11_mayoral_debate.txt: position of Luis Arroyo (criticises) not found: \"called Hollister’s tax plan “a fairy tale with a spreadsheet attached.”\"",
-    "heldout11_mayoral_debate.txt: position of Luis Arroyo (opposes) not found: \"opposed Hollister’s plan to hire 150 more officers\"",
     "heldout11_rate_decision.txt: \"will continue to prioritise bringing down inflation\" said by Some(\"the finance ministry\"), expected \"Sweden\"",
     "heldout11_rate_decision.txt: position of Sweden (pledges) not found: \"pledged to present its spring budget on April 15 as planned\"",
 ];

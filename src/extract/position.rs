@@ -68,6 +68,9 @@ const OBJECT_PREPOSITIONS: [&str; 9] = [
     "at", "to", "from", "with", "into", "for", "against", "by", "on",
 ];
 
+/// Forms of "be", which make "it" before a stance an empty subject ("It is feared that …").
+const BE_FORMS: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
+
 const LINKING: &[&str] = &[
     "has",
     "have",
@@ -190,6 +193,9 @@ impl Hit {
 pub struct Discourse {
     /// The last person a sentence named (a pronoun may stand for them).
     last_subject: Option<ActorId>,
+    /// The organisation or state the last sentence opened with as its subject ("But the
+    /// company did not say when … It also refused to say how much …").
+    last_body: Option<ActorId>,
     /// The organisations last named, the latest last ("the agency" may stand for one).
     orgs: Vec<ActorId>,
     /// The roles people were given ("captain" for "Millbrook captain Jordan Amis"), the latest
@@ -383,7 +389,9 @@ pub fn positions_in(
                 }
             }
         }
-        discourse.last_subject = ctx.subject().or(discourse.last_subject);
+        let (subject, body) = (ctx.subject(), ctx.opening_body());
+        discourse.last_subject = subject.or(discourse.last_subject);
+        discourse.last_body = body;
     }
     discourse.named(tokens, mentions);
 }
@@ -530,6 +538,35 @@ impl Sentence<'_> {
         })
     }
 
+    /// The organisation or state the sentence opens with as its subject, past "But", "And" or
+    /// "However": named ("Halvorsen", "Washington") or by its kind ("the company").
+    fn opening_body(&self) -> Option<ActorId> {
+        let mut k = self.from;
+        while matches!(self.key(k), "but" | "and" | "however" | ",") && k + 1 < self.to {
+            k += 1;
+        }
+        let at = k + usize::from(self.key(k) == "the");
+        if let Some(m) = mentions_in(self.mentions, k, self.to)
+            .first()
+            .filter(|m| m.token == at || m.token == k)
+        {
+            let end = m.token + m.len;
+            let owned = self.tokens[end - 1].bare() != self.tokens[end - 1].text;
+            return (m.kind != ActorKind::Person && !owned).then_some(m.actor);
+        }
+        let noun = self
+            .tokens
+            .get(at)
+            .filter(|t| at < self.to && is_organization_noun(t));
+        if let (true, Some(noun)) = (self.key(k) == "the", noun) {
+            let before = mentions_in(self.mentions, 0, k);
+            return referent(before, self.tokens, noun)
+                .map(|m| m.actor)
+                .or_else(|| earlier_referent(&self.discourse.orgs, self.actors, self.key(at)));
+        }
+        None
+    }
+
     /// The person a later "he" or "she" may stand for: the sentence's first person mentioned
     /// (not a state or body: "Britain left the EU. She objects …" is not Britain's).
     fn subject(&self) -> Option<ActorId> {
@@ -592,10 +629,20 @@ impl Sentence<'_> {
             .rev()
             .find(|&k| {
                 let t = self.key(k);
-                matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though")
-                    || (t == "," && matches!(self.key(k + 1), "with" | "while" | "but"))
+                (matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though")
+                    || (t == "," && matches!(self.key(k + 1), "with" | "while" | "but")))
+                    && !self.in_relative_clause(k)
             })
             .map_or(self.from, |k| k + 1)
+    }
+
+    /// Whether token `k` stands inside a relative clause set off by a comma and not yet closed
+    /// ("Arroyo, who has the firefighters' endorsement but not the police's, opposed …").
+    fn in_relative_clause(&self, k: usize) -> bool {
+        (self.from + 1..k)
+            .rev()
+            .take_while(|&c| self.key(c) != ",")
+            .any(|c| matches!(self.key(c), "who" | "which" | "whose") && self.key(c - 1) == ",")
     }
 
     /// Who holds the stance of `hit`.
@@ -780,6 +827,16 @@ impl Sentence<'_> {
                         .or_else(|| self.discourse.holder_of(role))
                         .into_iter()
                         .collect();
+                }
+                // "But the company did not say when … It also refused to say how much": "it"
+                // opening the clause, active ("It is feared" is no one's), stands for the body
+                // the sentence before opened with
+                "it" if j == clause
+                    && (j + 1..hit.start).all(|k| {
+                        LINKING.contains(&self.key(k)) && !BE_FORMS.contains(&self.key(k))
+                    }) =>
+                {
+                    return self.discourse.last_body.into_iter().collect();
                 }
                 // "the White House said it remained committed to …": the pronoun right after a
                 // speech verb stands for the verb's subject, an organisation or state as well
@@ -1907,5 +1964,25 @@ mod tests {
             "Pressed by Boyd, Hollister refused to say which departments would face cuts.",
         ]);
         assert_eq!(found, ["Grant Hollister: refuses"]);
+    }
+
+    #[test]
+    fn but_inside_a_relative_clause_opens_no_new_clause() {
+        let found = positions(&[
+            "Luis Arroyo said the plan was wrong.",
+            "Arroyo, who has the endorsement of the firefighters’ union but not the police \
+             union, opposed the plan to hire 150 more officers.",
+        ]);
+        assert_eq!(found, ["Luis Arroyo: opposes"]);
+    }
+
+    #[test]
+    fn it_opening_a_sentence_is_the_body_the_sentence_before_opened_with() {
+        let found = positions(&[
+            "Halvorsen Motor Company is recalling 412,000 vehicles.",
+            "But the company did not say when parts would arrive. It also refused to say how \
+             much the recall would cost. It is feared that more cars are affected.",
+        ]);
+        assert_eq!(found, ["Halvorsen Motor Company: refuses"]);
     }
 }

@@ -291,7 +291,10 @@ fn issuer_after(ctx: &Context, from: usize) -> Option<Speaker> {
         let owns = |t: &Token| t.bare() != t.text;
         let after_from = k > from && matches!(ctx.key(k - 1), "from" | "by");
         if let Some((m, mention)) = ctx.mention_starting_at(k) {
-            if after_from || owns(&ctx.tokens[mention.token + mention.len - 1]) {
+            let last = ctx
+                .tokens
+                .get((mention.token + mention.len).saturating_sub(1));
+            if after_from || last.is_some_and(owns) {
                 return Some(Speaker::Named(m));
             }
         }
