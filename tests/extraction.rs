@@ -60,9 +60,9 @@ struct Score {
     errors: Vec<String>,
 }
 
-/// Which fixtures: our own, or the first to eleventh held-out set (`heldout_*`, `heldout2_*`,
+/// Which fixtures: our own, or the first to twelfth held-out set (`heldout_*`, `heldout2_*`,
 /// `heldout3_*`, `heldout4_*`, `heldout5_*`, `heldout6_*`, `heldout7_*`, `heldout8_*`,
-/// `heldout9_*`, `heldout10_*`, `heldout11_*`).
+/// `heldout9_*`, `heldout10_*`, `heldout11_*`, `heldout12_*`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Set {
     Own,
@@ -77,6 +77,7 @@ enum Set {
     HeldOut9,
     HeldOut10,
     HeldOut11,
+    HeldOut12,
 }
 
 impl Set {
@@ -103,6 +104,8 @@ impl Set {
             Set::HeldOut10
         } else if name.starts_with("heldout11_") {
             Set::HeldOut11
+        } else if name.starts_with("heldout12_") {
+            Set::HeldOut12
         } else {
             Set::Own
         }
@@ -710,4 +713,60 @@ const KNOWN_MISSES_11: [&str; 10] = [
 #[test]
 fn eleventh_held_out_set_misses_exactly_the_known_misses() {
     misses_exactly(Set::HeldOut11, 8, &KNOWN_MISSES_11);
+}
+
+/// The misses of the twelfth held-out set: eight articles by a helper who saw neither the
+/// rules, the lexicons nor the earlier sets (a port strike, a committee hearing on AI in a
+/// newsletter, a wildfire evacuation as live updates, a football takeover in a tabloid, drug
+/// pricing in a feature, border talks from a translated wire, a school phone ban, a bank's
+/// fine in a financial paper). Measured as it came (`57cfe21`): quotations 0.95 (117/123),
+/// speakers 0.89, positions 42/62, questions 28/30, with 42 misses.
+const KNOWN_MISSES_12: [&str; 42] = [
+    "heldout12_ai_regulation.txt: quotation not found: \"straight answers, not slide decks\"",
+    "heldout12_ai_regulation.txt: quotation not found: \"Is that a threat, Ms Marchetti?\"",
+    "heldout12_ai_regulation.txt: \"genuinely rattled\" said by Some(\"Sofia Marchetti\"), expected \"a senior committee aide\"",
+    "heldout12_ai_regulation.txt: position of Lumora AI (supports) not found: \"Lumora “supports the objectives of the bill”\"",
+    "heldout12_ai_regulation.txt: position of Daniel Reeve (opposes) not found: \"he drew a hard line at the weights-access clause\"",
+    "heldout12_ai_regulation.txt: position of Sofia Marchetti (warns) not found: \"Northgate, she said, would “seriously consider” whether to launch its next model in the UK at all if the bill passed in its current form\"",
+    "heldout12_ai_regulation.txt: position of Civic Liberty Trust (criticises) not found: \"Her group has long criticised what it calls the “sandbox culture” in Whitehall\"",
+    "heldout12_ai_regulation.txt: position of Helen Okonjo (warns) not found: \"Okonjo closed the session by warning that the committee would “not be rushed” into endorsing the bill\"",
+    "heldout12_ai_regulation.txt: question not found: \"A date has not been agreed.\"",
+    "heldout12_ai_regulation.txt: question not found: \"Nobody could tell me whether the facial recognition question will be addressed in this bill or kicked into a separate consultation — which, if you’ve been reading this newsletter for a while, you’ll know is where good ideas go to die.\"",
+    "heldout12_bank_fine.txt: quotation not found: \"turns on its own facts\"",
+    "heldout12_bank_fine.txt: position of Financial Markets Supervisory Authority (criticises) not found: \"criticised the board for failing to act on repeated warnings from the bank's internal audit function\"",
+    "heldout12_bank_fine.txt: position of Financial Markets Supervisory Authority (cautious) not found: \"The FMSA was cautious about drawing wider conclusions\"",
+    "heldout12_bank_fine.txt: position of Hamish Dunmore (criticises) not found: \"said the penalty was \\\"small change\\\" for a bank of Carrow's size\"",
+    "heldout12_bank_fine.txt: position of Hamish Dunmore (wants) not found: \"called for individual executives to be held to account\"",
+    "heldout12_border_talks.txt: \"The parties noted the constructive and trusting atmosphere of the negotiations and confirmed their readiness to complete the demarcation of the remaining sections of the border in the shortest possible time,\" said by Some(\"Kyrgyz Foreign Ministry\"), expected \"Kyrgyzstan\"",
+    "heldout12_border_talks.txt: \"if the security situation allows\" said by Some(\"a senior official\"), expected \"a senior official of the Kyrgyz border service\"",
+    "heldout12_border_talks.txt: \"a number of technical questions require additional study by expert working groups\" said by Some(\"Tajik Foreign Ministry\"), expected \"Tajikistan\"",
+    "heldout12_border_talks.txt: \"interested in a reliable and peaceful border\" said by Some(\"Tajik\"), expected \"Farrukh Nazarov\"",
+    "heldout12_border_talks.txt: \"We welcome the progress achieved by our Kyrgyz and Tajik partners and are ready to provide cartographic materials from the Soviet archives,\" said by Some(\"Russian Foreign Ministry\"), expected \"Russia\"",
+    "heldout12_border_talks.txt: \"Before, I crossed twice a day. Now I drive 400 kilometres around. If they open in December, it will be a holiday for us,\" said by Some(\"a diplomat from a third country\"), expected \"a driver\"",
+    "heldout12_border_talks.txt: position of Tajikistan (cautious) not found: \"Dushanbe struck a more guarded tone.\"",
+    "heldout12_border_talks.txt: position of Tajikistan (rules out) not found: \"The Tajik side has ruled out any change to the water quotas before the 2026 irrigation season\"",
+    "heldout12_football_takeover.txt: \"fully funded\" said by Some(\"Boston\"), expected \"Aurelian Sports Partners\"",
+    "heldout12_football_takeover.txt: \"the best deal this club will ever see\" said by Some(\"Boston\"), expected \"Aurelian Sports Partners\"",
+    "heldout12_football_takeover.txt: position of Aurelian Sports Partners (insists) not found: \"insisted its offer was \\\"fully funded\\\" and \\\"the best deal this club will ever see\\\"\"",
+    "heldout12_football_takeover.txt: position of English Professional Football League (cautious) not found: \"The league was cautious about the timetable, noting that checks on overseas backers can take several months\"",
+    "heldout12_port_strike.txt: \"We have put forward a package worth more than 7% over two years when overtime and allowances are included. We remain committed to reaching an agreement, but we cannot accept a settlement that undermines the long-term competitiveness of Kelmouth.\" said by Some(\"Veldhaven Capital\"), expected \"Kelmouth Container Terminals\"",
+    "heldout12_port_strike.txt: position of Meridian Ocean Shipping (cautious) not found: \"Meridian Ocean Shipping, the port's largest customer by volume, was more guarded.\"",
+    "heldout12_school_phones.txt: quotation not found: \"passing the buck\"",
+    "heldout12_school_phones.txt: quotation not found: \"Schools managed for centuries without phones,\"",
+    "heldout12_school_phones.txt: quotation not found: \"They’ll manage again.\"",
+    "heldout12_school_phones.txt: position of National Association of Classroom Teachers (supports) not found: \"The union said it supported phone-free schools in principle\"",
+    "heldout12_school_phones.txt: position of National Association of Classroom Teachers (warns) not found: \"warned that ministers were “passing the buck” to staff who were already stretched\"",
+    "heldout12_school_phones.txt: position of Deborah Quayle (criticises) not found: \"called the plan “a headline in search of a policy”\"",
+    "heldout12_school_phones.txt: position of Owen Pask (sceptical) not found: \"is sceptical that bans on their own will raise exam results\"",
+    "heldout12_wildfire_evacuation.txt: \"dynamic\" said by Some(\"Rescue Service\"), expected \"North Pennines Fire and Rescue Service\"",
+    "heldout12_wildfire_evacuation.txt: \"The police knocked on the door at about half one and said we had twenty minutes,\" said by Some(\"Sue Mallinson\"), expected \"Derek Mallinson\"",
+    "heldout12_wildfire_evacuation.txt: \"You don’t think about what to take. You just grab what’s in front of you.\" said by Some(\"Sue Mallinson\"), expected \"Derek Mallinson\"",
+    "heldout12_wildfire_evacuation.txt: term reported as a quotation: \"the Backbone\"",
+    "heldout12_wildfire_evacuation.txt: position of North Pennines Fire and Rescue Service (wants) not found: \"urged people to stay away from the moor\"",
+    "heldout12_wildfire_evacuation.txt: position of Neil Cardew (warns) not found: \"warned that embers were being carried “hundreds of metres” ahead of the main front by the wind\"",
+];
+
+#[test]
+fn twelfth_held_out_set_misses_exactly_the_known_misses() {
+    misses_exactly(Set::HeldOut12, 8, &KNOWN_MISSES_12);
 }
