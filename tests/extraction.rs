@@ -721,7 +721,7 @@ fn eleventh_held_out_set_misses_exactly_the_known_misses() {
 /// pricing in a feature, border talks from a translated wire, a school phone ban, a bank's
 /// fine in a financial paper). Measured as it came (`57cfe21`): quotations 0.95 (117/123),
 /// speakers 0.89, positions 42/62, questions 28/30, with 42 misses.
-const KNOWN_MISSES_12: [&str; 42] = [
+const KNOWN_MISSES_12: [&str; 35] = [
     "heldout12_ai_regulation.txt: quotation not found: \"straight answers, not slide decks\"",
     "heldout12_ai_regulation.txt: quotation not found: \"Is that a threat, Ms Marchetti?\"",
     "heldout12_ai_regulation.txt: \"genuinely rattled\" said by Some(\"Sofia Marchetti\"), expected \"a senior committee aide\"",
@@ -737,20 +737,13 @@ const KNOWN_MISSES_12: [&str; 42] = [
     "heldout12_bank_fine.txt: position of Financial Markets Supervisory Authority (cautious) not found: \"The FMSA was cautious about drawing wider conclusions\"",
     "heldout12_bank_fine.txt: position of Hamish Dunmore (criticises) not found: \"said the penalty was \\\"small change\\\" for a bank of Carrow's size\"",
     "heldout12_bank_fine.txt: position of Hamish Dunmore (wants) not found: \"called for individual executives to be held to account\"",
-    "heldout12_border_talks.txt: \"The parties noted the constructive and trusting atmosphere of the negotiations and confirmed their readiness to complete the demarcation of the remaining sections of the border in the shortest possible time,\" said by Some(\"Kyrgyz Foreign Ministry\"), expected \"Kyrgyzstan\"",
     "heldout12_border_talks.txt: \"if the security situation allows\" said by Some(\"a senior official\"), expected \"a senior official of the Kyrgyz border service\"",
-    "heldout12_border_talks.txt: \"a number of technical questions require additional study by expert working groups\" said by Some(\"Tajik Foreign Ministry\"), expected \"Tajikistan\"",
     "heldout12_border_talks.txt: \"interested in a reliable and peaceful border\" said by Some(\"Tajik\"), expected \"Farrukh Nazarov\"",
-    "heldout12_border_talks.txt: \"We welcome the progress achieved by our Kyrgyz and Tajik partners and are ready to provide cartographic materials from the Soviet archives,\" said by Some(\"Russian Foreign Ministry\"), expected \"Russia\"",
     "heldout12_border_talks.txt: \"Before, I crossed twice a day. Now I drive 400 kilometres around. If they open in December, it will be a holiday for us,\" said by Some(\"a diplomat from a third country\"), expected \"a driver\"",
-    "heldout12_border_talks.txt: position of Tajikistan (cautious) not found: \"Dushanbe struck a more guarded tone.\"",
-    "heldout12_border_talks.txt: position of Tajikistan (rules out) not found: \"The Tajik side has ruled out any change to the water quotas before the 2026 irrigation season\"",
     "heldout12_football_takeover.txt: \"fully funded\" said by Some(\"Boston\"), expected \"Aurelian Sports Partners\"",
     "heldout12_football_takeover.txt: \"the best deal this club will ever see\" said by Some(\"Boston\"), expected \"Aurelian Sports Partners\"",
     "heldout12_football_takeover.txt: position of Aurelian Sports Partners (insists) not found: \"insisted its offer was \\\"fully funded\\\" and \\\"the best deal this club will ever see\\\"\"",
-    "heldout12_football_takeover.txt: position of English Professional Football League (cautious) not found: \"The league was cautious about the timetable, noting that checks on overseas backers can take several months\"",
     "heldout12_port_strike.txt: \"We have put forward a package worth more than 7% over two years when overtime and allowances are included. We remain committed to reaching an agreement, but we cannot accept a settlement that undermines the long-term competitiveness of Kelmouth.\" said by Some(\"Veldhaven Capital\"), expected \"Kelmouth Container Terminals\"",
-    "heldout12_port_strike.txt: position of Meridian Ocean Shipping (cautious) not found: \"Meridian Ocean Shipping, the port's largest customer by volume, was more guarded.\"",
     "heldout12_school_phones.txt: quotation not found: \"passing the buck\"",
     "heldout12_school_phones.txt: quotation not found: \"Schools managed for centuries without phones,\"",
     "heldout12_school_phones.txt: quotation not found: \"They’ll manage again.\"",

@@ -784,7 +784,7 @@ pub(crate) fn state_noun_after(tokens: &[Token], j: usize) -> Option<usize> {
         return None;
     }
     if let Some(second) = tokens.get(j + 1).filter(|t| t.is_word()) {
-        let phrase = format!("{} {}", first.text, second.bare());
+        let phrase = format!("{} {}", first.key(), second.key());
         // a possessive first word ("the Danish government's ministers") is not a phrase
         if first.bare() == first.text && STATE_NOUNS.contains(&phrase) && ends_here(j + 2) {
             return Some(2);
@@ -984,6 +984,12 @@ fn national_institution(
 ) -> Option<(String, usize)> {
     let possessive = tokens[i + len - 1].bare() != tokens[i + len - 1].text;
     if possessive || !matches!(target, Target::Demonym(_) | Target::Country(_)) {
+        return None;
+    }
+    // "the Tajik Foreign Ministry", "the Russian Government": the state's own body, named by
+    // the state's adjective, speaks for the state (see `state_noun_after`), though its name is
+    // capitalised as an institution's ("U.S. Air Force" stays the force's)
+    if matches!(target, Target::Demonym(_)) && state_noun_after(tokens, i + len).is_some() {
         return None;
     }
     let tail = name_len(tokens, i + len);
@@ -2416,6 +2422,22 @@ mod tests {
         let idx =
             index(&["The Association of British Insurers welcomed the Water Resources Outlook."]);
         assert_eq!(names(&idx), ["Association of British Insurers"]);
+    }
+
+    #[test]
+    fn a_states_ministry_named_by_its_adjective_or_its_side_is_the_state() {
+        let idx = index(&[
+            "The Tajik Foreign Ministry said talks would go on. The Kyrgyz side has ruled out \
+             any change, and the U.S. Air Force was not involved.",
+        ]);
+        assert_eq!(
+            kinds(&idx),
+            [
+                "Tajikistan (Country)",
+                "Kyrgyzstan (Country)",
+                "U.S. Air Force (Organization)"
+            ]
+        );
     }
 
     #[test]

@@ -1985,4 +1985,20 @@ mod tests {
         ]);
         assert_eq!(found, ["Halvorsen Motor Company: refuses"]);
     }
+
+    #[test]
+    fn being_guarded_is_cautious_and_the_league_is_the_league_named() {
+        let found = positions(&[
+            "The English Professional Football League received the bid.",
+            "The league was more guarded about the timetable. Dushanbe struck a more guarded \
+             tone.",
+        ]);
+        assert_eq!(
+            found,
+            [
+                "English Professional Football League: cautious",
+                "Tajikistan: cautious"
+            ]
+        );
+    }
 }
