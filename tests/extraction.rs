@@ -721,7 +721,7 @@ fn eleventh_held_out_set_misses_exactly_the_known_misses() {
 /// pricing in a feature, border talks from a translated wire, a school phone ban, a bank's
 /// fine in a financial paper). Measured as it came (`57cfe21`): quotations 0.95 (117/123),
 /// speakers 0.89, positions 42/62, questions 28/30, with 42 misses.
-const KNOWN_MISSES_12: [&str; 35] = [
+const KNOWN_MISSES_12: [&str; 33] = [
     "heldout12_ai_regulation.txt: quotation not found: \"straight answers, not slide decks\"",
     "heldout12_ai_regulation.txt: quotation not found: \"Is that a threat, Ms Marchetti?\"",
     "heldout12_ai_regulation.txt: \"genuinely rattled\" said by Some(\"Sofia Marchetti\"), expected \"a senior committee aide\"",
@@ -732,9 +732,7 @@ const KNOWN_MISSES_12: [&str; 35] = [
     "heldout12_ai_regulation.txt: position of Helen Okonjo (warns) not found: \"Okonjo closed the session by warning that the committee would “not be rushed” into endorsing the bill\"",
     "heldout12_ai_regulation.txt: question not found: \"A date has not been agreed.\"",
     "heldout12_ai_regulation.txt: question not found: \"Nobody could tell me whether the facial recognition question will be addressed in this bill or kicked into a separate consultation — which, if you’ve been reading this newsletter for a while, you’ll know is where good ideas go to die.\"",
-    "heldout12_bank_fine.txt: quotation not found: \"turns on its own facts\"",
     "heldout12_bank_fine.txt: position of Financial Markets Supervisory Authority (criticises) not found: \"criticised the board for failing to act on repeated warnings from the bank's internal audit function\"",
-    "heldout12_bank_fine.txt: position of Financial Markets Supervisory Authority (cautious) not found: \"The FMSA was cautious about drawing wider conclusions\"",
     "heldout12_bank_fine.txt: position of Hamish Dunmore (criticises) not found: \"said the penalty was \\\"small change\\\" for a bank of Carrow's size\"",
     "heldout12_bank_fine.txt: position of Hamish Dunmore (wants) not found: \"called for individual executives to be held to account\"",
     "heldout12_border_talks.txt: \"if the security situation allows\" said by Some(\"a senior official\"), expected \"a senior official of the Kyrgyz border service\"",

@@ -1475,6 +1475,28 @@ fn collect_people(articles: &[Article]) -> People {
             }
         }
     }
+    // "the FMSA" after "the Financial Markets Supervisory Authority", where no brackets gave
+    // the short form: an organisation's initials stand for it, unless two share them
+    let mut initials: FxHashMap<CompactString, Option<String>> = FxHashMap::default();
+    let named = orgs
+        .values()
+        .flatten()
+        .chain(heads.values().flat_map(|names| names.keys()));
+    for name in named {
+        if let Some(short) = initials_of(name) {
+            initials
+                .entry(short)
+                .and_modify(|known| {
+                    if known.as_deref() != Some(name.as_str()) {
+                        *known = None;
+                    }
+                })
+                .or_insert_with(|| Some(name.clone()));
+        }
+    }
+    for (short, name) in initials {
+        acronyms.entry(short).or_insert(name);
+    }
     promote_full_names(&mut seen, &singles, &weak, |name| name.last());
     promote_full_names(&mut seen, &firsts, &weak, |name| name.first());
     let mut people = merge_people(seen);
@@ -1489,6 +1511,20 @@ fn collect_people(articles: &[Article]) -> People {
         .map(|(word, names)| (word, most_named(names)))
         .collect();
     people
+}
+
+/// The initials of an organisation's name of three words or more ("FMSA" for "Financial
+/// Markets Supervisory Authority"), past "of", "and", "for", "the", "on" and "&".
+fn initials_of(name: &str) -> Option<CompactString> {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "&"))
+        .collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    (words.len() >= 3 && capitalised)
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// "Gwen, 58, farms": a known given name set off with an age.
@@ -2437,6 +2473,25 @@ mod tests {
                 "Kyrgyzstan (Country)",
                 "U.S. Air Force (Organization)"
             ]
+        );
+    }
+
+    #[test]
+    fn an_organisations_initials_stand_for_it_without_brackets() {
+        let idx = index(&[
+            "The Financial Markets Supervisory Authority has fined Carrow Bank. The FMSA said \
+             the failings were serious.",
+        ]);
+        let fmsa = idx
+            .actors
+            .iter()
+            .find(|a| a.name == "Financial Markets Supervisory Authority")
+            .map(|a| a.aliases.clone());
+        assert_eq!(fmsa, Some(vec!["FMSA".to_string()]));
+        assert_eq!(initials_of("Bank of England"), None);
+        assert_eq!(
+            initials_of("Competition and Markets Authority").as_deref(),
+            Some("CMA")
         );
     }
 
