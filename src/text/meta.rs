@@ -265,12 +265,21 @@ fn dateline(text: &str, line: &Line) -> Option<String> {
 }
 
 /// A dateline opening the first paragraph: "BOSTON, May 6, 2024 /PRNewswire/ -- Acme…".
+/// Where in `text` the first of `patterns` (each opening with a space) starts: the spaces
+/// are found with `memchr` and each is tried in place, where a search per pattern built a
+/// searcher for every call (a few per article, on short lines).
+fn first_at_space(text: &str, patterns: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).find(|&at| {
+        patterns
+            .iter()
+            .any(|p| bytes[at..].starts_with(p.as_bytes()))
+    })
+}
+
 fn body_dateline(text: &str) -> Option<String> {
     let head = text.get(..text.len().min(80)).unwrap_or(text);
-    let end = [" -- ", " – ", " — ", " - ", " /", " ("]
-        .iter()
-        .filter_map(|m| head.find(m))
-        .min()?;
+    let end = first_at_space(head, &[" -- ", " – ", " — ", " - ", " /", " ("])?;
     let tokens: Vec<&str> = head[..end]
         .split([' ', ','])
         .filter(|t| !t.is_empty())
@@ -391,16 +400,16 @@ fn copyright_holder(text: &str) -> Option<String> {
     // "© 2025 The Allotment Diaries. Powered by WordPress.": nor is the site's software or
     // designer (the phrases are ASCII, so the lower-cased copy's offsets are the text's)
     let lower = t.to_ascii_lowercase();
-    let credit = [
-        " powered by ",
-        " designed by ",
-        " theme by ",
-        " built with ",
-        " site by ",
-    ]
-    .iter()
-    .filter_map(|c| lower.find(c))
-    .min();
+    let credit = first_at_space(
+        &lower,
+        &[
+            " powered by ",
+            " designed by ",
+            " theme by ",
+            " built with ",
+            " site by ",
+        ],
+    );
     if let Some(at) = credit {
         t.truncate(at);
     }
@@ -499,7 +508,7 @@ pub fn bio_sentence(text: &str) -> Option<(String, String)> {
         cut -= 1;
     }
     let head = &text[..cut];
-    let at = head.find(" is ")?;
+    let at = first_at_space(head, &[" is "])?;
     let (name, rest) = (&text[..at], &text[at + 4..]);
     let name_words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=4).contains(&name_words.len())
@@ -814,5 +823,17 @@ mod tests {
         page.extend(["Sustainability", "Investigations", "Europe"]);
         page.extend(["Norway's wealth fund drops two miners", dateline, PROSE]);
         assert_eq!(meta_of(&page, dateline).source.as_deref(), Some("Reuters"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::seeded(500, 24))]
+        #[test]
+        fn the_first_pattern_at_a_space_is_the_first_any_search_finds(
+            text in "[a-z /(\\-–—]{0,40}|\\PC{0,40}"
+        ) {
+            let patterns = [" -- ", " – ", " — ", " - ", " /", " ("];
+            let searched = patterns.iter().filter_map(|p| text.find(p)).min();
+            proptest::prop_assert_eq!(super::first_at_space(&text, &patterns), searched);
+        }
     }
 }
