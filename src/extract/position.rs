@@ -550,8 +550,8 @@ impl Sentence<'_> {
             .first()
             .filter(|m| m.token == at || m.token == k)
         {
-            let end = m.token + m.len;
-            let owned = self.tokens[end - 1].bare() != self.tokens[end - 1].text;
+            let last = self.tokens.get((m.token + m.len).saturating_sub(1));
+            let owned = last.is_some_and(|t| t.bare() != t.text);
             return (m.kind != ActorKind::Person && !owned).then_some(m.actor);
         }
         let noun = self
