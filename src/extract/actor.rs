@@ -1461,13 +1461,7 @@ fn collect_people(articles: &[Article]) -> People {
                 (&mut acronyms, found.acronyms),
             ] {
                 for (word, name) in found {
-                    map.entry(word)
-                        .and_modify(|known| {
-                            if known.as_ref() != Some(&name) {
-                                *known = None;
-                            }
-                        })
-                        .or_insert(Some(name));
+                    agree(map, word, name);
                 }
             }
             for (word, name) in found.heads {
@@ -1484,14 +1478,7 @@ fn collect_people(articles: &[Article]) -> People {
         .chain(heads.values().flat_map(|names| names.keys()));
     for name in named {
         if let Some(short) = initials_of(name) {
-            initials
-                .entry(short)
-                .and_modify(|known| {
-                    if known.as_deref() != Some(name.as_str()) {
-                        *known = None;
-                    }
-                })
-                .or_insert_with(|| Some(name.clone()));
+            agree(&mut initials, short, name.clone());
         }
     }
     for (short, name) in initials {
@@ -1511,6 +1498,18 @@ fn collect_people(articles: &[Article]) -> People {
         .map(|(word, names)| (word, most_named(names)))
         .collect();
     people
+}
+
+/// Remembers that `word` stands for `name`, unless it was already given for another name: a
+/// short form or lead word two organisations share stands for neither (`None`).
+fn agree(map: &mut FxHashMap<CompactString, Option<String>>, word: CompactString, name: String) {
+    map.entry(word)
+        .and_modify(|known| {
+            if known.as_ref() != Some(&name) {
+                *known = None;
+            }
+        })
+        .or_insert(Some(name));
 }
 
 /// The initials of an organisation's name of three words or more ("FMSA" for "Financial

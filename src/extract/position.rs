@@ -781,6 +781,12 @@ impl Sentence<'_> {
             if let Some(person) = self.person_of_place(j, clause) {
                 return vec![person];
             }
+            // "the health board pledged" after "the Cleddau and Teifi University Health Board":
+            // a noun for an organisation with one word before it that the organisation's name
+            // holds too (else "the energy ministry" may be the state's, below)
+            if let Some(body) = self.modified_referent(j, clause) {
+                return vec![body];
+            }
             match self.key(j) {
                 // "sooner than he would like": a comparison, not a stance
                 "he" | "she" if self.after_than(j, clause) => return Vec::new(),
@@ -806,13 +812,6 @@ impl Sentence<'_> {
                         })
                         .into_iter()
                         .collect();
-                }
-                // "the health board pledged" after "the Cleddau and Teifi University Health
-                // Board": a noun for an organisation with one word before it that the
-                // organisation's name holds too
-                // (else "the energy ministry" may be the state's, below)
-                _ if self.modified_referent(j, clause).is_some() => {
-                    return self.modified_referent(j, clause).into_iter().collect();
                 }
                 // "The captain warned": a role noun opening the clause stands for the person
                 // last given that role ("Millbrook captain Jordan Amis")
