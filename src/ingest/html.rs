@@ -1,22 +1,25 @@
 //! Saved HTML pages. The main text is found by `dom_smoothie`, a maintained Rust port of Mozilla
 //! Readability (the algorithm behind Firefox's reader view), which also reads the title, byline,
-//! publication time and site name from the usual meta tags and JSON-LD. Its Markdown text output
-//! is read into blocks by the Markdown reader, so headings, lists and quotes keep their kind
-//! (dom_smoothie escapes Markdown syntax in the page's own text, so text stays text).
+//! publication time and site name from the usual meta tags and JSON-LD. The article it keeps is
+//! read into blocks from its tree ([`article`]), so headings, lists and quotes keep their kind.
 //!
 //! A page Readability cannot use (too little text), one with too many elements to score quickly,
 //! or one nested too deeply to build into a tree safely falls back to the linear tag scanner in
 //! [`scan`], so every page yields its visible text; the meta tags are still read when the page
 //! could be parsed.
 
+pub mod article;
 pub mod entities;
 pub mod scan;
 
+use std::sync::LazyLock;
+
+use dom_query::{Matcher, NodeRef};
 use dom_smoothie::{Article, Config, ParsePolicy, Readability, ReadabilityError, TextMode};
 
 use crate::briefing::Meta;
 use crate::ingest::date::parse_date;
-use crate::ingest::{markdown, Block};
+use crate::ingest::Block;
 use crate::text::clean::date::unglue_month;
 use crate::text::clean::line::find_date;
 use crate::text::fold::fold_space;
@@ -53,7 +56,9 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
                 article.published_time,
                 article.site_name,
             );
-            let blocks = markdown::blocks(&article.text_content);
+            let blocks = article_root(&readability)
+                .map(|root| article::blocks(&root))
+                .unwrap_or_default();
             if blocks.is_empty() {
                 (meta, strip_tags(html))
             } else {
@@ -75,10 +80,11 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
     }
 }
 
-/// How pages are read: Markdown text (so blocks keep their kind), at most [`MAX_ELEMENTS`].
+/// How pages are read: at most [`MAX_ELEMENTS`]; the text dom_smoothie renders is not read
+/// (the blocks come from the tree), so it renders the cheapest, the raw text.
 fn config() -> Config {
     Config {
-        text_mode: TextMode::Markdown,
+        text_mode: TextMode::Raw,
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     }
@@ -101,7 +107,7 @@ fn parse(
     config: &Config,
 ) -> (Result<Article, ReadabilityError>, Readability) {
     match readability.parse_with_policy(ParsePolicy::Strict) {
-        Ok(article) if kept_chars(&readability) >= config.char_threshold => {
+        Ok(article) if keeps_enough(&readability, config.char_threshold) => {
             return (Ok(article), readability)
         }
         Err(e @ ReadabilityError::TooManyElements(..)) => return (Err(e), readability),
@@ -113,16 +119,23 @@ fn parse(
     }
 }
 
-/// The characters of the text Readability kept, white space runs counted as one: the measure
-/// `parse` compares with [`Config::char_threshold`], on the element it marks as the article
-/// (the id is dom_smoothie's, which it does not export).
-fn kept_chars(readability: &Readability) -> usize {
+/// The element dom_smoothie marks as the article it kept (by its id, which it does not export).
+static ARTICLE_ROOT: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new("#readability-page-1").expect("a valid selector"));
+
+fn article_root(readability: &Readability) -> Option<NodeRef<'_>> {
     readability
         .doc
-        .select_single("#readability-page-1")
+        .select_single_matcher(&ARTICLE_ROOT)
         .nodes()
         .first()
-        .map_or(0, |root| root.normalized_char_count())
+        .copied()
+}
+
+/// Whether the text Readability kept has at least `threshold` characters, white space runs
+/// counted as one: the measure `parse` compares with [`Config::char_threshold`].
+fn keeps_enough(readability: &Readability, threshold: usize) -> bool {
+    article_root(readability).is_some_and(|root| article::has_chars(&root, threshold))
 }
 
 /// The page's declared metadata (meta tags and JSON-LD) as [`Meta`].

@@ -1,0 +1,440 @@
+//! The article Readability kept, read into blocks by walking its tree: no recursion, one pass,
+//! text appended as it comes and folded once per block.
+//!
+//! Headings → `Heading`, list items → `ListItem`, block quotes → `Quote`, paragraphs and other
+//! block elements → `Text` (a paragraph inside a list item or quote takes the container's kind,
+//! as in a Markdown body). A table row is one block, its cells joined by ` | `; a `<pre>` block
+//! is one block; a block element inside a row, a `<pre>` or a heading is a space, so a cell's
+//! paragraphs stay in their row. A line break is a space, and two in a row end a paragraph, as
+//! older pages separate paragraphs with `<br><br>`. Links and emphasis are reduced to their text;
+//! images, scripts, styles and `<noscript>` give none.
+//!
+//! Reading the tree itself, rather than dom_smoothie's Markdown rendering of it parsed back
+//! with pulldown-cmark, spares the round trip (a tenth of a saved page's time) and the
+//! escaping it depends on: text that looks like Markdown ("2024. A year of floods") stays text.
+
+use dom_query::{local_name, NodeData, NodeId, NodeRef, Tree};
+
+use crate::briefing::BlockKind;
+use crate::ingest::Block;
+use crate::text::fold::fold_space;
+use crate::text::sanitize::sanitized;
+
+/// What an element does to the blocks being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Its text runs on in the enclosing block (`span`, `a`, `em`…).
+    Inline,
+    /// Gives no text (`script`, `style`, `noscript`, `template`, `head`).
+    Skip,
+    /// `<br>`.
+    Break,
+    /// `<td>`, `<th>`: joined to the cell before by ` | `.
+    Cell,
+    /// `<h1>` … `<h6>`.
+    Heading,
+    /// `<li>`.
+    Item,
+    /// `<blockquote>`.
+    Quote,
+    /// `<tr>`: one block whatever it holds.
+    Row,
+    /// `<pre>`: one block whatever it holds.
+    Pre,
+    /// Any other block element: a block of the enclosing container's kind.
+    Para,
+}
+
+fn role(name: &dom_query::LocalName) -> Role {
+    match *name {
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("noscript")
+        | local_name!("template")
+        | local_name!("head")
+        | local_name!("meta") => Role::Skip,
+        local_name!("br") => Role::Break,
+        local_name!("td") | local_name!("th") => Role::Cell,
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6") => Role::Heading,
+        local_name!("li") => Role::Item,
+        local_name!("blockquote") => Role::Quote,
+        local_name!("tr") => Role::Row,
+        local_name!("pre") => Role::Pre,
+        local_name!("p")
+        | local_name!("div")
+        | local_name!("section")
+        | local_name!("article")
+        | local_name!("main")
+        | local_name!("header")
+        | local_name!("footer")
+        | local_name!("aside")
+        | local_name!("nav")
+        | local_name!("ul")
+        | local_name!("ol")
+        | local_name!("dl")
+        | local_name!("dt")
+        | local_name!("dd")
+        | local_name!("table")
+        | local_name!("caption")
+        | local_name!("hr")
+        | local_name!("figure")
+        | local_name!("figcaption")
+        | local_name!("address")
+        | local_name!("details")
+        | local_name!("summary")
+        | local_name!("form")
+        | local_name!("fieldset") => Role::Para,
+        _ => Role::Inline,
+    }
+}
+
+/// The blocks of the element `root` (not counting its own tag), in document order. Every block
+/// is sanitized; every block after the first has `blank_before` set.
+pub fn blocks(root: &NodeRef) -> Vec<Block> {
+    let tree = root.tree;
+    let mut out = Builder::default();
+    let mut at = first_child(tree, root.id);
+    while let Some(id) = at {
+        // the node itself: its text, or what its tag opens
+        let (opened, child) = tree
+            .query_node(&id, |node| match &node.data {
+                NodeData::Text { contents } => {
+                    out.text(contents);
+                    (None, None)
+                }
+                NodeData::Element(element) => match role(&element.name.local) {
+                    Role::Skip => (None, None),
+                    r => {
+                        out.open(r);
+                        (Some(r), node.first_child)
+                    }
+                },
+                _ => (None, None),
+            })
+            .unwrap_or((None, None));
+        if child.is_some() {
+            at = child;
+            continue;
+        }
+        if let Some(r) = opened {
+            out.close(r);
+        }
+        // past the node: its next sibling, or up through the elements it ends
+        let mut node = id;
+        at = loop {
+            let (next, parent) = tree
+                .query_node(&node, |n| (n.next_sibling, n.parent))
+                .unwrap_or((None, None));
+            if next.is_some() {
+                break next;
+            }
+            match parent {
+                Some(p) if p != root.id => {
+                    if let Some(r) = element_role(tree, p) {
+                        out.close(r);
+                    }
+                    node = p;
+                }
+                _ => break None,
+            }
+        };
+    }
+    out.flush();
+    for (i, block) in out.blocks.iter_mut().enumerate() {
+        block.blank_before = i > 0;
+    }
+    out.blocks
+}
+
+fn first_child(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    tree.query_node(&id, |n| n.first_child).flatten()
+}
+
+fn element_role(tree: &Tree, id: NodeId) -> Option<Role> {
+    tree.query_node(&id, |n| match &n.data {
+        NodeData::Element(e) => Some(role(&e.name.local)),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// Whether the text of the element `root` has at least `chars` characters, white space runs
+/// counted as one: dom_query's `normalized_char_count`, which stops counting there.
+pub fn has_chars(root: &NodeRef, chars: usize) -> bool {
+    let tree = root.tree;
+    let mut count = 0usize;
+    let mut last_was_space = true;
+    for id in std::iter::once(root.id).chain(tree.descendant_ids_of_it(&root.id)) {
+        tree.query_node(&id, |node| {
+            if let NodeData::Text { contents } = &node.data {
+                for c in contents.chars() {
+                    let space = c.is_whitespace();
+                    if !(last_was_space && space) {
+                        count += 1;
+                    }
+                    last_was_space = space;
+                }
+            }
+        });
+        // a final run of white space counts one less: past one more, the answer is known
+        if count > chars {
+            return true;
+        }
+    }
+    let trailing = usize::from(last_was_space && count > 0);
+    count - trailing >= chars
+}
+
+/// Blocks being built.
+#[derive(Default)]
+struct Builder {
+    /// The text of the open block.
+    text: String,
+    /// The kinds of the open block elements.
+    kinds: Vec<BlockKind>,
+    /// The depth of block elements inside a row, `<pre>` or heading, itself included: they
+    /// are spaces, not blocks.
+    joined: usize,
+    /// Whether a line break came last, with only white space since.
+    after_break: bool,
+    blocks: Vec<Block>,
+}
+
+impl Builder {
+    fn text(&mut self, text: &str) {
+        self.text.push_str(text);
+        if self.after_break && !text.bytes().all(|b| b.is_ascii_whitespace()) {
+            self.after_break = false;
+        }
+    }
+
+    fn open(&mut self, role: Role) {
+        match role {
+            Role::Inline | Role::Skip => {}
+            Role::Break if self.joined == 0 && self.after_break => self.flush(),
+            Role::Break => {
+                self.text.push(' ');
+                self.after_break = true;
+            }
+            Role::Cell => {
+                if !self.text.trim().is_empty() {
+                    self.text.push_str(" | ");
+                }
+            }
+            _ if self.joined > 0 => {
+                self.joined += 1;
+                self.text.push(' ');
+            }
+            Role::Heading | Role::Item | Role::Quote | Role::Row | Role::Pre | Role::Para => {
+                self.flush();
+                let parent = self.kinds.last().copied();
+                let kind = match role {
+                    Role::Heading => BlockKind::Heading,
+                    Role::Item => BlockKind::ListItem,
+                    Role::Quote => BlockKind::Quote,
+                    Role::Para => match parent {
+                        Some(p @ (BlockKind::ListItem | BlockKind::Quote)) => p,
+                        _ => BlockKind::Text,
+                    },
+                    _ => BlockKind::Text,
+                };
+                self.kinds.push(kind);
+                if matches!(role, Role::Heading | Role::Row | Role::Pre) {
+                    self.joined = 1;
+                }
+            }
+        }
+    }
+
+    fn close(&mut self, role: Role) {
+        match role {
+            Role::Inline | Role::Skip | Role::Break | Role::Cell => {}
+            _ if self.joined > 1 => {
+                self.joined -= 1;
+                self.text.push(' ');
+            }
+            _ => {
+                self.joined = 0;
+                self.flush();
+                self.kinds.pop();
+            }
+        }
+    }
+
+    /// Ends the current block, if it has any text.
+    fn flush(&mut self) {
+        let clean = fold_space(&sanitized(&self.text));
+        self.text.clear();
+        self.after_break = false;
+        if !clean.is_empty() {
+            self.blocks.push(Block {
+                text: clean,
+                kind: self.kinds.last().copied().unwrap_or_default(),
+                blank_before: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dom_query::Document;
+
+    /// The blocks of a page's `<body>`, as (kind, text).
+    fn read(body: &str) -> Vec<(BlockKind, String)> {
+        let doc = Document::from(format!("<html><body>{body}</body></html>"));
+        let root = doc.select_single("body").nodes()[0];
+        blocks(&root)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    fn pairs(want: &[(BlockKind, &str)]) -> Vec<(BlockKind, String)> {
+        want.iter().map(|(k, t)| (*k, t.to_string())).collect()
+    }
+
+    use BlockKind::{Heading, ListItem, Quote, Text};
+
+    #[test]
+    fn blocks_keep_their_kind_and_containers_lend_theirs() {
+        let got = read(
+            "<h2>What <span>comes</span> next</h2>\
+             <p>One <a href=\"/x\">linked</a> and <em>stressed</em> word.</p>\
+             <ul><li>First item</li><li><p>Item paragraph</p><ul><li>Nested</li></ul></li></ul>\
+             <blockquote><p>Quoted once.</p><p>Quoted twice.</p></blockquote>\
+             <div>Loose text <p>inner</p> tail</div>",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                (Heading, "What comes next"),
+                (Text, "One linked and stressed word."),
+                (ListItem, "First item"),
+                (ListItem, "Item paragraph"),
+                (ListItem, "Nested"),
+                (Quote, "Quoted once."),
+                (Quote, "Quoted twice."),
+                (Text, "Loose text"),
+                (Text, "inner"),
+                (Text, "tail"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_table_row_is_one_block_whatever_its_cells_hold() {
+        let got = read(
+            "<table><thead><tr><th>Ward</th><th>Votes</th></tr></thead>\
+             <tbody><tr><td><p>North</p><p>side</p></td><td>12</td></tr>\
+             <tr><td>South</td></tr></tbody></table>\
+             <pre>let x = 1;\n    x</pre>",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                (Text, "Ward | Votes"),
+                (Text, "North side | 12"),
+                (Text, "South"),
+                (Text, "let x = 1; x"),
+            ])
+        );
+    }
+
+    #[test]
+    fn two_line_breaks_end_a_paragraph_and_one_is_a_space() {
+        let got = read(
+            "<div>First line<br>same paragraph<br> <br>Second paragraph</div>\
+             <h3>A heading<br>on two lines</h3>",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                (Text, "First line same paragraph"),
+                (Text, "Second paragraph"),
+                (Heading, "A heading on two lines"),
+            ])
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_markdown_stays_text() {
+        let got = read(
+            "<p>2024. A year of floods</p><p># 1 in the charts</p>\
+             <p>- minus five, *starred* and a_b | c [link](x) `tick`</p>",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                (Text, "2024. A year of floods"),
+                (Text, "# 1 in the charts"),
+                (Text, "- minus five, *starred* and a_b | c [link](x) `tick`"),
+            ])
+        );
+    }
+
+    #[test]
+    fn scripts_styles_noscript_and_images_give_no_text() {
+        let got = read(
+            "<p>Before<script>var x = 1;</script><style>p{}</style> after</p>\
+             <noscript>Please enable JavaScript</noscript>\
+             <figure><img src=\"a.jpg\" alt=\"A photo\"><figcaption>Photo: Reuters</figcaption></figure>\
+             <p>A&amp;B\u{a0}&mdash; caf&eacute;</p>",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                (Text, "Before after"),
+                (Text, "Photo: Reuters"),
+                (Text, "A&B — café"),
+            ])
+        );
+    }
+
+    #[test]
+    fn ten_thousand_nested_elements_are_walked_without_recursion() {
+        let deep = format!(
+            "{}deep{}",
+            "<div><span>".repeat(5_000),
+            "</span></div>".repeat(5_000)
+        );
+        let got = std::thread::Builder::new()
+            .stack_size(256 << 10)
+            .spawn(move || read(&deep))
+            .expect("spawn")
+            .join()
+            .expect("no overflow");
+        assert_eq!(got, pairs(&[(Text, "deep")]));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::seeded(300, 41))]
+        #[test]
+        fn has_chars_agrees_with_the_full_count(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("<p>".to_string()),
+                    proptest::strategy::Just("</p>".to_string()),
+                    proptest::strategy::Just("<b>".to_string()),
+                    proptest::strategy::Just("  \n ".to_string()),
+                    "[a-zé ]{0,12}",
+                ],
+                0..40,
+            ),
+            threshold in 0usize..80,
+        ) {
+            let doc = Document::from(format!("<html><body>{}</body></html>", parts.concat()));
+            let root = doc.select_single("body").nodes()[0];
+            proptest::prop_assert_eq!(
+                has_chars(&root, threshold),
+                root.normalized_char_count() >= threshold
+            );
+        }
+    }
+}
