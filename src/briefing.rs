@@ -90,6 +90,8 @@ pub enum BlockKind {
     ListItem,
     /// A block quotation.
     Quote,
+    /// A row of a table (HTML or Markdown), its cells joined by ` | `.
+    Row,
 }
 
 /// One cleaned paragraph of an article's body, with its sentences.

@@ -218,6 +218,7 @@ fn clean_field(value: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::BlockKind;
 
     const PAGE: &str = r#"<!doctype html><html><head><title>Comet found | Sky Daily</title>
 <meta property="og:title" content="Comet found">
@@ -417,6 +418,55 @@ mod tests {
         assert_eq!(meta.author.as_deref(), Some("Lena Ortiz"));
         assert_eq!(meta.date.as_deref(), Some("2024-03-06"));
         assert!(blocks.iter().all(|b| !b.text.contains("Lena Ortiz")));
+    }
+
+    /// A council report page: a data table between the article's paragraphs.
+    const BUDGET_PAGE: &str = r#"<html><head><title>County adopts budget | The Pell Record</title></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<article><h1>County adopts budget</h1>
+<p>The county board voted 4-1 on Tuesday night to adopt a $212 million budget for the coming year, approving raises for deputies and cuts to parks.</p>
+<p>The budget holds the property tax rate flat, though higher valuations mean many owners will still pay more, the finance director said.</p>
+<table><caption>General fund, selected departments (in millions)</caption>
+<thead><tr><th>Department</th><th>FY2024</th><th>FY2025</th></tr></thead>
+<tbody><tr><td>Sheriff</td><td>$48.2</td><td>$53.1</td></tr>
+<tr><td>Parks &amp; Recreation</td><td>$9.8</td><td>$8.6</td></tr>
+<tr><td>Public Library</td><td>$7.1</td><td>$7.0</td></tr></tbody></table>
+<p>The parks cut will delay the renovation of the Oak Hollow pool and shorten summer hours at three community centres, officials said.</p>
+<p>“That pool is the only place a lot of kids here learn to swim,” said Marcus Greer, a youth swim coach. The budget takes effect in October.</p>
+</article><footer>© 2024 The Pell Record</footer></body></html>"#;
+
+    #[test]
+    fn a_data_table_inside_an_article_is_kept_in_rows_with_the_text_after_it() {
+        let (meta, blocks) = read(BUDGET_PAGE);
+        let rows: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Row)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "Department | FY2024 | FY2025",
+                "Sheriff | $48.2 | $53.1",
+                "Parks & Recreation | $9.8 | $8.6",
+                "Public Library | $7.1 | $7.0",
+            ]
+        );
+        let doc = crate::ingest::Document {
+            name: "budget".into(),
+            path: "budget.html".into(),
+            format: crate::briefing::Format::Html,
+            meta,
+            blocks,
+        };
+        let article = crate::text::clean::clean_document(crate::briefing::ArticleId(0), doc);
+        let body: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(body.contains(&"Sheriff | $48.2 | $53.1"), "{body:?}");
+        assert!(
+            body.last()
+                .is_some_and(|p| p.ends_with("The budget takes effect in October.")),
+            "{body:?}"
+        );
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     } else {
         doc.blocks
     };
-    let lines: Vec<Line> = blocks.iter().map(|b| Line::measure(&b.text)).collect();
+    let lines: Vec<Line> = blocks.iter().map(measure).collect();
     let mut classes = classify(&lines);
     let mut body = body_region(&classes, &lines, &blocks);
     if body.is_empty() {
@@ -101,6 +101,19 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
         paragraphs,
         removed,
     }
+}
+
+/// A block's line features. The bars of a table row are the reader's own, joining its cells,
+/// not a menu's or a breadcrumb's, and a row is no headline: a table of results inside an
+/// article ("1 | Tayla Brennan | Mackay AC | 11.19") neither ends the body nor reads as a list
+/// of links.
+fn measure(block: &Block) -> Line {
+    let mut line = Line::measure(&block.text);
+    if block.kind == BlockKind::Row {
+        line.breadcrumb = false;
+        line.headline_like = false;
+    }
+    line
 }
 
 /// First pass and context pass (jusText's): every line ends up `Good` or `Bad`.
@@ -352,6 +365,38 @@ mod tests {
         ));
         assert_eq!(body(&a), [P1, P2, P3]);
         assert_eq!(a.removed, ["COUNCIL TAX TO RISE AS BUDGET PASSES"]);
+    }
+
+    #[test]
+    fn a_table_inside_the_body_neither_ends_it_nor_reads_as_a_menu() {
+        let markdown = "The county board adopted its budget on Tuesday night after a long debate \
+                        over parks, policing and the library.\n\n\
+                        | Department | FY2024 | FY2025 |\n|---|---|---|\n\
+                        | Sheriff | $48.2 | $53.1 |\n| Parks | $9.8 | $8.6 |\n\
+                        | Library | $7.1 | $7.0 |\n\n\
+                        The parks cut will delay the pool renovation and shorten summer hours at \
+                        three community centres, officials said.\n";
+        let doc = Document {
+            name: "t".into(),
+            path: "t.md".into(),
+            format: Format::Markdown,
+            meta: crate::briefing::Meta::default(),
+            blocks: crate::ingest::markdown::body::blocks(markdown),
+        };
+        let article = clean_document(ArticleId(0), doc);
+        assert_eq!(
+            body(&article),
+            [
+                "The county board adopted its budget on Tuesday night after a long debate over \
+                 parks, policing and the library.",
+                "Department | FY2024 | FY2025",
+                "Sheriff | $48.2 | $53.1",
+                "Parks | $9.8 | $8.6",
+                "Library | $7.1 | $7.0",
+                "The parks cut will delay the pool renovation and shorten summer hours at three \
+                 community centres, officials said.",
+            ]
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //!
 //! Headings → `Heading`, list items → `ListItem`, block quotes → `Quote`, paragraphs and other
 //! block elements → `Text` (a paragraph inside a list item or quote takes the container's kind,
-//! as in a Markdown body). A table row is one block, its cells joined by ` | `; a `<pre>` block
-//! is one block; a block element inside a row, a `<pre>` or a heading is a space, so a cell's
+//! as in a Markdown body). A table row is one `Row` block, its cells joined by ` | `; a `<pre>`
+//! block is one `Text` block; a block element inside a row, a `<pre>` or a heading is a space, so a cell's
 //! paragraphs stay in their row. A line break is a space, and two in a row end a paragraph, as
 //! older pages separate paragraphs with `<br><br>`. Links and emphasis are reduced to their text;
 //! images, scripts, styles and `<noscript>` give none.
@@ -237,6 +237,7 @@ impl Builder {
                     Role::Heading => BlockKind::Heading,
                     Role::Item => BlockKind::ListItem,
                     Role::Quote => BlockKind::Quote,
+                    Role::Row => BlockKind::Row,
                     Role::Para => match parent {
                         Some(p @ (BlockKind::ListItem | BlockKind::Quote)) => p,
                         _ => BlockKind::Text,
@@ -300,7 +301,7 @@ mod tests {
         want.iter().map(|(k, t)| (*k, t.to_string())).collect()
     }
 
-    use BlockKind::{Heading, ListItem, Quote, Text};
+    use BlockKind::{Heading, ListItem, Quote, Row, Text};
 
     #[test]
     fn blocks_keep_their_kind_and_containers_lend_theirs() {
@@ -339,9 +340,9 @@ mod tests {
         assert_eq!(
             got,
             pairs(&[
-                (Text, "Ward | Votes"),
-                (Text, "North side | 12"),
-                (Text, "South"),
+                (Row, "Ward | Votes"),
+                (Row, "North side | 12"),
+                (Row, "South"),
                 (Text, "let x = 1; x"),
             ])
         );

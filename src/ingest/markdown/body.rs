@@ -9,7 +9,7 @@
 //!   is kept and scripts are not.
 //! - Code blocks are kept as text blocks (one block each, spaces folded): in an article they are
 //!   usually quoted material, and dropping text silently is worse than showing it.
-//! - A table row is one block, its cells joined by ` | `.
+//! - A table row is one `Row` block, its cells joined by ` | `.
 //!
 //! Every block is sanitized; every block after the first has `blank_before` set.
 
@@ -110,9 +110,8 @@ impl Builder {
 
 fn block_kind(tag: &Tag) -> Option<BlockKind> {
     match tag {
-        Tag::Paragraph | Tag::CodeBlock(_) | Tag::TableHead | Tag::TableRow => {
-            Some(BlockKind::Text)
-        }
+        Tag::Paragraph | Tag::CodeBlock(_) => Some(BlockKind::Text),
+        Tag::TableHead | Tag::TableRow => Some(BlockKind::Row),
         Tag::Heading { .. } => Some(BlockKind::Heading),
         Tag::Item => Some(BlockKind::ListItem),
         Tag::BlockQuote(_) => Some(BlockKind::Quote),
@@ -177,8 +176,8 @@ mod tests {
         assert_eq!(
             got,
             pairs(&[
-                (BlockKind::Text, "Ward | Votes"),
-                (BlockKind::Text, "North | 12"),
+                (BlockKind::Row, "Ward | Votes"),
+                (BlockKind::Row, "North | 12"),
                 (BlockKind::Text, "let x = 1; x"),
             ])
         );
