@@ -116,26 +116,17 @@ fn whole(dir: &std::path::Path, mb: f64, bytes: usize, rss_before: usize, first:
     total
 }
 
-/// One run of load + clean + split on the calling thread; its time in seconds.
+/// One run of load + clean + split on one worker (the calling thread), as the reader does it
+/// ([`parallax::pipeline::load_articles`]: files read in batches, grouped by format, and each
+/// batch cleaned and split after it is read); its time in seconds.
 fn core(dir: &std::path::Path, mb: f64) -> f64 {
     let started = Instant::now();
-    let loaded = parallax::ingest::walk::load(&[dir.to_path_buf()]).expect("corpus loads");
-    let read = started.elapsed();
-    let started = Instant::now();
-    let articles: Vec<_> = loaded
-        .documents
-        .into_iter()
-        .enumerate()
-        .map(|(i, doc)| parallax::text::clean::clean_document(ArticleId(i as u32), doc))
-        .collect();
-    let clean = started.elapsed();
-    let core = (read + clean).as_secs_f64();
+    let (articles, _) =
+        parallax::pipeline::load_articles(&[dir.to_path_buf()], 1, &|_| {}).expect("corpus loads");
+    let core = started.elapsed().as_secs_f64();
     println!(
-        "load+clean+split: {:.2} s, {:.1} MB/s (read {:.2} s, clean+split {:.2} s), {} articles",
-        core,
+        "load+clean+split: {core:.2} s, {:.1} MB/s, {} articles",
         mb / core,
-        read.as_secs_f64(),
-        clean.as_secs_f64(),
         articles.len()
     );
     core

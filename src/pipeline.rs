@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::briefing::{Article, ArticleId, Briefing};
 use crate::ingest::walk::{self, Outcome};
-use crate::ingest::IngestError;
+use crate::ingest::{IngestError, Skipped};
 
 /// What the load is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,24 @@ pub fn open(
     threads: usize,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Briefing, IngestError> {
+    let (articles, skipped) = load_articles(paths, threads, progress)?;
+    progress(Progress {
+        stage: Stage::Extracting,
+        done: articles.len(),
+        total: articles.len(),
+    });
+    let warnings = skipped.iter().map(ToString::to_string).collect();
+    Ok(crate::briefing::assemble_articles(articles, warnings))
+}
+
+/// The first stage of [`open`]: the articles under `paths` read, cleaned and split into
+/// sentences (ids given in path order), and the inputs skipped, with why. Load + clean +
+/// split as the reader does it, and as the benchmark times it.
+pub fn load_articles(
+    paths: &[PathBuf],
+    threads: usize,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Vec<Article>, Vec<Skipped>), IngestError> {
     let listing = walk::list(paths)?;
     let total = listing.entries.len();
     let outcomes = read_and_clean(&listing.entries, threads, &|done| {
@@ -62,13 +80,7 @@ pub fn open(
     for (i, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId(i as u32);
     }
-    progress(Progress {
-        stage: Stage::Extracting,
-        done: total,
-        total: articles.len(),
-    });
-    let warnings = skipped.iter().map(ToString::to_string).collect();
-    Ok(crate::briefing::assemble_articles(articles, warnings))
+    Ok((articles, skipped))
 }
 
 /// The most files a worker reads before it cleans them (see [`read_and_clean`]).
