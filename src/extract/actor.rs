@@ -695,24 +695,17 @@ pub fn capitals_name(tokens: &[Token]) -> Option<(usize, usize)> {
     let len = run - start;
     let next = tokens.get(run)?;
     let closes = next.text == ":" || (next.is_word() && !next.is_capitalised());
-    let plain = tokens[start..run]
-        .iter()
-        .all(|t| !is_stop_word(t.text) && !NOT_NAMES_CAPS.contains(&t.key()));
+    let words = &tokens[start..run];
+    // "FULL TIME:" is a label; "JOHN KEY:" is a name
+    let plain = words.iter().all(|t| !is_stop_word(t.text))
+        && !words.iter().all(|t| LABEL_WORDS.contains(t.key()));
     let placed = (start..run).any(|k| GAZETTEER.match_at(tokens, k).is_some());
     (closes && plain && !placed && (1..=3).contains(&len)).then_some((start, len))
 }
 
-/// Words in capitals that open a paragraph as a label, not a name ("UPDATE:", "WATCH:").
-const NOT_NAMES_CAPS: [&str; 8] = [
-    "update",
-    "watch",
-    "breaking",
-    "exclusive",
-    "read",
-    "live",
-    "analysis",
-    "opinion",
-];
+/// Words in capitals that open a paragraph as a label, not a name ("UPDATE:", "FULL TIME:").
+static LABEL_WORDS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/lexicons/label_words.txt")));
 
 /// A word in capitals written as a name: "DOYLE" → "Doyle", "MBEKI-HART" → "Mbeki-Hart".
 pub fn title_case(word: &str) -> String {

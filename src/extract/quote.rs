@@ -979,6 +979,27 @@ mod tests {
     }
 
     #[test]
+    fn a_live_blog_s_labels_are_no_speakers() {
+        let text = "HALF TIME: Eastfield 1-0 Harbour City. The home side deserve their lead.\n\n\
+                    GOAL: Eastfield 2-1 Harbour City. Sipho Mbeki heads in a cross.\n\n\
+                    FULL TIME: Eastfield United 2-2 Harbour City\n\n\
+                    KEY POINTS: Both sides finished with ten men.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+        // a name holding a label word is still a name
+        let text = "JOHN KEY: We will not be changing the plan.\n\n\
+                    REPORTER: When will you decide?\n\n\
+                    JOHN KEY: Next week.";
+        assert_eq!(
+            quotes(text),
+            [
+                "John Key: We will not be changing the plan.",
+                "a reporter: When will you decide?",
+                "John Key: Next week."
+            ]
+        );
+    }
+
+    #[test]
     fn the_subject_before_two_appositives_speaks() {
         // the second appositive describes the organisation the first names
         let text = "Lakshmi Narayanaswamy, convener of the Jal Suraksha Manch, a farmers\u{2019} \
