@@ -53,7 +53,8 @@ pub fn clean_document(id: ArticleId, doc: Document) -> Article {
     } else {
         doc.blocks
     };
-    let lines: Vec<Line> = blocks.iter().map(measure).collect();
+    let mut lines: Vec<Line> = blocks.iter().map(measure).collect();
+    own_lists(&blocks, &mut lines);
     let mut classes = classify(&lines);
     let mut body = body_region(&classes, &lines, &blocks);
     if body.is_empty() {
@@ -114,6 +115,26 @@ fn measure(block: &Block) -> Line {
         line.headline_like = false;
     }
     line
+}
+
+/// The fewest words of a sentence that introduces a list ("The parts list, more or less:"),
+/// as opposed to a label over one ("Related:", "More from Opinion:").
+const MIN_LIST_INTRO: usize = 5;
+
+/// The items of a list that a sentence of the article introduces, ending in a colon ("The
+/// parts list, more or less:"), are the article's own: short and capitalised as they are
+/// ("A Raspberry Pi Zero W, running Raspberry Pi OS Lite"), they are not read as headlines,
+/// three of which in a row make a list of links (related stories, a menu).
+fn own_lists(blocks: &[Block], lines: &mut [Line]) {
+    let mut introduced = false;
+    for (block, line) in blocks.iter().zip(lines.iter_mut()) {
+        if block.kind == BlockKind::ListItem {
+            line.headline_like &= !introduced;
+        } else {
+            introduced =
+                block.text.ends_with(':') && line.words >= MIN_LIST_INTRO && !line.is_furniture();
+        }
+    }
 }
 
 /// First pass and context pass (jusText's): every line ends up `Good` or `Bad`.
@@ -376,14 +397,7 @@ mod tests {
                         | Library | $7.1 | $7.0 |\n\n\
                         The parks cut will delay the pool renovation and shorten summer hours at \
                         three community centres, officials said.\n";
-        let doc = Document {
-            name: "t".into(),
-            path: "t.md".into(),
-            format: Format::Markdown,
-            meta: crate::briefing::Meta::default(),
-            blocks: crate::ingest::markdown::body::blocks(markdown),
-        };
-        let article = clean_document(ArticleId(0), doc);
+        let article = clean_markdown(markdown);
         assert_eq!(
             body(&article),
             [
@@ -396,6 +410,45 @@ mod tests {
                 "The parks cut will delay the pool renovation and shorten summer hours at three \
                  community centres, officials said.",
             ]
+        );
+    }
+
+    fn clean_markdown(markdown: &str) -> Article {
+        let doc = Document {
+            name: "t".into(),
+            path: "t.md".into(),
+            format: Format::Markdown,
+            meta: crate::briefing::Meta::default(),
+            blocks: crate::ingest::markdown::body::blocks(markdown),
+        };
+        clean_document(ArticleId(0), doc)
+    }
+
+    #[test]
+    fn a_list_a_sentence_introduces_is_the_article_s_own() {
+        let article = clean_markdown(
+            "Last November I bolted a cheap sensor to the fence behind the shed and told myself \
+             I would look at the numbers once a month.\n\n\
+             Nothing exotic here. The parts list, more or less:\n\n\
+             - An SDS011 particulate sensor\n\
+             - A Raspberry Pi Zero W, running Raspberry Pi OS Lite\n\
+             - Python 3.11 with pyserial and sqlite3\n\
+             - A cron job that runs every 60 seconds\n\n\
+             The logging script is embarrassingly short, and it has run without a fault for a \
+             whole year in the shed.\n\n\
+             More from Opinion:\n\n\
+             - Why the tram is late again\n\
+             - In defence of the humble bus\n\
+             - The ring road nobody asked for\n",
+        );
+        let body = body(&article);
+        assert!(
+            body.contains(&"Python 3.11 with pyserial and sqlite3"),
+            "{body:?}"
+        );
+        assert!(
+            body[0].starts_with("Last November") && body.last().unwrap().starts_with("The logging"),
+            "{body:?}"
         );
     }
 
