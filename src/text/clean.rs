@@ -124,15 +124,21 @@ const MIN_LIST_INTRO: usize = 5;
 /// The items of a list that a sentence of the article introduces, ending in a colon ("The
 /// parts list, more or less:"), are the article's own: short and capitalised as they are
 /// ("A Raspberry Pi Zero W, running Raspberry Pi OS Lite"), they are not read as headlines,
-/// three of which in a row make a list of links (related stories, a menu).
+/// three of which in a row make a list of links (related stories, a menu), and bars inside
+/// one ("Fence height 1.8m | boundary with no. 14") make no menu.
 fn own_lists(blocks: &[Block], lines: &mut [Line]) {
     let mut introduced = false;
     for (block, line) in blocks.iter().zip(lines.iter_mut()) {
-        if block.kind == BlockKind::ListItem {
-            line.headline_like &= !introduced;
-        } else {
-            introduced =
-                block.text.ends_with(':') && line.words >= MIN_LIST_INTRO && !line.is_furniture();
+        let item = block.kind == BlockKind::ListItem;
+        if item && introduced {
+            line.headline_like = false;
+            line.breadcrumb = false;
+        }
+        // an item may introduce a list nested in it ("… The timeline:")
+        let introduces =
+            block.text.ends_with(':') && line.words >= MIN_LIST_INTRO && !line.is_furniture();
+        if introduces || !item {
+            introduced = introduces;
         }
     }
 }
@@ -433,7 +439,8 @@ mod tests {
              - An SDS011 particulate sensor\n\
              - A Raspberry Pi Zero W, running Raspberry Pi OS Lite\n\
              - Python 3.11 with pyserial and sqlite3\n\
-             - A cron job that runs every 60 seconds\n\n\
+             - A cron job that runs every 60 seconds\n\
+             - Fence height 1.8m | boundary with no. 14 | see note\n\n\
              The logging script is embarrassingly short, and it has run without a fault for a \
              whole year in the shed.\n\n\
              More from Opinion:\n\n\
@@ -450,6 +457,29 @@ mod tests {
             body[0].starts_with("Last November") && body.last().unwrap().starts_with("The logging"),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn a_list_item_may_introduce_a_list_nested_in_it() {
+        let article = clean_markdown(
+            "In a 4-3 decision released on Friday, the state Supreme Court struck down the \
+             legislative map and ordered a new one.\n\n\
+             - The court gave the Legislature until March 15 to agree on new maps. The timeline:\n\
+             \x20 - Jan. 15 – parties submit proposed maps\n\
+             \x20 - March 15 – deadline for the Legislature to pass a new map\n\
+             \x20 - April – court adopts a map if no agreement\n\n\
+             Both parties said they would study the ruling before deciding whether to ask the \
+             court to reconsider its decision.\n",
+        );
+        let body = body(&article);
+        for item in [
+            "Jan. 15 – parties submit proposed maps",
+            "March 15 – deadline for the Legislature to pass a new map",
+            "April – court adopts a map if no agreement",
+        ] {
+            assert!(body.contains(&item), "{item}: {body:?}");
+        }
+        assert!(body.last().unwrap().starts_with("Both parties"), "{body:?}");
     }
 
     #[test]
