@@ -2192,6 +2192,11 @@ mod tests {
     fn a_title_marks_a_person_and_is_not_part_of_the_name() {
         let idx = index(&["Foreign Minister Sergei Lavrov spoke. President Donald Trump left."]);
         assert_eq!(names(&idx), ["Sergei Lavrov", "Donald Trump"]);
+        // a legislature's presiding officer, after the chamber's name
+        let idx =
+            index(&["Assembly Speaker Roger Lindahl objected. House Speaker Mike Johnson agreed."]);
+        assert_eq!(names(&idx), ["Roger Lindahl", "Mike Johnson"]);
+        assert!(idx.actors.iter().all(|a| a.kind == ActorKind::Person));
     }
 
     #[test]
