@@ -73,8 +73,11 @@ fn name_with_role(text: &str) -> Option<String> {
 /// The person named by a byline printed apart from the text (a page's byline element or author
 /// tag): "By Helena Brandt · 7 November 2024" → Helena Brandt; text that names no one gives None.
 pub fn byline_name(text: &str) -> Option<String> {
-    let lead = text.split_whitespace().next().unwrap_or("");
-    let text = if lead.trim_end_matches(':').eq_ignore_ascii_case("by") {
+    let mut words = text.split_whitespace();
+    let is_by =
+        |w: Option<&str>| w.is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("by"));
+    // "By Ana Ruiz"; "Posted by Lenny M.", "Words by Ana Ruiz": a credit's first word and "by"
+    let text = if is_by(words.next()) || is_by(words.next()) {
         strip_lead(text)
     } else {
         text.trim()
@@ -298,6 +301,14 @@ mod tests {
             Some("Helena Brandt")
         );
         assert_eq!(byline_name("by: ANA RUIZ").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline_name("Posted by Lenny M.").as_deref(),
+            Some("Lenny M.")
+        );
+        assert_eq!(
+            byline_name("Words by Ana Ruiz").as_deref(),
+            Some("Ana Ruiz")
+        );
         assert_eq!(
             byline_name("Tomas Lindqvist").as_deref(),
             Some("Tomas Lindqvist")
