@@ -104,6 +104,8 @@ mod tests {
             "This page was last edited on 4 January 2025, at 10:12 (UTC).",
             "Text is available under the Creative Commons Attribution-ShareAlike License 4.0.",
             "Categories: 2019 disasters Dam failures Mining disasters",
+            "Was this page helpful?",
+            "Did you find this article helpful? Rate this article",
         ] {
             assert!(prompt(text), "{text}");
         }
