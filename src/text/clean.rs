@@ -449,10 +449,12 @@ mod tests {
              - The ring road nobody asked for\n",
         );
         let body = body(&article);
-        assert!(
-            body.contains(&"Python 3.11 with pyserial and sqlite3"),
-            "{body:?}"
-        );
+        for item in [
+            "Python 3.11 with pyserial and sqlite3",
+            "Fence height 1.8m | boundary with no. 14 | see note",
+        ] {
+            assert!(body.contains(&item), "{item}: {body:?}");
+        }
         assert!(
             body[0].starts_with("Last November") && body.last().unwrap().starts_with("The logging"),
             "{body:?}"
