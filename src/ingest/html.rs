@@ -469,6 +469,45 @@ mod tests {
         );
     }
 
+    /// An older page: headline, byline and date line written as lines of one cell, and
+    /// paragraphs wrapped with `<br>` at print width.
+    const OLD_PAGE: &str = r#"<html><head><title>Harlow Valley Gazette - Bridge approved</title></head>
+<body><table><tr><td class="content">
+<font size="5"><b>Council Approves New Bridge Over Mill Creek</b></font><br>
+<font size="1">By Walter Finney, Staff Writer<br>Posted Thursday, October 16, 2003</font><br><br>
+After more than two years of debate, the town council voted 5-2 on Tuesday night<br>
+to replace the aging Mill Creek bridge on Route 9, a span that state inspectors<br>
+rated structurally deficient in their last three reports on the crossing.<br><br>
+The new two-lane bridge will cost an estimated $3.4 million, with the state<br>
+covering most of it and the town borrowing the rest through a bond that voters<br>
+approved last spring after a long campaign by residents of the east side.<br><br>
+Work is expected to begin next summer and to take about fourteen months, during<br>
+which traffic will be sent along a detour through the industrial park on Mill Road.
+</td></tr></table></body></html>"#;
+
+    #[test]
+    fn an_older_page_s_lines_give_its_byline_and_wrapped_lines_are_joined() {
+        let (meta, blocks) = read(OLD_PAGE);
+        let doc = crate::ingest::Document {
+            name: "old".into(),
+            path: "old.html".into(),
+            format: crate::briefing::Format::Html,
+            meta,
+            blocks,
+        };
+        let article = crate::text::clean::clean_document(crate::briefing::ArticleId(0), doc);
+        assert_eq!(article.meta.author.as_deref(), Some("Walter Finney"));
+        assert_eq!(article.meta.date.as_deref(), Some("2003-10-16"));
+        let body: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            body.first()
+                .is_some_and(|p| p.starts_with("After more than two years")
+                    && p.ends_with("in their last three reports on the crossing.")),
+            "{body:?}"
+        );
+        assert_eq!(body.len(), 3, "{body:?}");
+    }
+
     #[test]
     fn a_page_with_too_many_elements_is_scanned_and_keeps_its_meta_tags() {
         let page = format!(

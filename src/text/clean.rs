@@ -48,7 +48,8 @@ pub enum Class {
 /// Turns a document into a cleaned article: metadata read, boilerplate removed and recorded,
 /// paragraphs split into sentences.
 pub fn clean_document(id: ArticleId, doc: Document) -> Article {
-    let blocks = if doc.format == Format::Text {
+    // a Markdown paragraph is already whole; plain text and a page's `<br>` lines may be wrapped
+    let blocks = if doc.format != Format::Markdown {
         unwrap_hard_wrapped(doc.blocks)
     } else {
         doc.blocks
@@ -317,9 +318,10 @@ fn comments_start(lines: &[Line], classes: &[Class]) -> Option<usize> {
     (second_good..lines.len()).find(|&i| lines[i].end_marker)
 }
 
-/// Plain text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence,
+/// Text hard-wrapped at a fixed width (most lines 40–100 characters, broken mid-sentence,
 /// often before a lower-case word) is re-joined into paragraphs at its blank lines; other text
-/// (a list of headlines, one paragraph per line) is returned as it is.
+/// (a list of headlines, one paragraph per line) is returned as it is. Plain text wraps with
+/// line ends, saved pages with `<br>` (a line of a page follows its last without a blank).
 pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
     let (mut wrapped, mut lower) = (0, 0);
     for w in blocks.windows(2) {
@@ -339,12 +341,19 @@ pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
     }
     let mut out: Vec<Block> = Vec::new();
     let mut last_line_len = 0;
+    let mut last_title_case = false;
     for block in blocks {
         let len = block.text.chars().count();
+        // a headline in title case ("Council Approves New Bridge Over Mill Creek") is no
+        // wrapped sentence: the line under it (a byline) starts a block of its own
+        let title_case = is_title_case(&block.text);
         match out.last_mut() {
             // join only a line that was itself wrapped (long, unfinished) to the next one
             Some(last)
-                if !block.blank_before && last.kind == BlockKind::Text && last_line_len >= 40 =>
+                if !block.blank_before
+                    && last.kind == BlockKind::Text
+                    && last_line_len >= 40
+                    && !last_title_case =>
             {
                 last.text.push(' ');
                 last.text.push_str(&block.text);
@@ -352,8 +361,20 @@ pub fn unwrap_hard_wrapped(blocks: Vec<Block>) -> Vec<Block> {
             _ => out.push(block),
         }
         last_line_len = len;
+        last_title_case = title_case;
     }
     out
+}
+
+/// Three words or more, nearly all of them capitalised: a headline's case, which running
+/// prose never has.
+fn is_title_case(text: &str) -> bool {
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for word in text.split_whitespace() {
+        words += 1;
+        capitalised += usize::from(!word.starts_with(|c: char| c.is_lowercase()));
+    }
+    words >= 3 && capitalised * 10 >= words * 8
 }
 
 #[cfg(test)]

@@ -4,10 +4,14 @@
 //! Headings → `Heading`, list items → `ListItem`, block quotes → `Quote`, paragraphs and other
 //! block elements → `Text` (a paragraph inside a list item or quote takes the container's kind,
 //! as in a Markdown body). A table row is one `Row` block, its cells joined by ` | `; a `<pre>`
-//! block is one `Text` block; a block element inside a row, a `<pre>` or a heading is a space, so a cell's
-//! paragraphs stay in their row. A line break is a space, and two in a row end a paragraph, as
-//! older pages separate paragraphs with `<br><br>`. Links and emphasis are reduced to their text;
-//! images, scripts, styles and `<noscript>` give none.
+//! block is one `Text` block; a block element inside a row, a `<pre>` or a heading is a space,
+//! so a cell's paragraphs stay in their row.
+//!
+//! A line break ends a line: the next block follows it without a blank, as a plain text file's
+//! next line does, so the byline and the date line an older page writes under its headline are
+//! lines of their own, and lines wrapped with `<br>` are joined again by the cleaner. Two in a
+//! row end a paragraph. Inside a heading, a row or a `<pre>`, a line break is a space. Links and
+//! emphasis are reduced to their text; images, scripts, styles and `<noscript>` give none.
 //!
 //! Reading the tree itself, rather than dom_smoothie's Markdown rendering of it parsed back
 //! with pulldown-cmark, spares the round trip (a tenth of a saved page's time) and the
@@ -107,7 +111,7 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
                     out.text(contents);
                     (None, None)
                 }
-                NodeData::Element(element) => match role(&element.name.local) {
+                NodeData::Element(element) => match role_in(tree, id, &element.name.local) {
                     Role::Skip => (None, None),
                     r => {
                         out.open(r);
@@ -145,8 +149,8 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
         };
     }
     out.flush();
-    for (i, block) in out.blocks.iter_mut().enumerate() {
-        block.blank_before = i > 0;
+    if let Some(first) = out.blocks.first_mut() {
+        first.blank_before = false;
     }
     out.blocks
 }
@@ -157,10 +161,36 @@ fn first_child(tree: &Tree, id: NodeId) -> Option<NodeId> {
 
 fn element_role(tree: &Tree, id: NodeId) -> Option<Role> {
     tree.query_node(&id, |n| match &n.data {
-        NodeData::Element(e) => Some(role(&e.name.local)),
+        NodeData::Element(e) => Some(role_in(tree, id, &e.name.local)),
         _ => None,
     })
     .flatten()
+}
+
+/// The most characters a row of data holds; a row with more lays out a page (an older page
+/// set in a table, its article in one cell), and it and its cells are read as paragraphs.
+const DATA_ROW_CHARS: usize = 400;
+
+/// The role of the element `id` named `name` where it stands: a row laid out as a page, and
+/// its cells, are paragraphs, not a row of data.
+fn role_in(tree: &Tree, id: NodeId, name: &dom_query::LocalName) -> Role {
+    let lays_out = |row: NodeId| has_chars(&NodeRef::new(row, tree), DATA_ROW_CHARS + 1);
+    match role(name) {
+        Role::Row if lays_out(id) => Role::Para,
+        Role::Cell => match tree.query_node(&id, |n| n.parent).flatten() {
+            Some(row) if is_row(tree, row) && lays_out(row) => Role::Para,
+            _ => Role::Cell,
+        },
+        r => r,
+    }
+}
+
+fn is_row(tree: &Tree, id: NodeId) -> bool {
+    tree.query_node(&id, |n| match &n.data {
+        NodeData::Element(e) => e.name.local == local_name!("tr"),
+        _ => false,
+    })
+    .unwrap_or(false)
 }
 
 /// Whether the text of the element `root` has at least `chars` characters, white space runs
@@ -202,6 +232,8 @@ struct Builder {
     joined: usize,
     /// Whether a line break came last, with only white space since.
     after_break: bool,
+    /// Whether the next block follows a single line break, not a blank.
+    line_after: bool,
     blocks: Vec<Block>,
 }
 
@@ -216,9 +248,14 @@ impl Builder {
     fn open(&mut self, role: Role) {
         match role {
             Role::Inline | Role::Skip => {}
-            Role::Break if self.joined == 0 && self.after_break => self.flush(),
+            Role::Break if self.joined > 0 => self.text.push(' '),
+            Role::Break if self.after_break => {
+                self.flush();
+                self.line_after = false;
+            }
             Role::Break => {
-                self.text.push(' ');
+                self.flush();
+                self.line_after = true;
                 self.after_break = true;
             }
             Role::Cell => {
@@ -276,8 +313,9 @@ impl Builder {
             self.blocks.push(Block {
                 text: clean,
                 kind: self.kinds.last().copied().unwrap_or_default(),
-                blank_before: true,
+                blank_before: !self.line_after,
             });
+            self.line_after = false;
         }
     }
 }
@@ -349,19 +387,46 @@ mod tests {
     }
 
     #[test]
-    fn two_line_breaks_end_a_paragraph_and_one_is_a_space() {
-        let got = read(
-            "<div>First line<br>same paragraph<br> <br>Second paragraph</div>\
-             <h3>A heading<br>on two lines</h3>",
-        );
+    fn a_row_laid_out_as_a_page_is_read_as_paragraphs() {
+        let para = "The council voted on Tuesday night to replace the aging bridge on Route 9, \
+                    a span that inspectors rated deficient in each of their last three reports.";
+        let got = read(&format!(
+            "<table><tr><td>Menu</td><td><p>{para}</p><p>{para}</p><p>{para}</p></td></tr>\
+             <tr><td>North</td><td>12</td></tr></table>"
+        ));
         assert_eq!(
             got,
             pairs(&[
-                (Text, "First line same paragraph"),
-                (Text, "Second paragraph"),
-                (Heading, "A heading on two lines"),
+                (Text, "Menu"),
+                (Text, para),
+                (Text, para),
+                (Text, para),
+                (Row, "North | 12"),
             ])
         );
+    }
+
+    #[test]
+    fn a_line_break_ends_a_line_and_two_end_a_paragraph() {
+        let doc = Document::from(
+            "<html><body><div>Council approves bridge<br>By Walter Finney<br>\
+             Posted October 16, 2003<br> <br>The council voted on Tuesday.</div>\
+             <h3>A heading<br>on two lines</h3></body></html>",
+        );
+        let root = doc.select_single("body").nodes()[0];
+        let got: Vec<(String, bool)> = blocks(&root)
+            .into_iter()
+            .map(|b| (b.text, b.blank_before))
+            .collect();
+        let want = [
+            ("Council approves bridge", false),
+            ("By Walter Finney", false),
+            ("Posted October 16, 2003", false),
+            ("The council voted on Tuesday.", true),
+            ("A heading on two lines", true),
+        ];
+        let want: Vec<(String, bool)> = want.iter().map(|(t, b)| (t.to_string(), *b)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
