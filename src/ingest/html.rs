@@ -14,7 +14,7 @@ pub mod scan;
 
 use std::sync::LazyLock;
 
-use dom_query::{Matcher, NodeRef};
+use dom_query::{Matcher, NodeId, NodeRef};
 use dom_smoothie::{Article, Config, ParsePolicy, Readability, ReadabilityError, TextMode};
 
 use crate::briefing::Meta;
@@ -47,7 +47,7 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
     };
     let (parsed, readability) = parse(readability, html, &config);
     match parsed {
-        Ok(article) => {
+        Ok((article, root)) => {
             // the article carries the metadata parse() read (meta tags, JSON-LD, and a byline
             // element it took out of the text), so it is not read a second time
             let meta = to_meta(
@@ -56,9 +56,7 @@ pub fn read(html: &str) -> (Meta, Vec<Block>) {
                 article.published_time,
                 article.site_name,
             );
-            let blocks = article_root(&readability)
-                .map(|root| article::blocks(&root))
-                .unwrap_or_default();
+            let blocks = article::blocks(&NodeRef::new(root, &readability.doc.tree));
             if blocks.is_empty() {
                 (meta, strip_tags(html))
             } else {
@@ -101,20 +99,33 @@ fn config() -> Config {
 /// post-processing only ever removes text (dom_smoothie 0.19 unwraps links, simplifies nested
 /// cells and divisions, drops classes), so a kept text at the threshold after it was at the
 /// threshold when `parse` would have checked it. A test compares both on a page of each kind.
+/// The article comes with its element, found once, where its blocks are read.
 fn parse(
     mut readability: Readability,
     html: &str,
     config: &Config,
-) -> (Result<Article, ReadabilityError>, Readability) {
+) -> (Result<(Article, NodeId), ReadabilityError>, Readability) {
     match readability.parse_with_policy(ParsePolicy::Strict) {
-        Ok(article) if keeps_enough(&readability, config.char_threshold) => {
-            return (Ok(article), readability)
+        Ok(article) => {
+            if let Some(root) = article_root(&readability)
+                .filter(|root| article::has_chars(root, config.char_threshold))
+            {
+                let root = root.id;
+                return (Ok((article, root)), readability);
+            }
         }
         Err(e @ ReadabilityError::TooManyElements(..)) => return (Err(e), readability),
-        _ => {}
+        Err(_) => {}
     }
     match Readability::new(html, None, Some(config.clone())) {
-        Ok(mut fresh) => (fresh.parse(), fresh),
+        Ok(mut fresh) => {
+            let parsed = fresh.parse().and_then(|article| {
+                // parse() finds the article's element itself and fails without it
+                let root = article_root(&fresh).ok_or(ReadabilityError::GrabFailed)?;
+                Ok((article, root.id))
+            });
+            (parsed, fresh)
+        }
         Err(e) => (Err(e), readability),
     }
 }
@@ -130,12 +141,6 @@ fn article_root(readability: &Readability) -> Option<NodeRef<'_>> {
         .nodes()
         .first()
         .copied()
-}
-
-/// Whether the text Readability kept has at least `threshold` characters, white space runs
-/// counted as one: the measure `parse` compares with [`Config::char_threshold`].
-fn keeps_enough(readability: &Readability, threshold: usize) -> bool {
-    article_root(readability).is_some_and(|root| article::has_chars(&root, threshold))
 }
 
 /// The page's declared metadata (meta tags and JSON-LD) as [`Meta`].
@@ -332,7 +337,7 @@ mod tests {
             Readability::new(html, None, Some(config())).map_err(|e| e.to_string())?;
         parse(readability, html, &config())
             .0
-            .map(|a| a.text_content.to_string())
+            .map(|(a, _)| a.text_content.to_string())
             .map_err(|e| e.to_string())
     }
 

@@ -102,31 +102,39 @@ fn role(name: &dom_query::LocalName) -> Role {
 pub fn blocks(root: &NodeRef) -> Vec<Block> {
     let tree = root.tree;
     let mut out = Builder::default();
-    let mut at = first_child(tree, root.id);
+    // the elements entered and not yet left, with the role each was opened with
+    let mut open: Vec<Opened> = Vec::new();
+    let mut at = tree.query_node(&root.id, |n| n.first_child).flatten();
     while let Some(id) = at {
         // the node itself: its text, or what its tag opens
+        let parent_lays_out = open.last().is_some_and(|o| o.lays_out);
         let (opened, child) = tree
             .query_node(&id, |node| match &node.data {
                 NodeData::Text { contents } => {
                     out.text(contents);
                     (None, None)
                 }
-                NodeData::Element(element) => match role_in(tree, id, &element.name.local) {
-                    Role::Skip => (None, None),
-                    r => {
-                        out.open(r);
-                        (Some(r), node.first_child)
+                NodeData::Element(element) => {
+                    match role_in(tree, id, &element.name.local, parent_lays_out) {
+                        Opened {
+                            role: Role::Skip, ..
+                        } => (None, None),
+                        o => {
+                            out.open(o.role);
+                            (Some(o), node.first_child)
+                        }
                     }
-                },
+                }
                 _ => (None, None),
             })
             .unwrap_or((None, None));
         if child.is_some() {
+            open.push(opened.unwrap_or(Opened::INLINE));
             at = child;
             continue;
         }
-        if let Some(r) = opened {
-            out.close(r);
+        if let Some(o) = opened {
+            out.close(o.role);
         }
         // past the node: its next sibling, or up through the elements it ends
         let mut node = id;
@@ -137,11 +145,9 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
             if next.is_some() {
                 break next;
             }
-            match parent {
-                Some(p) if p != root.id => {
-                    if let Some(r) = element_role(tree, p) {
-                        out.close(r);
-                    }
+            match (parent, open.pop()) {
+                (Some(p), Some(o)) if p != root.id => {
+                    out.close(o.role);
                     node = p;
                 }
                 _ => break None,
@@ -155,42 +161,42 @@ pub fn blocks(root: &NodeRef) -> Vec<Block> {
     out.blocks
 }
 
-fn first_child(tree: &Tree, id: NodeId) -> Option<NodeId> {
-    tree.query_node(&id, |n| n.first_child).flatten()
+/// An element as the walk opened it.
+#[derive(Debug, Clone, Copy)]
+struct Opened {
+    role: Role,
+    /// A table row laid out as a page: its cells are paragraphs.
+    lays_out: bool,
 }
 
-fn element_role(tree: &Tree, id: NodeId) -> Option<Role> {
-    tree.query_node(&id, |n| match &n.data {
-        NodeData::Element(e) => Some(role_in(tree, id, &e.name.local)),
-        _ => None,
-    })
-    .flatten()
+impl Opened {
+    const INLINE: Opened = Opened {
+        role: Role::Inline,
+        lays_out: false,
+    };
 }
 
 /// The most characters a row of data holds; a row with more lays out a page (an older page
 /// set in a table, its article in one cell), and it and its cells are read as paragraphs.
 const DATA_ROW_CHARS: usize = 400;
 
-/// The role of the element `id` named `name` where it stands: a row laid out as a page, and
-/// its cells, are paragraphs, not a row of data.
-fn role_in(tree: &Tree, id: NodeId, name: &dom_query::LocalName) -> Role {
-    let lays_out = |row: NodeId| has_chars(&NodeRef::new(row, tree), DATA_ROW_CHARS + 1);
+/// The element `id` named `name` as the walk opens it: a row laid out as a page is a
+/// paragraph, as are its cells (`in_layout_row`), not a row of data and its cells.
+fn role_in(tree: &Tree, id: NodeId, name: &dom_query::LocalName, in_layout_row: bool) -> Opened {
     match role(name) {
-        Role::Row if lays_out(id) => Role::Para,
-        Role::Cell => match tree.query_node(&id, |n| n.parent).flatten() {
-            Some(row) if is_row(tree, row) && lays_out(row) => Role::Para,
-            _ => Role::Cell,
+        Role::Row if has_chars(&NodeRef::new(id, tree), DATA_ROW_CHARS + 1) => Opened {
+            role: Role::Para,
+            lays_out: true,
         },
-        r => r,
+        Role::Cell if in_layout_row => Opened {
+            role: Role::Para,
+            lays_out: false,
+        },
+        role => Opened {
+            role,
+            lays_out: false,
+        },
     }
-}
-
-fn is_row(tree: &Tree, id: NodeId) -> bool {
-    tree.query_node(&id, |n| match &n.data {
-        NodeData::Element(e) => e.name.local == local_name!("tr"),
-        _ => false,
-    })
-    .unwrap_or(false)
 }
 
 /// Whether the text of the element `root` has at least `chars` characters, white space runs
